@@ -1,0 +1,95 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
+
+// Prisma's native schema engine is downloaded at install time, which this network
+// forbids; its WASM build speaks to PostgreSQL through the pg driver adapter and
+// records `_prisma_migrations` exactly as `prisma migrate deploy` does.
+
+export const PRISMA_DIR = path.resolve(import.meta.dirname, '../../prisma');
+export const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
+
+const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+let wasmReady: Promise<void> | undefined;
+
+function loadWasm(): Promise<void> {
+  wasmReady ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+    const module = await WebAssembly.compile(await readFile(wasmPath));
+    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return wasmReady;
+}
+
+async function openEngine(databaseUrl: string) {
+  await loadWasm();
+  const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
+}
+
+export async function readMigrationList(): Promise<MigrationList> {
+  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const migrationDirectories = await Promise.all(
+    dirs.map(async (dir) => ({
+      path: dir,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok' as const, value: await readFile(path.join(MIGRATIONS_DIR, dir, 'migration.sql'), 'utf8') },
+      },
+    })),
+  );
+  const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
+  const lockContent = await readFile(lockPath, 'utf8').catch(() => null);
+  return {
+    baseDir: MIGRATIONS_DIR,
+    lockfile: { path: 'migration_lock.toml', content: lockContent },
+    shadowDbInitScript: '',
+    migrationDirectories,
+  };
+}
+
+/** Applies every pending migration in prisma/migrations; returns the names applied. */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const engine = await openEngine(databaseUrl);
+  try {
+    const migrationsList = await readMigrationList();
+    const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+    return out.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * SQL that takes a database built by the current migrations to schema.prisma.
+ * The schema engine cannot introspect a live database through the adapter, so the
+ * "from" side is the schema as it stood when the last migration was written
+ * (kept beside the migrations), or empty before the first one.
+ */
+export async function diffSchemaSql(databaseUrl: string, from: { schema: string | null }): Promise<string> {
+  const engine = await openEngine(databaseUrl);
+  try {
+    const to = await readFile(SCHEMA_PATH, 'utf8');
+    const result = await engine.diff({
+      from: from.schema === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: from.schema }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: to }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return result.stdout ?? '';
+  } finally {
+    engine.free();
+  }
+}

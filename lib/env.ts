@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// Every variable the app reads, validated once. Defaults let a fresh machine run
+// with nothing configured; see .env.example for what each one does.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  NEXTAUTH_URL: z.string().url().default('http://localhost:3000'),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  APP_BASE_URL: z.string().url().optional(),
+  EMAIL_SERVER: z.string().optional(),
+  EMAIL_FROM: z.string().default('SMS CRM <no-reply@localhost>'),
+  MAGIC_LINK_MAX_AGE_MINUTES: z.coerce.number().int().positive().default(15),
+  ADMIN_EMAIL: z.string().email().default('admin@example.com'),
+  CRON_SECRET: z.string().optional(),
+  UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The secret next-auth signs with; a fixed development value only outside production. */
+export function authSecret(): string {
+  const e = env();
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  if (e.NODE_ENV === 'production' && !process.env.CRM_ALLOW_DEV_SECRET) {
+    throw new Error('NEXTAUTH_SECRET must be set in production');
+  }
+  return 'development-secret-not-for-production';
+}
+
+export function publicBaseUrl(): string {
+  const e = env();
+  return (e.APP_BASE_URL ?? e.NEXTAUTH_URL).replace(/\/$/, '');
+}
