@@ -1,0 +1,38 @@
+import { NextResponse } from 'next/server';
+import { ZodError } from 'zod';
+import { AppError, type AppErrorCode } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+const STATUS: Record<AppErrorCode, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  rate_limited: 429,
+  not_implemented: 501,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function errorResponse(code: AppErrorCode, message: string, extra?: Record<string, unknown>): NextResponse {
+  const headers: Record<string, string> = {};
+  if (code === 'rate_limited' && typeof extra?.retryAfterSeconds === 'number') headers['Retry-After'] = String(extra.retryAfterSeconds);
+  return NextResponse.json({ error: { code, message, ...extra } }, { status: STATUS[code], headers });
+}
+
+/** The one place a thrown error becomes an HTTP answer; internals never leak. */
+export function toErrorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) return errorResponse(error.code, error.message, error.details);
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    return errorResponse('invalid', message, { issues });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2002') return errorResponse('conflict', 'That record already exists.');
+    if (error.code === 'P2025') return errorResponse('not_found', 'Not found.');
+  }
+  console.error('[api] unhandled error', error);
+  return errorResponse('internal', 'Something went wrong on our side. Please try again.');
+}

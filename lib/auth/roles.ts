@@ -1,0 +1,10 @@
+import type { Role } from '../generated/prisma/enums';
+
+const RANK: Record<Role, number> = { VIEWER: 1, STAFF: 2, ADMIN: 3 };
+
+export const ROLES: readonly Role[] = ['ADMIN', 'STAFF', 'VIEWER'];
+
+/** Roles are ordered: an admin can do what staff can, staff what a viewer can. */
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum];
+}

@@ -1,0 +1,28 @@
+import { env } from '../env';
+import { AppError } from '../errors';
+import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from './policies';
+import { postgresRateLimitStore } from './postgres-store';
+import type { RateLimitResult, RateLimitStore } from './store';
+import { upstashRateLimitStore } from './upstash-store';
+
+let store: RateLimitStore | undefined;
+
+function defaultStore(): RateLimitStore {
+  const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env();
+  store ??= url && token ? upstashRateLimitStore({ url, token }) : postgresRateLimitStore();
+  return store;
+}
+
+export async function checkRateLimit(options: { policy: RateLimitPolicyName; key: string; store?: RateLimitStore }): Promise<RateLimitResult> {
+  const policy = RATE_LIMIT_POLICIES[options.policy];
+  return (options.store ?? defaultStore()).hit(`${options.policy}:${options.key}`, policy);
+}
+
+/** Throws `rate_limited` (HTTP 429) once the key has used up its policy's window. */
+export async function assertRateLimit(options: { policy: RateLimitPolicyName; key: string; store?: RateLimitStore }): Promise<void> {
+  const result = await checkRateLimit(options);
+  if (!result.success) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
+    throw new AppError('rate_limited', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,3 @@
+import { launchNext } from './launch';
+
+await launchNext('start');
