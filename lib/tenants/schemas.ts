@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const TimeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 21:00.')
+  .transform((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
+
+const TimeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-AU', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'Unknown time zone: use an IANA name such as Australia/Sydney.');
+
+const Reply = z.string().trim().min(1, 'A reply cannot be empty.').max(320, 'Keep replies to 320 characters (two SMS parts).');
+
+export const UpdateTenantSettingsSchema = z
+  .object({
+    timeZone: TimeZoneSchema,
+    quietHoursStart: TimeOfDaySchema,
+    quietHoursEnd: TimeOfDaySchema,
+    tenantRatePerMinute: z.coerce.number().int().min(1).max(10000),
+    numberRatePerMinute: z.coerce.number().int().min(1).max(1000),
+    senderName: z.string().trim().max(40),
+    optOutReply: Reply,
+    optInReply: Reply,
+    helpReply: Reply,
+  })
+  .partial()
+  .strict();
+export type UpdateTenantSettingsInput = z.infer<typeof UpdateTenantSettingsSchema>;
