@@ -1,0 +1,35 @@
+import { listCampaigns } from '@/lib/campaigns/list-campaigns';
+import { requireActor } from '@/app/_http/current-actor';
+
+export default async function CampaignsPage() {
+  const actor = await requireActor();
+  const campaigns = await listCampaigns({ actor });
+  return (
+    <>
+      <h1>Campaigns</h1>
+      {campaigns.length === 0 ? (
+        <div className="empty">No campaigns in {actor.tenantName} yet.</div>
+      ) : (
+        <table>
+          <thead>
+            <tr><th>Name</th><th>Status</th><th>Queued</th><th>Sent</th><th>Delivered</th><th>Failed</th><th>Skipped</th><th>Created</th></tr>
+          </thead>
+          <tbody>
+            {campaigns.map((c) => (
+              <tr key={c.id}>
+                <td>{c.name}</td>
+                <td><span className="badge">{c.status.toLowerCase()}</span>{c.pausedReason ? <div className="muted">{c.pausedReason}</div> : null}</td>
+                <td>{(c.jobs.QUEUED ?? 0) + (c.jobs.SENDING ?? 0)}</td>
+                <td>{c.jobs.SENT ?? 0}</td>
+                <td>{c.jobs.DELIVERED ?? 0}</td>
+                <td>{(c.jobs.FAILED ?? 0) + (c.jobs.UNDELIVERED ?? 0)}</td>
+                <td>{c.jobs.SKIPPED ?? 0}</td>
+                <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

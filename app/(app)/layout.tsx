@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { NavLink } from '@/components/shell/NavLink';
+import { SignOutButton } from '@/components/shell/SignOutButton';
+import { TenantSwitcher } from '@/components/shell/TenantSwitcher';
+import { requireActor } from '@/app/_http/current-actor';
+
+export const dynamic = 'force-dynamic';
+
+const NAV = [
+  { href: '/dashboard', label: 'Dashboard' },
+  { href: '/contacts', label: 'Contacts' },
+  { href: '/imports', label: 'Imports' },
+  { href: '/campaigns', label: 'Campaigns' },
+  { href: '/reports', label: 'Reports' },
+  { href: '/settings', label: 'Settings' },
+];
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">SMS CRM</div>
+        <TenantSwitcher current={actor.tenantId} options={actor.memberships} />
+        {NAV.map((item) => (
+          <NavLink key={item.href} href={item.href}>
+            {item.label}
+          </NavLink>
+        ))}
+        {actor.role === 'ADMIN' && <NavLink href="/users">Users</NavLink>}
+        <div className="who">
+          <div>{actor.email}</div>
+          <div>
+            {actor.tenantName} · {actor.role.toLowerCase()}
+          </div>
+          <div style={{ marginTop: '.5rem' }}>
+            <SignOutButton />
+          </div>
+        </div>
+      </nav>
+      <main className="main">{children}</main>
+    </div>
+  );
+}

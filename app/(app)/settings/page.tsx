@@ -1,0 +1,36 @@
+import { SettingsForm } from '@/components/settings/SettingsForm';
+import { listAudit } from '@/lib/auth/list-audit';
+import { getTenantSettings } from '@/lib/tenants/get-tenant-settings';
+import { requireActor } from '@/app/_http/current-actor';
+
+export default async function SettingsPage() {
+  const actor = await requireActor();
+  const isAdmin = actor.role === 'ADMIN';
+  const [settings, audit] = await Promise.all([getTenantSettings({ actor }), isAdmin ? listAudit({ actor, query: { limit: 25 } }) : []]);
+  return (
+    <>
+      <h1>Settings</h1>
+      <SettingsForm settings={settings} canEdit={isAdmin} />
+      {isAdmin && (
+        <>
+          <h2>Audit log</h2>
+          <table>
+            <thead>
+              <tr><th>When</th><th>Who</th><th>What</th><th>Details</th></tr>
+            </thead>
+            <tbody>
+              {audit.map((a) => (
+                <tr key={a.id}>
+                  <td>{new Date(a.createdAt).toLocaleString('en-AU')}</td>
+                  <td>{a.actor}</td>
+                  <td>{a.action}</td>
+                  <td><code>{JSON.stringify(a.details)}</code></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

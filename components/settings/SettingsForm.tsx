@@ -1,0 +1,46 @@
+'use client';
+
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { TenantSettingsView } from '@/lib/tenants/get-tenant-settings';
+import { apiRequest } from '../api-request';
+
+type Fields = Omit<TenantSettingsView, 'paused' | 'pausedReason'>;
+
+const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: boolean }[] = [
+  { name: 'senderName', label: 'Sender name shown in messages' },
+  { name: 'timeZone', label: 'Time zone (IANA, e.g. Australia/Sydney)' },
+  { name: 'quietHoursStart', label: 'Quiet hours start', type: 'time' },
+  { name: 'quietHoursEnd', label: 'Quiet hours end', type: 'time' },
+  { name: 'tenantRatePerMinute', label: 'Messages per minute (workspace)', type: 'number' },
+  { name: 'numberRatePerMinute', label: 'Messages per minute (per sending number)', type: 'number' },
+  { name: 'optOutReply', label: 'Reply to STOP', multiline: true },
+  { name: 'optInReply', label: 'Reply to START', multiline: true },
+  { name: 'helpReply', label: 'Reply to HELP', multiline: true },
+];
+
+export function SettingsForm({ settings, canEdit }: { settings: TenantSettingsView; canEdit: boolean }) {
+  const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
+  const { register, handleSubmit, formState } = useForm<Fields>({ defaultValues: settings });
+
+  async function onSubmit(fields: Fields) {
+    const result = await apiRequest('/api/settings', { method: 'PATCH', body: fields });
+    setMessage(result.ok ? { kind: 'ok', text: 'Settings saved.' } : { kind: 'bad', text: result.message });
+  }
+
+  return (
+    <form className="panel" onSubmit={handleSubmit(onSubmit)} aria-label="Workspace settings">
+      <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+        {FIELDS.map((f) => (
+          <div className="field" key={f.name}>
+            <label htmlFor={f.name}>{f.label}</label>
+            {f.multiline ? <textarea id={f.name} rows={2} {...register(f.name)} /> : <input id={f.name} type={f.type ?? 'text'} {...register(f.name)} />}
+          </div>
+        ))}
+        {canEdit && <button type="submit" disabled={formState.isSubmitting}>Save settings</button>}
+      </fieldset>
+      {!canEdit && <p className="muted">Only admins can change these settings.</p>}
+      {message && <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role="status">{message.text}</div>}
+    </form>
+  );
+}

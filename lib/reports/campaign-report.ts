@@ -1,0 +1,53 @@
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+
+/**
+ * Per-campaign outcome: delivered is the success figure (never sent); clicks are
+ * split into humans and bots, and unique humans are counted by visitor.
+ */
+export async function campaignReport({ actor }: { actor: Actor }) {
+  const rows = await db().$queryRaw<
+    { id: string; name: string; total: bigint; sent: bigint; delivered: bigint; failed: bigint; skipped: bigint; human_clicks: bigint; unique_humans: bigint; bot_clicks: bigint }[]
+  >`
+    SELECT c.id, c.name,
+      COALESCE(j.total, 0) AS total, COALESCE(j.sent, 0) AS sent, COALESCE(j.delivered, 0) AS delivered,
+      COALESCE(j.failed, 0) AS failed, COALESCE(j.skipped, 0) AS skipped,
+      COALESCE(k.human_clicks, 0) AS human_clicks, COALESCE(k.unique_humans, 0) AS unique_humans, COALESCE(k.bot_clicks, 0) AS bot_clicks
+    FROM campaigns c
+    LEFT JOIN (
+      SELECT "campaignId",
+        count(*) AS total,
+        count(*) FILTER (WHERE state IN ('SENT', 'DELIVERED', 'UNDELIVERED')) AS sent,
+        count(*) FILTER (WHERE state = 'DELIVERED') AS delivered,
+        count(*) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')) AS failed,
+        count(*) FILTER (WHERE state = 'SKIPPED') AS skipped
+      FROM send_jobs WHERE "tenantId" = ${actor.tenantId}::uuid GROUP BY "campaignId"
+    ) j ON j."campaignId" = c.id
+    LEFT JOIN (
+      SELECT "campaignId",
+        count(*) FILTER (WHERE NOT "isBot") AS human_clicks,
+        count(DISTINCT "visitorHash") FILTER (WHERE NOT "isBot") AS unique_humans,
+        count(*) FILTER (WHERE "isBot") AS bot_clicks
+      FROM clicks WHERE "tenantId" = ${actor.tenantId}::uuid GROUP BY "campaignId"
+    ) k ON k."campaignId" = c.id
+    WHERE c."tenantId" = ${actor.tenantId}::uuid
+    ORDER BY c."createdAt" DESC
+    LIMIT 200`;
+  return rows.map((r) => {
+    const delivered = Number(r.delivered);
+    const sent = Number(r.sent);
+    return {
+      id: r.id,
+      name: r.name,
+      total: Number(r.total),
+      sent,
+      delivered,
+      deliveryRate: sent > 0 ? delivered / sent : null,
+      failed: Number(r.failed),
+      skipped: Number(r.skipped),
+      humanClicks: Number(r.human_clicks),
+      uniqueHumans: Number(r.unique_humans),
+      botClicks: Number(r.bot_clicks),
+    };
+  });
+}
