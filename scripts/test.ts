@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createDatabase, dropDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
+import { applyMigrations } from '../lib/db/schema-engine';
+
+// `npm test`: unit and integration tests (vitest) then end-to-end tests
+// (Playwright against `next start`), all on a real PostgreSQL — DATABASE_URL's
+// server when set, otherwise a throwaway embedded one. Ends with `N passed, N failed`.
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RESULTS = path.join(ROOT, 'test-results');
+const only = process.argv[2] as 'vitest' | 'e2e' | undefined;
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function newestMtime(entry: string): number {
+  const full = path.join(ROOT, entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(full).reduce((max, child) => Math.max(max, newestMtime(path.join(entry, child))), stat.mtimeMs);
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return ['app', 'components', 'lib', 'proxy.ts', 'next.config.ts', 'package-lock.json'].some(
+    (entry) => entry !== 'lib' ? newestMtime(entry) > built : readdirSync(path.join(ROOT, 'lib')).filter((d) => d !== 'generated').some((d) => newestMtime(path.join('lib', d)) > built),
+  );
+}
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function vitestTally(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; assertionResults: unknown[] }[] };
+  // A file that fails to load has no assertions but must still count as a failure.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightTally(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected + (report.errors?.length ?? 0), skipped: report.stats.skipped };
+}
+
+async function main(): Promise<number> {
+  await rm(RESULTS, { recursive: true, force: true });
+  await mkdir(RESULTS, { recursive: true });
+
+  let embedded: EmbeddedServer | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({ name: 'postgres-test', port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339), persistent: false });
+    adminUrl = embedded.adminUrl;
+    console.log('[test] embedded PostgreSQL for tests');
+  } else {
+    console.log(`[test] PostgreSQL at ${new URL(adminUrl).host}`);
+  }
+
+  const template = `crm_template_${process.pid}`;
+  const e2eDatabase = `crm_e2e_${process.pid}`;
+  const tallies: Tally[] = [];
+  let exitCode = 0;
+  try {
+    const templateUrl = await createDatabase(adminUrl, template);
+    await applyMigrations(templateUrl);
+    const shared = { TEST_DB_ADMIN_URL: adminUrl, TEST_DB_TEMPLATE: template, DATABASE_URL: '', NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1' };
+
+    if (only !== 'e2e') {
+      const vitestReport = path.join(RESULTS, 'vitest.json');
+      const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, ...process.argv.slice(3)], shared);
+      const tally = vitestTally(vitestReport) ?? { passed: 0, failed: 1, skipped: 0 };
+      if (code !== 0 && tally.failed === 0) tally.failed = 1;
+      tallies.push(tally);
+    }
+
+    if (only !== 'vitest') {
+      if (buildIsStale()) {
+        console.log('[test] building the app for end-to-end tests');
+        const built = await run('npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
+        if (built !== 0) throw new Error('next build failed');
+      }
+      const url = await createDatabase(adminUrl, e2eDatabase, template);
+      const playwrightReport = path.join(RESULTS, 'playwright.json');
+      const code = await run('npx', ['playwright', 'test'], {
+        ...shared,
+        E2E_DATABASE_URL: url,
+        E2E_PORT: String(await freePort()),
+        SMTP_SINK_PORT: String(await freePort()),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+      });
+      const tally = playwrightTally(playwrightReport) ?? { passed: 0, failed: 1, skipped: 0 };
+      if (code !== 0 && tally.failed === 0) tally.failed = 1;
+      tallies.push(tally);
+    }
+  } catch (error) {
+    console.error(`[test] ${error instanceof Error ? error.message : String(error)}`);
+    tallies.push({ passed: 0, failed: 1, skipped: 0 });
+  } finally {
+    await dropDatabase(adminUrl, e2eDatabase).catch(() => {});
+    await dropDatabase(adminUrl, template).catch(() => {});
+    await embedded?.stop();
+  }
+
+  const total = tallies.reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  if (total.failed > 0) exitCode = 1;
+  if (total.skipped) console.log(`${total.skipped} skipped`);
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  return exitCode;
+}
+
+process.exit(await main());

@@ -1,0 +1,80 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+import { signedInMember, type SignedInMember } from '../../support/fixtures';
+
+// Who may call each API route. The matrix test fails for any route file under
+// app/api that has no entry here, so a new route cannot ship unclassified.
+
+/** Tenant A holds the rows under test; tenant B's admin must never see or change them. */
+export interface World {
+  tenantA: { id: string; admin: SignedInMember; staff: SignedInMember; viewer: SignedInMember };
+  tenantB: { id: string; admin: SignedInMember };
+}
+
+export interface RouteRequest {
+  path: string;
+  params?: Record<string, string | string[]>;
+  body?: unknown;
+}
+
+export type RouteAccess =
+  | {
+      kind: 'session';
+      minimum: Role;
+      /** Builds a request that succeeds for an allowed caller of tenant A; called afresh for every caller. */
+      request: (world: World) => Promise<RouteRequest> | RouteRequest;
+      allowedStatus: number;
+      /**
+       * What tenant B's admin gets when sending the same request: 404 where it
+       * names a row of tenant A, or `own-tenant` where it acts on B's own rows.
+       */
+      foreign: 404 | 'own-tenant';
+    }
+  | { kind: 'cron'; path: string }
+  | { kind: 'public'; why: string };
+
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'GET /api/health': { kind: 'public', why: 'load balancers and uptime checks' },
+  'GET /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints' },
+  'POST /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints, rate limited' },
+  'GET /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
+  'POST /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
+  'GET /api/me': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/me' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'POST /api/session/tenant': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: (w) => ({ path: '/api/session/tenant', body: { tenantId: w.tenantA.id } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'GET /api/users': { kind: 'session', minimum: 'ADMIN', request: () => ({ path: '/api/users' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'POST /api/users': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: () => ({ path: '/api/users', body: { email: `invitee-${crypto.randomUUID()}@example.com`, role: 'VIEWER' } }),
+    allowedStatus: 201,
+    foreign: 'own-tenant',
+  },
+  'PATCH /api/users/[membershipId]': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: async (w) => ({ path: '/api/users/x', params: { membershipId: (await signedInMember(w.tenantA.id, 'VIEWER')).membershipId }, body: { role: 'STAFF' } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'DELETE /api/users/[membershipId]': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: async (w) => ({ path: '/api/users/x', params: { membershipId: (await signedInMember(w.tenantA.id, 'VIEWER')).membershipId } }),
+    allowedStatus: 204,
+    foreign: 404,
+  },
+  'GET /api/settings': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/settings' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'PATCH /api/settings': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: () => ({ path: '/api/settings', body: { senderName: 'Acme' } }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'GET /api/audit': { kind: 'session', minimum: 'ADMIN', request: () => ({ path: '/api/audit' }), allowedStatus: 200, foreign: 'own-tenant' },
+};

@@ -1,0 +1,13 @@
+import { afterAll } from 'vitest';
+import { disconnectDb } from '@/lib/db/client';
+import { createScratchDatabase } from '../../support/test-database';
+
+// Every integration file gets its own migrated database before any test module
+// touches the Prisma client, so files never see each other's rows.
+const database = await createScratchDatabase({ migrated: true });
+process.env.DATABASE_URL = database.url;
+
+afterAll(async () => {
+  await disconnectDb();
+  await database.drop();
+});
