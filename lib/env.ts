@@ -17,6 +17,17 @@ const EnvSchema = z.object({
   CRON_SECRET: z.string().optional(),
   UPSTASH_REDIS_REST_URL: z.string().url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+  SMS_PROVIDER: z.enum(['twilio', 'simulator']).optional(),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().optional(),
+  TWILIO_API_BASE_URL: z.string().url().optional(),
+  SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  SIMULATOR_CALLBACK_DELAY_MS: z.coerce.number().int().min(0).default(1500),
+  DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  LINK_SIGNING_KEYS: z.string().optional(),
+  SHORT_LINK_BASE_URL: z.string().url().optional(),
+  LINK_TTL_DAYS: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
