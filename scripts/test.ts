@@ -4,7 +4,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createDatabase, dropDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
+import { db, disconnectDb } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
+import { seedDatabase } from '../lib/db/seed';
 
 // `npm test`: unit and integration tests (vitest) then end-to-end tests
 // (Playwright against `next start`), all on a real PostgreSQL — DATABASE_URL's
@@ -107,6 +109,9 @@ async function main(): Promise<number> {
         if (built !== 0) throw new Error('next build failed');
       }
       const url = await createDatabase(adminUrl, e2eDatabase, template);
+      process.env.DATABASE_URL = url;
+      await seedDatabase(db(), { adminEmail: 'admin@example.com' });
+      await disconnectDb();
       const playwrightReport = path.join(RESULTS, 'playwright.json');
       const code = await run('npx', ['playwright', 'test'], {
         ...shared,

@@ -19,7 +19,7 @@ export function SignInForm({ defaultEmail, callbackUrl, initialError }: { defaul
 
   async function onSubmit({ email }: Fields) {
     setError(null);
-    const result = await signIn('email', { email, callbackUrl, redirect: false });
+    const result = await signIn('email', { email, callbackUrl, redirect: false }).catch(() => null);
     if (!result || result.error) {
       setError(MESSAGES[result?.error ?? ''] ?? 'Sign-in failed. Try again.');
       return;

@@ -34,7 +34,8 @@ export function authOptions(): AuthOptions {
           where: { user: { email: user.email.toLowerCase() } },
           select: { id: true },
         });
-        return member !== null || '/signin/check-email';
+        // Absolute, because next-auth's client parses the answer with `new URL`.
+        return member !== null || `${env().NEXTAUTH_URL.replace(/\/$/, '')}/signin/check-email`;
       },
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };
