@@ -26,6 +26,7 @@ test('a sign-in link works once', async ({ page, browser }) => {
   await page.goto('/signin');
   await page.getByLabel('Work e-mail').fill(ADMIN);
   await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
   const link = await waitForMagicLink(ADMIN, before);
   await page.goto(link);
   await expect(page).toHaveURL(/\/dashboard$/);
