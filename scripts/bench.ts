@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createDatabase, dropDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
-import { applyMigrations } from '../lib/db/schema-engine';
+import { dropDatabase } from '../lib/db/embedded';
+import { createMigratedTemplate, openScratchServer } from './support/scratch-postgres';
 
 // `npm run bench [name...]`: runs scripts/bench/<name>.ts (all of them by default),
 // each in its own process, on a real PostgreSQL — DATABASE_URL's server when set,
@@ -25,16 +25,12 @@ if (unknown.length) {
   process.exit(2);
 }
 
-let embedded: EmbeddedServer | null = null;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  embedded = await startEmbeddedPostgres({ name: 'postgres-bench', port: Number(process.env.EMBEDDED_PG_BENCH_PORT ?? 54349), persistent: false });
-  adminUrl = embedded.adminUrl;
-}
+const server = await openScratchServer({ name: 'postgres-bench', port: Number(process.env.EMBEDDED_PG_BENCH_PORT ?? 54349) });
+const { adminUrl } = server;
 const template = `crm_bench_template_${process.pid}`;
 let failed = 0;
 try {
-  await applyMigrations(await createDatabase(adminUrl, template));
+  await createMigratedTemplate(adminUrl, template);
   for (const name of wanted.length ? wanted : available) {
     console.log(`\n== ${name} ==`);
     const code = await run(path.join(BENCH_DIR, `${name}.ts`), { BENCH_DB_ADMIN_URL: adminUrl, BENCH_DB_TEMPLATE: template, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
@@ -42,6 +38,6 @@ try {
   }
 } finally {
   await dropDatabase(adminUrl, template).catch(() => {});
-  await embedded?.stop();
+  await server.stop();
 }
 process.exit(failed ? 1 : 0);

@@ -3,17 +3,18 @@ import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { createDatabase, dropDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
 import { db, disconnectDb } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/schema-engine';
+import { createDatabase, dropDatabase } from '../lib/db/embedded';
 import { seedDatabase } from '../lib/db/seed';
+import { createMigratedTemplate, openScratchServer } from './support/scratch-postgres';
 
 // `npm test`: unit and integration tests (vitest) then end-to-end tests
 // (Playwright against `next start`), all on a real PostgreSQL — DATABASE_URL's
 // server when set, otherwise a throwaway embedded one. Ends with `N passed, N failed`.
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const RESULTS = path.join(ROOT, 'test-results');
+// Each run keeps its reports apart, so runs side by side never clobber each other.
+const RESULTS = path.join(ROOT, 'test-results', `run-${process.pid}`);
 const only = process.argv[2] as 'vitest' | 'e2e' | undefined;
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
@@ -75,24 +76,16 @@ async function main(): Promise<number> {
   await rm(RESULTS, { recursive: true, force: true });
   await mkdir(RESULTS, { recursive: true });
 
-  let embedded: EmbeddedServer | null = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embedded = await startEmbeddedPostgres({ name: 'postgres-test', port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339), persistent: false });
-    adminUrl = embedded.adminUrl;
-    console.log('[test] embedded PostgreSQL for tests');
-  } else {
-    console.log(`[test] PostgreSQL at ${new URL(adminUrl).host}`);
-  }
+  const server = await openScratchServer({ name: 'postgres-test', port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339) });
+  const { adminUrl } = server;
+  console.log(server.embedded ? '[test] embedded PostgreSQL for tests' : `[test] PostgreSQL at ${new URL(adminUrl).host}`);
 
   const template = `crm_template_${process.pid}`;
   const e2eDatabase = `crm_e2e_${process.pid}`;
   const tallies: Tally[] = [];
-  let exitCode = 0;
   try {
-    const templateUrl = await createDatabase(adminUrl, template);
-    await applyMigrations(templateUrl);
-    const shared = { TEST_DB_ADMIN_URL: adminUrl, TEST_DB_TEMPLATE: template, DATABASE_URL: '', NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1' };
+    await createMigratedTemplate(adminUrl, template);
+    const shared = { TEST_RESULTS_DIR: RESULTS, TEST_DB_ADMIN_URL: adminUrl, TEST_DB_TEMPLATE: template, DATABASE_URL: '', NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1' };
 
     if (only !== 'e2e') {
       const vitestReport = path.join(RESULTS, 'vitest.json');
@@ -130,14 +123,14 @@ async function main(): Promise<number> {
   } finally {
     await dropDatabase(adminUrl, e2eDatabase).catch(() => {});
     await dropDatabase(adminUrl, template).catch(() => {});
-    await embedded?.stop();
+    await server.stop();
   }
 
   const total = tallies.reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
-  if (total.failed > 0) exitCode = 1;
+  if (total.failed === 0) await rm(RESULTS, { recursive: true, force: true });
   if (total.skipped) console.log(`${total.skipped} skipped`);
   console.log(`${total.passed} passed, ${total.failed} failed`);
-  return exitCode;
+  return total.failed > 0 ? 1 : 0;
 }
 
 process.exit(await main());
