@@ -1,0 +1,40 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+
+export type PhoneKind = 'mobile' | 'landline' | 'other';
+
+export type NormalisedPhone =
+  | { ok: true; e164: string; kind: PhoneKind; country: string }
+  | { ok: false; reason: string };
+
+// Spreadsheets prefix numbers with an apostrophe or wrap them in ="…" to keep the
+// leading zero; people add spaces, dots, dashes, slashes and brackets.
+const DECORATION = /^[\s'"=]+|[\s'"]+$/g;
+const ALLOWED = /^[\d\s+().\-/]+$/;
+
+const LENGTH_REASONS: Record<string, string> = {
+  TOO_SHORT: 'too few digits for a phone number',
+  TOO_LONG: 'too many digits for a phone number',
+  INVALID_COUNTRY: 'unknown country code',
+  NOT_A_NUMBER: 'not a phone number',
+  INVALID_LENGTH: 'wrong number of digits for a phone number',
+};
+
+/**
+ * Normalises a phone number as Australians write it to E.164 (default region AU)
+ * and says whether it is a mobile. International numbers are accepted when valid.
+ */
+export function normalisePhone(input: string, defaultRegion: CountryCode = 'AU'): NormalisedPhone {
+  const cleaned = input.replace(DECORATION, '');
+  if (!cleaned) return { ok: false, reason: 'no phone number' };
+  if (!ALLOWED.test(cleaned)) return { ok: false, reason: 'phone number contains letters or symbols' };
+  // "0061 4…" is the international form written with the 00 prefix many countries use.
+  const digits = cleaned.replace(/\D/g, '');
+  const international = !cleaned.startsWith('+') && /^00(?!11)[1-9]/.test(digits) ? `+${digits.slice(2)}` : cleaned;
+  const lengthProblem = validatePhoneNumberLength(international, defaultRegion);
+  if (lengthProblem) return { ok: false, reason: LENGTH_REASONS[lengthProblem] ?? 'not a valid phone number' };
+  const parsed = parsePhoneNumberFromString(international, defaultRegion);
+  if (!parsed || !parsed.isValid()) return { ok: false, reason: 'not a valid phone number' };
+  const type = parsed.getType();
+  const kind: PhoneKind = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'landline' : 'other';
+  return { ok: true, e164: parsed.number, kind, country: parsed.country ?? defaultRegion };
+}

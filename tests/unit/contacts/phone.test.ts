@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { normalisePhone } from '@/lib/contacts/phone';
+
+describe('normalisePhone', () => {
+  it.each([
+    ['0412 345 678', '+61412345678'],
+    ['0412345678', '+61412345678'],
+    ['0412-345-678', '+61412345678'],
+    ['0412.345.678', '+61412345678'],
+    ['(04) 1234 5678', '+61412345678'],
+    ['+61 412 345 678', '+61412345678'],
+    ['+61412345678', '+61412345678'],
+    ['+61 (0) 412 345 678', '+61412345678'],
+    ['61 412 345 678', '+61412345678'],
+    ['61412345678', '+61412345678'],
+    ['0061 412 345 678', '+61412345678'],
+    ['0011 61 412 345 678', '+61412345678'],
+    ["'0412 345 678", '+61412345678'],
+    ['="0412345678"', '+61412345678'],
+    ['  0412 345 678  ', '+61412345678'],
+    ['412 345 678', '+61412345678'],
+    ['0499 999 999', '+61499999999'],
+  ])('reads the Australian mobile %s as %s', (input, e164) => {
+    expect(normalisePhone(input)).toEqual({ ok: true, e164, kind: 'mobile', country: 'AU' });
+  });
+
+  it.each([
+    ['(02) 9876 5432', '+61298765432'],
+    ['03 9123 4567', '+61391234567'],
+    ['+61 8 8123 4567', '+61881234567'],
+  ])('recognises %s as a landline', (input, e164) => {
+    expect(normalisePhone(input)).toMatchObject({ ok: true, e164, kind: 'landline' });
+  });
+
+  it.each([
+    ['+64 21 123 4567', '+64211234567', 'NZ'],
+    ['+44 7400 123456', '+447400123456', 'GB'],
+    ['+1 415 555 2671', '+14155552671', 'US'],
+  ])('accepts the international number %s', (input, e164, country) => {
+    expect(normalisePhone(input)).toMatchObject({ ok: true, e164, kind: 'mobile', country });
+  });
+
+  it.each([
+    ['', 'no phone number'],
+    ["'", 'no phone number'],
+    ['0412 345 67', 'not a valid phone number'],
+    ['0412 345 6789', 'not a valid phone number'],
+    ['12', 'too few digits for a phone number'],
+    ['0412 ABC 678', 'phone number contains letters or symbols'],
+    ['0412345678x', 'phone number contains letters or symbols'],
+    ['n/a', 'phone number contains letters or symbols'],
+    ['0000 000 000', 'not a valid phone number'],
+    ['+999 412 345 678', 'unknown country code'],
+  ])('rejects %j: %s', (input, reason) => {
+    expect(normalisePhone(input)).toEqual({ ok: false, reason });
+  });
+});
