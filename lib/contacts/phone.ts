@@ -19,6 +19,24 @@ const LENGTH_REASONS: Record<string, string> = {
   INVALID_LENGTH: 'wrong number of digits for a phone number',
 };
 
+// Most rows of a contact list are Australian mobiles, and a full parse costs ~25 µs.
+// Whether a 9-digit national number starting with 4 is a valid mobile depends only on
+// its leading digits, so the full parse runs once per prefix and is remembered.
+const AU_MOBILE_SHAPE = /^(?:\+?61|0061|0)?(4\d{8})$/;
+const mobilePrefixValidity = new Map<string, NormalisedPhone>();
+
+function fastAustralianMobile(cleaned: string): NormalisedPhone | null {
+  const national = AU_MOBILE_SHAPE.exec(cleaned.replace(/[\s().\-/]/g, ''))?.[1];
+  if (!national) return null;
+  const prefix = national.slice(0, 5);
+  let verdict = mobilePrefixValidity.get(prefix);
+  if (!verdict) {
+    verdict = fullParse(`+61${national}`, 'AU');
+    mobilePrefixValidity.set(prefix, verdict);
+  }
+  return verdict.ok ? { ...verdict, e164: `+61${national}` } : verdict;
+}
+
 /**
  * Normalises a phone number as Australians write it to E.164 (default region AU)
  * and says whether it is a mobile. International numbers are accepted when valid.
@@ -27,9 +45,17 @@ export function normalisePhone(input: string, defaultRegion: CountryCode = 'AU')
   const cleaned = input.replace(DECORATION, '');
   if (!cleaned) return { ok: false, reason: 'no phone number' };
   if (!ALLOWED.test(cleaned)) return { ok: false, reason: 'phone number contains letters or symbols' };
+  if (defaultRegion === 'AU') {
+    const fast = fastAustralianMobile(cleaned);
+    if (fast) return fast;
+  }
   // "0061 4…" is the international form written with the 00 prefix many countries use.
   const digits = cleaned.replace(/\D/g, '');
   const international = !cleaned.startsWith('+') && /^00(?!11)[1-9]/.test(digits) ? `+${digits.slice(2)}` : cleaned;
+  return fullParse(international, defaultRegion);
+}
+
+function fullParse(international: string, defaultRegion: CountryCode): NormalisedPhone {
   const lengthProblem = validatePhoneNumberLength(international, defaultRegion);
   if (lengthProblem) return { ok: false, reason: LENGTH_REASONS[lengthProblem] ?? 'not a valid phone number' };
   const parsed = parsePhoneNumberFromString(international, defaultRegion);

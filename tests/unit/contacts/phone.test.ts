@@ -55,3 +55,16 @@ describe('normalisePhone', () => {
     expect(normalisePhone(input)).toEqual({ ok: false, reason });
   });
 });
+
+describe('normalisePhone on Australian mobiles', () => {
+  it('agrees with a full parse for every mobile prefix', async () => {
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/max');
+    for (let prefix = 0; prefix < 10000; prefix += 1) {
+      const national = `4${String(prefix).padStart(4, '0')}${String((prefix * 7919) % 10000).padStart(4, '0')}`;
+      const parsed = parsePhoneNumberFromString(`+61${national}`);
+      const expected = parsed?.isValid() ? { ok: true, e164: `+61${national}`, kind: parsed.getType() === 'MOBILE' ? 'mobile' : parsed.getType() === 'FIXED_LINE' ? 'landline' : 'other', country: 'AU' } : { ok: false };
+      const actual = normalisePhone(`0${national}`);
+      expect(actual.ok ? actual : { ok: false }, national).toEqual(expected);
+    }
+  });
+});
