@@ -1,5 +1,7 @@
 import type { Role } from '@/lib/generated/prisma/enums';
+import { analyseImport } from '@/lib/imports/analyse-import';
 import { signedInMember, type SignedInMember } from '../../support/fixtures';
+import { STANDARD_MAPPING, actorFor, dryRunFile, uploadFile } from '../../support/import-fixtures';
 
 // Who may call each API route. The matrix test fails for any route file under
 // app/api that has no entry here, so a new route cannot ship unclassified.
@@ -31,6 +33,8 @@ export type RouteAccess =
     }
   | { kind: 'cron'; path: string }
   | { kind: 'public'; why: string };
+
+const MATRIX_CSV = 'phone,first,last,consent,tags\n0412 345 678,Ann,Lee,yes,vip\n0412 345 679,Bob,Ray,no,\n';
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': { kind: 'public', why: 'load balancers and uptime checks' },
@@ -75,6 +79,72 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     request: () => ({ path: '/api/settings', body: { senderName: 'Acme' } }),
     allowedStatus: 200,
     foreign: 'own-tenant',
+  },
+  'GET /api/imports': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/imports' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'POST /api/imports': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({ path: '/api/imports', body: { fileName: 'list.csv', fileSize: 1200 } }),
+    allowedStatus: 201,
+    foreign: 'own-tenant',
+  },
+  'GET /api/imports/[batchId]': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({ path: '/api/imports/x', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'PUT /api/imports/[batchId]/chunks/[seq]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => {
+      const actor = await actorFor(w.tenantA.admin);
+      const { id } = await (await import('@/lib/imports/create-import-batch')).createImportBatch({ actor, input: { fileName: 'a.csv', fileSize: 1000 } });
+      return { path: '/api/imports/x/chunks/0', params: { batchId: id, seq: '0' }, body: { piece: 'of a file' } };
+    },
+    allowedStatus: 204,
+    foreign: 404,
+  },
+  'POST /api/imports/[batchId]/analyse': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/imports/x/analyse', params: { batchId: await uploadFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/imports/[batchId]/dry-run': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => {
+      const actor = await actorFor(w.tenantA.admin);
+      const batchId = await uploadFile(actor, MATRIX_CSV);
+      await analyseImport({ actor, batchId });
+      return { path: '/api/imports/x/dry-run', params: { batchId }, body: { mapping: STANDARD_MAPPING } };
+    },
+    allowedStatus: 202,
+    foreign: 404,
+  },
+  'POST /api/imports/[batchId]/commit': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/imports/x/commit', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    allowedStatus: 202,
+    foreign: 404,
+  },
+  'GET /api/imports/[batchId]/rows': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({ path: '/api/imports/x/rows', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'GET /api/imports/[batchId]/rejects': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({ path: '/api/imports/x/rejects', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    allowedStatus: 200,
+    foreign: 404,
   },
   'GET /api/audit': { kind: 'session', minimum: 'ADMIN', request: () => ({ path: '/api/audit' }), allowedStatus: 200, foreign: 'own-tenant' },
 };

@@ -1,5 +1,6 @@
 import { afterAll } from 'vitest';
 import { disconnectDb } from '@/lib/db/client';
+import { closePgPool } from '@/lib/db/pg-pool';
 import { createScratchDatabase } from '../../support/test-database';
 
 // Every integration file gets its own migrated database before any test module
@@ -8,6 +9,6 @@ const database = await createScratchDatabase({ migrated: true });
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
-  await disconnectDb();
+  await Promise.all([disconnectDb(), closePgPool()]);
   await database.drop();
 });

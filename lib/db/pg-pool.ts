@@ -1,0 +1,38 @@
+import pg from 'pg';
+
+// Bulk work (imports: unnest inserts, set-based merges) goes through node-postgres
+// directly, where array parameters and transactions on one connection are plain.
+const globalForPg = globalThis as unknown as { crmPgPool?: pg.Pool };
+
+export function pgPool(): pg.Pool {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  if (!globalForPg.crmPgPool) {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection the server closes (restart, failover) is replaced, not fatal.
+    pool.on('error', (error) => console.error('[db] idle connection lost', error.message));
+    globalForPg.crmPgPool = pool;
+  }
+  return globalForPg.crmPgPool;
+}
+
+export async function closePgPool(): Promise<void> {
+  await globalForPg.crmPgPool?.end();
+  globalForPg.crmPgPool = undefined;
+}
+
+/** Runs `work` in one transaction on one connection. */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,37 @@
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { AppError } from '../errors';
+import { proposeMapping } from './column-mapping';
+import { MAX_LINE_BYTES, UnreadableFileError, inspectFile } from './file-format';
+import { readFileStart } from './read-file-start';
+
+/**
+ * Once every piece is uploaded: recognises encoding, delimiter and header and
+ * proposes a column mapping. A file that is not a CSV of contacts is refused here
+ * and its bytes are discarded.
+ */
+export async function analyseImport({ actor, batchId }: { actor: Actor; batchId: string }) {
+  const batch = await db().importBatch.findFirst({ where: { id: batchId, tenantId: actor.tenantId }, select: { status: true, fileSize: true, encoding: true } });
+  if (!batch) throw new AppError('not_found', 'That import does not exist.');
+  // An upload is "UPLOADED" while its pieces arrive and after it is recognised; the encoding marks the latter.
+  if (batch.status !== 'UPLOADED' || batch.encoding) throw new AppError('conflict', 'This import has already been analysed.');
+  const [{ stored }] = await db().$queryRaw<{ stored: bigint | null }[]>`
+    SELECT sum(length(data)) AS stored FROM import_file_chunks WHERE "batchId" = ${batchId}::uuid AND "tenantId" = ${actor.tenantId}::uuid`;
+  if (Number(stored ?? 0) !== batch.fileSize) throw new AppError('invalid', 'The upload is incomplete: send every piece of the file first.');
+  try {
+    const format = inspectFile(await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }), batch.fileSize);
+    const mapping = proposeMapping(format.headers, format.preview, format.hasHeader);
+    await db().importBatch.update({
+      where: { id: batchId },
+      data: { encoding: format.encoding, delimiter: format.delimiter, hasHeader: format.hasHeader, mapping },
+    });
+    return { format, mapping };
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    await db().$transaction([
+      db().importFileChunk.deleteMany({ where: { batchId, tenantId: actor.tenantId } }),
+      db().importBatch.update({ where: { id: batchId }, data: { status: 'FAILED', error: error.message } }),
+    ]);
+    throw new AppError('invalid', error.message);
+  }
+}

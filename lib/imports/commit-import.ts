@@ -1,0 +1,97 @@
+import { inTransaction, pgPool } from '../db/pg-pool';
+import { AppError } from '../errors';
+
+// One chunk of accepted rows becomes contacts, lineage, consent records and
+// "applied" marks in a single statement inside one transaction: a chunk is either
+// wholly applied or not at all, so a commit stopped at any point resumes where it
+// stopped, and the unique (tenant, phone) key means no contact is ever duplicated.
+const APPLY_CHUNK = `
+WITH src AS (
+  SELECT r.id, r."phoneE164", r.raw->'contact' AS c, COALESCE((r.raw->>'consentChanged')::boolean, false) AS "consentChanged"
+  FROM import_rows r
+  WHERE r."batchId" = $1 AND r."tenantId" = $2 AND NOT r.applied AND r.decision IN ('CREATE', 'UPDATE')
+    AND NOT EXISTS (SELECT 1 FROM dnc_entries d WHERE d."tenantId" = $2 AND d."phoneE164" = r."phoneE164")
+  ORDER BY r."rowNumber"
+  LIMIT $3
+  FOR UPDATE OF r SKIP LOCKED
+),
+up AS (
+  INSERT INTO contacts (id, "tenantId", "phoneE164", "firstName", "lastName", email, tags, "customFields",
+                        "consentStatus", "consentSource", "consentAt", "timeZone", state, postcode, "createdAt", "updatedAt")
+  SELECT gen_random_uuid(), $2, src."phoneE164", c->>'firstName', c->>'lastName', c->>'email',
+         ARRAY(SELECT jsonb_array_elements_text(c->'tags')), COALESCE(c->'customFields', '{}'::jsonb),
+         (c->>'consentStatus')::"ConsentStatus", c->>'consentSource', COALESCE((c->>'consentAt')::timestamptz, now()),
+         c->>'timeZone', c->>'state', c->>'postcode', now(), now()
+  FROM src
+  ON CONFLICT ("tenantId", "phoneE164") DO UPDATE SET
+    "firstName" = COALESCE(EXCLUDED."firstName", contacts."firstName"),
+    "lastName" = COALESCE(EXCLUDED."lastName", contacts."lastName"),
+    email = COALESCE(EXCLUDED.email, contacts.email),
+    tags = contacts.tags || ARRAY(SELECT t FROM unnest(EXCLUDED.tags) t WHERE NOT t = ANY(contacts.tags)),
+    "customFields" = contacts."customFields" || EXCLUDED."customFields",
+    "timeZone" = COALESCE(EXCLUDED."timeZone", contacts."timeZone"),
+    state = COALESCE(EXCLUDED.state, contacts.state),
+    postcode = COALESCE(EXCLUDED.postcode, contacts.postcode),
+    -- Consent moves only where the user allowed it (or there was none), and never for an opted-out contact.
+    "consentStatus" = CASE WHEN contacts."optedOutAt" IS NULL AND ($4 OR contacts."consentStatus" = 'UNKNOWN')
+                           THEN EXCLUDED."consentStatus" ELSE contacts."consentStatus" END,
+    "consentSource" = CASE WHEN contacts."optedOutAt" IS NULL AND ($4 OR contacts."consentStatus" = 'UNKNOWN')
+                                AND EXCLUDED."consentStatus" <> contacts."consentStatus"
+                           THEN EXCLUDED."consentSource" ELSE contacts."consentSource" END,
+    "consentAt" = CASE WHEN contacts."optedOutAt" IS NULL AND ($4 OR contacts."consentStatus" = 'UNKNOWN')
+                            AND EXCLUDED."consentStatus" <> contacts."consentStatus"
+                       THEN EXCLUDED."consentAt" ELSE contacts."consentAt" END,
+    "updatedAt" = now()
+  RETURNING id, "phoneE164", (xmax = 0) AS created
+),
+lineage AS (
+  INSERT INTO contact_imports ("tenantId", "contactId", "batchId", action, "createdAt")
+  SELECT $2, up.id, $1, (CASE WHEN up.created THEN 'CREATED' ELSE 'UPDATED' END)::"LineageAction", now() FROM up
+  ON CONFLICT DO NOTHING
+),
+consent AS (
+  INSERT INTO consent_events ("tenantId", "contactId", action, status, source, "actorUserId", "importBatchId", details, "occurredAt")
+  SELECT $2, up.id, (CASE WHEN up.created THEN 'GRANTED' ELSE 'CHANGED' END)::"ConsentAction", (src.c->>'consentStatus')::"ConsentStatus",
+         'import', $5, $1, jsonb_build_object('consentSource', src.c->>'consentSource', 'consentAt', src.c->>'consentAt'), now()
+  FROM up JOIN src USING ("phoneE164")
+  WHERE src."consentChanged"
+),
+marked AS (
+  UPDATE import_rows r SET applied = true, "contactId" = up.id
+  FROM src JOIN up USING ("phoneE164")
+  WHERE r.id = src.id
+  RETURNING r.id
+)
+SELECT count(*)::int AS applied FROM marked`;
+
+/**
+ * Applies a dry-run batch: exactly its CREATE and UPDATE rows, chunk by chunk,
+ * resumable. Returns when every accepted row is applied.
+ */
+export async function commitImport({ tenantId, batchId, actorUserId, chunkRows = 5000 }: { tenantId: string; batchId: string; actorUserId: string | null; chunkRows?: number }): Promise<void> {
+  const db = pgPool();
+  const { rows } = await db.query<{ status: string; overwriteConsent: boolean }>(
+    `UPDATE import_batches SET status = 'COMMITTING' WHERE id = $1 AND "tenantId" = $2 AND status IN ('ANALYSED', 'COMMITTING')
+     RETURNING status, "overwriteConsent"`,
+    [batchId, tenantId],
+  );
+  const batch = rows[0];
+  if (!batch) throw new AppError('conflict', 'This import cannot be committed: run its dry run first.');
+  for (;;) {
+    const applied = await inTransaction(async (client) => {
+      const result = await client.query<{ applied: number }>(APPLY_CHUNK, [batchId, tenantId, chunkRows, batch.overwriteConsent, actorUserId]);
+      const count = result.rows[0]?.applied ?? 0;
+      if (count) await client.query('UPDATE import_batches SET "committedRows" = "committedRows" + $3 WHERE id = $1 AND "tenantId" = $2', [batchId, tenantId, count]);
+      return count;
+    });
+    if (applied === 0) break;
+  }
+  // Another commit of the same batch may still hold rows; the last one to finish marks it done.
+  await db.query(
+    `UPDATE import_batches b SET status = 'COMMITTED', "committedAt" = now()
+     WHERE b.id = $1 AND b."tenantId" = $2 AND b.status = 'COMMITTING'
+       AND NOT EXISTS (SELECT 1 FROM import_rows r WHERE r."batchId" = b.id AND NOT r.applied AND r.decision IN ('CREATE', 'UPDATE')
+                       AND NOT EXISTS (SELECT 1 FROM dnc_entries d WHERE d."tenantId" = $2 AND d."phoneE164" = r."phoneE164"))`,
+    [batchId, tenantId],
+  );
+}

@@ -1,0 +1,47 @@
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { AppError } from '../errors';
+import { ColumnMappingSchema } from './column-mapping';
+import { MAX_LINE_BYTES, UnreadableFileError, inspectFile, type FileFormat } from './file-format';
+import { readFileStart } from './read-file-start';
+
+/** One import: progress, counts, the file's columns and the contacts it touched. */
+export async function getImportBatch({ actor, batchId }: { actor: Actor; batchId: string }) {
+  const batch = await db().importBatch.findFirst({
+    where: { id: batchId, tenantId: actor.tenantId },
+    select: {
+      id: true, fileName: true, fileSize: true, status: true, encoding: true, delimiter: true, hasHeader: true, mapping: true,
+      overwriteConsent: true, totalRows: true, processedRows: true, committedRows: true, createCount: true, updateCount: true,
+      unchangedCount: true, rejectCount: true, error: true, createdAt: true, analysedAt: true, committedAt: true, createdById: true,
+    },
+  });
+  if (!batch) throw new AppError('not_found', 'That import does not exist.');
+  const [createdBy, lineage, uploadedBytes] = await Promise.all([
+    batch.createdById ? db().user.findUnique({ where: { id: batch.createdById }, select: { email: true } }) : null,
+    db().contactImport.findMany({
+      where: { tenantId: actor.tenantId, batchId },
+      orderBy: { createdAt: 'asc' },
+      take: 50,
+      select: { action: true, contact: { select: { id: true, phoneE164: true, firstName: true, lastName: true } } },
+    }),
+    db().importFileChunk.aggregate({ where: { batchId, tenantId: actor.tenantId }, _count: true }),
+  ]);
+  let format: FileFormat | null = null;
+  if (batch.encoding && uploadedBytes._count > 0) {
+    try {
+      format = inspectFile(await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }), batch.fileSize);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+    }
+  }
+  const mapping = ColumnMappingSchema.safeParse(batch.mapping);
+  const { createdById: _createdById, mapping: storedMapping, ...rest } = batch;
+  return {
+    ...rest,
+    mapping: mapping.success ? mapping.data : storedMapping,
+    createdBy: createdBy?.email ?? 'former member',
+    format,
+    touchedContacts: lineage.map((l) => ({ ...l.contact, action: l.action })),
+  };
+}
+export type ImportBatchView = Awaited<ReturnType<typeof getImportBatch>>;

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { AppError } from '../errors';
+import type { ImportRowQuerySchema } from './schemas';
+
+const PAGE_SIZE = 100;
+
+/** A page of a batch's per-row decisions, in file order. */
+export async function listImportRows({ actor, batchId, query }: { actor: Actor; batchId: string; query: z.infer<typeof ImportRowQuerySchema> }) {
+  const batch = await db().importBatch.findFirst({ where: { id: batchId, tenantId: actor.tenantId }, select: { id: true } });
+  if (!batch) throw new AppError('not_found', 'That import does not exist.');
+  const where = { tenantId: actor.tenantId, batchId, ...(query.decision ? { decision: query.decision } : {}) };
+  const [total, rows] = await Promise.all([
+    db().importRow.count({ where }),
+    db().importRow.findMany({
+      where,
+      orderBy: { rowNumber: 'asc' },
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { rowNumber: true, phoneE164: true, decision: true, reason: true, raw: true, applied: true },
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageSize: PAGE_SIZE,
+    rows: rows.map(({ raw, ...row }) => ({ ...row, cells: (raw as { cells?: string[] }).cells ?? [] })),
+  };
+}

@@ -1,0 +1,14 @@
+import { db } from '../db/client';
+
+/** The first `limit` bytes of an uploaded file, enough to recognise its format. */
+export async function readFileStart({ tenantId, batchId, limit }: { tenantId: string; batchId: string; limit: number }): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let seq = 0; total < limit; seq += 1) {
+    const chunk = await db().importFileChunk.findFirst({ where: { batchId, tenantId, seq }, select: { data: true } });
+    if (!chunk) break;
+    parts.push(chunk.data);
+    total += chunk.data.length;
+  }
+  return Buffer.concat(parts).subarray(0, limit);
+}

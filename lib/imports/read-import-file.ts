@@ -1,0 +1,80 @@
+import { Readable, Transform } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { pgPool } from '../db/pg-pool';
+import { MAX_LINE_BYTES, UnreadableFileError, type TextEncoding } from './file-format';
+
+export interface StoredFile {
+  batchId: string;
+  tenantId: string;
+  encoding: TextEncoding;
+  delimiter: string;
+}
+
+/** The uploaded file's bytes, one stored chunk at a time (never the whole file in memory). */
+export function readStoredBytes(file: Pick<StoredFile, 'batchId' | 'tenantId'>): Readable {
+  let seq = 0;
+  return new Readable({
+    async read() {
+      try {
+        const { rows } = await pgPool().query<{ data: Buffer }>(
+          'SELECT data FROM import_file_chunks WHERE "batchId" = $1 AND "tenantId" = $2 AND seq = $3',
+          [file.batchId, file.tenantId, seq],
+        );
+        seq += 1;
+        this.push(rows[0]?.data ?? null);
+      } catch (error) {
+        this.destroy(error as Error);
+      }
+    },
+  });
+}
+
+// TextDecoder drops a leading byte-order mark itself and carries characters split
+// across chunk boundaries over to the next chunk.
+function decoder(encoding: TextEncoding): Transform {
+  const text = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, text.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, text.decode());
+    },
+  });
+}
+
+function explain(error: unknown): Error {
+  if (!(error instanceof CsvError)) return error as Error;
+  const line = (error as CsvError & { lines?: number }).lines;
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new UnreadableFileError(`A quote (") opened in the file is never closed, so everything after it would run together (from around line ${line ?? '?'}). Fix the quote and upload again.`);
+    case 'CSV_MAX_RECORD_SIZE':
+      return new UnreadableFileError(`Line ${line ?? '?'} is longer than 1 MB, so this is not a list of contacts. Check that you chose the right file.`);
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new UnreadableFileError(`Line ${line ?? '?'} has a quote (") in the wrong place: a quoted value must end with a quote followed by the delimiter.`);
+    default:
+      return new UnreadableFileError(`The file could not be read as CSV near line ${line ?? '?'}: ${error.message}`);
+  }
+}
+
+/** Every record of the stored file, in order, as cells of text. */
+export async function* readRecords(file: StoredFile): AsyncGenerator<string[]> {
+  const parser = readStoredBytes(file)
+    .pipe(decoder(file.encoding))
+    .pipe(
+      parse({
+        delimiter: file.delimiter,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        max_record_size: MAX_LINE_BYTES,
+      }),
+    );
+  try {
+    for await (const record of parser) yield record as string[];
+  } catch (error) {
+    throw explain(error);
+  }
+}

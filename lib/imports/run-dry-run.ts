@@ -1,0 +1,116 @@
+import type pg from 'pg';
+import { pgPool } from '../db/pg-pool';
+import { ColumnMappingSchema } from './column-mapping';
+import { checkRow, compareWithExisting, type ExistingContact, type RowContext } from './decide-row';
+import { UnreadableFileError, type TextEncoding } from './file-format';
+import { readRecords } from './read-import-file';
+
+const BATCH_ROWS = 5000;
+
+interface DecidedRow {
+  rowNumber: number;
+  raw: string;
+  phoneE164: string | null;
+  decision: 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'REJECT';
+  reasonCode: string | null;
+  reason: string | null;
+}
+
+async function loadDoNotContact(db: pg.Pool, tenantId: string): Promise<Set<string>> {
+  const { rows } = await db.query<{ phone: string }>(
+    `SELECT "phoneE164" AS phone FROM dnc_entries WHERE "tenantId" = $1
+     UNION SELECT "phoneE164" FROM contacts WHERE "tenantId" = $1 AND "optedOutAt" IS NOT NULL`,
+    [tenantId],
+  );
+  return new Set(rows.map((r) => r.phone));
+}
+
+async function existingContacts(db: pg.Pool, tenantId: string, phones: string[]): Promise<Map<string, ExistingContact>> {
+  if (!phones.length) return new Map();
+  const { rows } = await db.query<ExistingContact & { phoneE164: string }>(
+    `SELECT "phoneE164", "firstName", "lastName", email, tags, "consentStatus", "timeZone", state, postcode, "customFields"
+     FROM contacts WHERE "tenantId" = $1 AND "phoneE164" = ANY($2::text[])`,
+    [tenantId, phones],
+  );
+  return new Map(rows.map((r) => [r.phoneE164, r]));
+}
+
+async function writeRows(db: pg.Pool, tenantId: string, batchId: string, rows: DecidedRow[]): Promise<void> {
+  await db.query(
+    `INSERT INTO import_rows ("tenantId", "batchId", "rowNumber", raw, "phoneE164", decision, "reasonCode", reason)
+     SELECT $1, $2, n, r::jsonb, p, d::"ImportDecision", c, why
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(n, r, p, d, c, why)`,
+    [tenantId, batchId, rows.map((r) => r.rowNumber), rows.map((r) => r.raw), rows.map((r) => r.phoneE164), rows.map((r) => r.decision), rows.map((r) => r.reasonCode), rows.map((r) => r.reason)],
+  );
+}
+
+/**
+ * Decides every row of an uploaded file without touching contacts: each row's
+ * decision and reason go to import_rows, counts and progress to the batch. Running
+ * it again starts over, so a dry run interrupted by a restart is simply re-run.
+ */
+export async function runDryRun({ tenantId, batchId }: { tenantId: string; batchId: string }): Promise<void> {
+  const db = pgPool();
+  const { rows: found } = await db.query<{ mapping: unknown; encoding: TextEncoding; delimiter: string }>(
+    `SELECT mapping, encoding, delimiter FROM import_batches WHERE id = $1 AND "tenantId" = $2`,
+    [batchId, tenantId],
+  );
+  const batch = found[0];
+  if (!batch) return;
+  const mapping = ColumnMappingSchema.parse(batch.mapping);
+  await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
+  await db.query(
+    `UPDATE import_batches SET status = 'ANALYSING', "processedRows" = 0, "totalRows" = 0, "createCount" = 0, "updateCount" = 0, "unchangedCount" = 0, "rejectCount" = 0, error = NULL
+     WHERE id = $1 AND "tenantId" = $2`,
+    [batchId, tenantId],
+  );
+  const counts = { CREATE: 0, UPDATE: 0, UNCHANGED: 0, REJECT: 0 };
+  let processed = 0;
+  try {
+    const context: RowContext = { mapping, columnCount: 0, seen: new Map(), dnc: await loadDoNotContact(db, tenantId) };
+    let recordIndex = 0;
+    let pending: { rowNumber: number; cells: string[] }[] = [];
+
+    const flush = async () => {
+      const checked = pending.map((p) => ({ ...p, check: checkRow(p.cells, p.rowNumber, context) }));
+      const accepted = checked.flatMap((c) => (c.check.ok ? [c.check.contact.phoneE164] : []));
+      const existing = await existingContacts(db, tenantId, accepted);
+      const decided: DecidedRow[] = checked.map(({ rowNumber, cells, check }) => {
+        if (!check.ok) return { rowNumber, raw: JSON.stringify({ cells }), phoneE164: check.phoneE164, decision: 'REJECT', reasonCode: check.code, reason: check.reason };
+        const { decision, consentChanged } = compareWithExisting(check.contact, existing.get(check.contact.phoneE164), mapping.overwriteConsent);
+        return { rowNumber, raw: JSON.stringify({ cells, contact: check.contact, consentChanged }), phoneE164: check.contact.phoneE164, decision, reasonCode: null, reason: null };
+      });
+      await writeRows(db, tenantId, batchId, decided);
+      for (const d of decided) counts[d.decision] += 1;
+      processed += decided.length;
+      pending = [];
+      await db.query(
+        `UPDATE import_batches SET "processedRows" = $3, "createCount" = $4, "updateCount" = $5, "unchangedCount" = $6, "rejectCount" = $7 WHERE id = $1 AND "tenantId" = $2`,
+        [batchId, tenantId, processed, counts.CREATE, counts.UPDATE, counts.UNCHANGED, counts.REJECT],
+      );
+    };
+
+    for await (const cells of readRecords({ batchId, tenantId, encoding: batch.encoding, delimiter: batch.delimiter })) {
+      recordIndex += 1;
+      if (recordIndex === 1) {
+        context.columnCount = cells.length;
+        if (mapping.hasHeader) continue;
+      }
+      pending.push({ rowNumber: recordIndex, cells });
+      if (pending.length >= BATCH_ROWS) await flush();
+    }
+    if (pending.length) await flush();
+    if (processed === 0) {
+      throw new UnreadableFileError(recordIndex === 0 ? 'The file is empty.' : 'The file has a header row but no contacts under it.');
+    }
+    await db.query(`UPDATE import_batches SET status = 'ANALYSED', "totalRows" = $3, "analysedAt" = now() WHERE id = $1 AND "tenantId" = $2`, [batchId, tenantId, processed]);
+  } catch (error) {
+    const message = error instanceof UnreadableFileError ? error.message : 'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.';
+    if (!(error instanceof UnreadableFileError)) console.error('[imports] dry run failed', error);
+    await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
+    await db.query(
+      `UPDATE import_batches SET status = 'FAILED', error = $3, "processedRows" = 0, "createCount" = 0, "updateCount" = 0, "unchangedCount" = 0, "rejectCount" = 0 WHERE id = $1 AND "tenantId" = $2`,
+      [batchId, tenantId, message],
+    );
+  }
+}
