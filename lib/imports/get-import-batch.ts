@@ -16,8 +16,9 @@ export async function getImportBatch({ actor, batchId }: { actor: Actor; batchId
     },
   });
   if (!batch) throw new AppError('not_found', 'That import does not exist.');
+  const { createdById, mapping: storedMapping, ...rest } = batch;
   const [createdBy, lineage, uploadedBytes] = await Promise.all([
-    batch.createdById ? db().user.findUnique({ where: { id: batch.createdById }, select: { email: true } }) : null,
+    createdById ? db().user.findUnique({ where: { id: createdById }, select: { email: true } }) : null,
     db().contactImport.findMany({
       where: { tenantId: actor.tenantId, batchId },
       orderBy: { createdAt: 'asc' },
@@ -34,8 +35,7 @@ export async function getImportBatch({ actor, batchId }: { actor: Actor; batchId
       if (!(error instanceof UnreadableFileError)) throw error;
     }
   }
-  const mapping = ColumnMappingSchema.safeParse(batch.mapping);
-  const { createdById: _createdById, mapping: storedMapping, ...rest } = batch;
+  const mapping = ColumnMappingSchema.safeParse(storedMapping);
   return {
     ...rest,
     mapping: mapping.success ? mapping.data : storedMapping,

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnMapping } from '@/lib/imports/column-mapping';
+import { checkRow, compareWithExisting, parseConsentDate, type ExistingContact, type RowContext } from '@/lib/imports/decide-row';
+
+const mapping: ColumnMapping = {
+  fields: { phone: 0, firstName: 1, consentStatus: 2, email: 3, timeZone: 4, consentDate: 5, tags: 6 },
+  custom: [{ column: 7, name: 'store' }],
+  defaultConsent: null,
+  consentSource: 'in-store form',
+  overwriteConsent: false,
+  hasHeader: true,
+};
+
+function context(overrides: Partial<RowContext> = {}): RowContext {
+  return { mapping, columnCount: 8, seen: new Map(), dnc: new Set(), ...overrides };
+}
+
+function row(phone: string, { name = 'Ann', consent = 'yes', email = '', zone = '', date = '', tags = '', store = '' } = {}) {
+  return [phone, name, consent, email, zone, date, tags, store];
+}
+
+describe('checkRow', () => {
+  it('accepts a good row and reads every mapped field', () => {
+    const result = checkRow(row('0412 345 678', { email: 'Ann@Example.com', zone: 'WA', date: '25/11/2026', tags: 'vip; newsletter;vip', store: 'Perth' }), 2, context());
+    expect(result).toEqual({
+      ok: true,
+      contact: {
+        phoneE164: '+61412345678', firstName: 'Ann', lastName: null, email: 'ann@example.com', tags: ['vip', 'newsletter'],
+        consentStatus: 'EXPLICIT', consentSource: 'in-store form', consentAt: '2026-11-25T00:00:00.000Z', timeZone: 'Australia/Perth',
+        state: null, postcode: null, customFields: { store: 'Perth' },
+      },
+    });
+  });
+
+  it.each([
+    ['invalid_phone', row('0412 345'), /^Invalid phone "0412 345"/],
+    ['invalid_phone', row(''), /^No phone number/],
+    ['not_mobile', row('(02) 9876 5432'), /landline and cannot receive SMS/],
+    ['opted_out_in_file', row('0412 345 678', { consent: 'Unsubscribed' }), /did not consent/],
+    ['missing_consent', row('0412 345 678', { consent: '' }), /^Missing consent/],
+    ['unreadable_consent', row('0412 345 678', { consent: 'maybe' }), /not one we understand/],
+    ['invalid_consent_date', row('0412 345 678', { date: '31/02/2026' }), /is not a date/],
+    ['invalid_email', row('0412 345 678', { email: 'ann@' }), /not a valid address/],
+    ['invalid_time_zone', row('0412 345 678', { zone: 'Mars/Olympus' }), /Time zone "Mars\/Olympus" is unknown/],
+  ])('rejects with %s and a reason a person understands', (code, cells, reason) => {
+    const result = checkRow(cells, 2, context());
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe(code);
+      expect(result.reason).toMatch(reason);
+    }
+  });
+
+  it('rejects a row with more filled columns than the file has as malformed', () => {
+    const result = checkRow([...row('0412 345 678'), 'extra'], 5, context());
+    expect(result).toMatchObject({ ok: false, code: 'malformed' });
+  });
+
+  it('tolerates trailing empty columns', () => {
+    expect(checkRow([...row('0412 345 678'), '', ''], 5, context()).ok).toBe(true);
+  });
+
+  it('rejects the second row with the same number, naming the first', () => {
+    const ctx = context();
+    expect(checkRow(row('0412 345 678'), 2, ctx).ok).toBe(true);
+    expect(checkRow(row('+61 412 345 678'), 9, ctx)).toMatchObject({ ok: false, code: 'duplicate', reason: 'Duplicate: row 2 of this file has the same number.' });
+  });
+
+  it('rejects a number on the do-not-contact list', () => {
+    expect(checkRow(row('0412 345 678'), 2, context({ dnc: new Set(['+61412345678']) }))).toMatchObject({ ok: false, code: 'on_dnc' });
+  });
+
+  it('gives rows without consent the consent the user declared for the file', () => {
+    const result = checkRow(row('0412 345 678', { consent: '' }), 2, context({ mapping: { ...mapping, defaultConsent: 'IMPLIED' } }));
+    expect(result).toMatchObject({ ok: true, contact: { consentStatus: 'IMPLIED' } });
+  });
+});
+
+describe('compareWithExisting', () => {
+  const contact = (checkRow(row('0412 345 678', { consent: 'implied', tags: 'vip' }), 2, context()) as { ok: true; contact: Parameters<typeof compareWithExisting>[0] }).contact;
+  const existing: ExistingContact = { firstName: 'Ann', lastName: null, email: null, tags: ['vip'], consentStatus: 'IMPLIED', timeZone: null, state: null, postcode: null, customFields: {} };
+
+  it('creates a contact that does not exist', () => {
+    expect(compareWithExisting(contact, undefined, false)).toEqual({ decision: 'CREATE', consentChanged: true });
+  });
+
+  it('leaves an identical contact unchanged', () => {
+    expect(compareWithExisting(contact, existing, false)).toEqual({ decision: 'UNCHANGED', consentChanged: false });
+  });
+
+  it('updates when the file adds a value or a tag, and empty cells never blank data', () => {
+    expect(compareWithExisting({ ...contact, tags: ['vip', 'new'] }, existing, false).decision).toBe('UPDATE');
+    expect(compareWithExisting({ ...contact, firstName: null }, { ...existing, firstName: 'Annie' }, false).decision).toBe('UNCHANGED');
+  });
+
+  it('changes existing consent only when allowed, or when there was none', () => {
+    expect(compareWithExisting(contact, { ...existing, consentStatus: 'EXPLICIT' }, false)).toEqual({ decision: 'UNCHANGED', consentChanged: false });
+    expect(compareWithExisting(contact, { ...existing, consentStatus: 'EXPLICIT' }, true)).toEqual({ decision: 'UPDATE', consentChanged: true });
+    expect(compareWithExisting(contact, { ...existing, consentStatus: 'UNKNOWN' }, false)).toEqual({ decision: 'UPDATE', consentChanged: true });
+  });
+});
+
+describe('parseConsentDate', () => {
+  it('reads Australian day-first and ISO dates and refuses impossible ones', () => {
+    expect(parseConsentDate('1/7/2026')).toBe('2026-07-01T00:00:00.000Z');
+    expect(parseConsentDate('2026-07-01')).toBe('2026-07-01T00:00:00.000Z');
+    expect(parseConsentDate('31/04/2026')).toBeNull();
+    expect(parseConsentDate('July 1')).toBeNull();
+  });
+});
