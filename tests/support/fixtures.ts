@@ -30,7 +30,8 @@ export async function signedInMember(tenantId: string, role: Role, email = `${ro
   return { userId: user.id, membershipId: membership.id, tenantId, email, cookie: `${sessionCookieName()}=${sessionToken}; ${TENANT_COOKIE}=${tenantId}` };
 }
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+// Any route handler: each declares its own params type, so the fixture accepts them all.
+type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
 
 /** Calls a route handler in-process the way Next does, with the caller's cookie and our origin. */
 export async function callRoute(
@@ -46,5 +47,5 @@ export async function callRoute(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  return handler(req, { params: Promise.resolve(options.params ?? {}) });
+  return handler(req, { params: Promise.resolve(options.params ?? {}) as Promise<never> });
 }
