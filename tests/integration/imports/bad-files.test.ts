@@ -38,7 +38,7 @@ describe('bad files', () => {
       const req = new Request(`http://localhost:3000/api/imports/${batch.id}/chunks/${seq}`, {
         method: 'PUT',
         headers: { cookie: staff.cookie, origin: 'http://localhost:3000', 'content-type': 'application/octet-stream' },
-        body: bytes.subarray(seq * MAX_CHUNK_BYTES, (seq + 1) * MAX_CHUNK_BYTES),
+        body: Buffer.from(bytes.subarray(seq * MAX_CHUNK_BYTES, (seq + 1) * MAX_CHUNK_BYTES)),
       });
       expect((await putChunk(req, { params: Promise.resolve({ batchId: batch.id, seq: String(seq) }) })).status).toBe(204);
     }
