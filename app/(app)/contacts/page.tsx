@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ContactQuerySchema, listContacts } from '@/lib/contacts/list-contacts';
+import { listImportBatches } from '@/lib/imports/list-import-batches';
 import { requireActor } from '@/app/_http/current-actor';
 
 type Search = Promise<Record<string, string | undefined>>;
@@ -8,7 +9,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const actor = await requireActor();
   const parsed = ContactQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { page: 1 };
-  const { total, contacts, page, pageSize } = await listContacts({ actor, query });
+  const [{ total, contacts, page, pageSize }, batches] = await Promise.all([listContacts({ actor, query }), listImportBatches({ actor })]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
@@ -27,13 +28,34 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             <option value="UNKNOWN">Unknown</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="tag">Tag</label>
+          <input id="tag" name="tag" defaultValue={query.tag ?? ''} placeholder="e.g. vip" />
+        </div>
+        <div className="field">
+          <label htmlFor="dnc">Do-not-contact</label>
+          <select id="dnc" name="dnc" defaultValue={query.dnc ?? ''}>
+            <option value="">Everyone</option>
+            <option value="exclude">Not opted out</option>
+            <option value="only">Opted out only</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="batch">Import</label>
+          <select id="batch" name="batch" defaultValue={query.batch ?? ''}>
+            <option value="">Any</option>
+            {batches.map((b) => (
+              <option key={b.id} value={b.id}>{b.fileName} ({b.createdAt.toLocaleDateString('en-AU')})</option>
+            ))}
+          </select>
+        </div>
         <div className="field" style={{ flex: 0 }}>
           <button type="submit">Filter</button>
         </div>
       </form>
       {contacts.length === 0 ? (
         <div className="empty">
-          No contacts {query.q || query.consent ? 'match this filter' : 'yet'}. <Link href="/imports">Import a list</Link>.
+          No contacts {query.q || query.consent || query.tag || query.dnc || query.batch ? 'match this filter' : 'yet'}. <Link href="/imports">Import a list</Link>.
         </div>
       ) : (
         <>
@@ -45,7 +67,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             <tbody>
               {contacts.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.phoneE164}</td>
+                  <td><Link href={`/contacts/${c.id}`}>{c.phoneE164}</Link></td>
                   <td>{[c.firstName, c.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
                   <td>
                     <span className="badge">{c.consentStatus.toLowerCase()}</span> {c.optedOutAt && <span className="badge">opted out</span>}

@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { getContact } from '@/lib/contacts/get-contact';
+import { AppError } from '@/lib/errors';
+import { requireActor } from '@/app/_http/current-actor';
+
+export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
+  const actor = await requireActor();
+  const parsed = z.string().uuid().safeParse((await params).contactId);
+  if (!parsed.success) notFound();
+  const contact = await getContact({ actor, contactId: parsed.data }).catch((error) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+  const custom = Object.entries(contact.customFields as Record<string, string>);
+  const fields: [string, string | null][] = [
+    ['Phone', contact.phoneE164], ['E-mail', contact.email], ['Tags', contact.tags.join(', ') || null],
+    ['Time zone', contact.timeZone], ['State', contact.state], ['Postcode', contact.postcode],
+    ['Consent', `${contact.consentStatus.toLowerCase()}${contact.consentSource ? ` (${contact.consentSource})` : ''}${contact.consentAt ? `, ${contact.consentAt.toLocaleDateString('en-AU')}` : ''}`],
+    ...custom.map(([k, v]) => [k, v] as [string, string]),
+  ];
+  return (
+    <>
+      <p><Link href="/contacts">← Contacts</Link></p>
+      <h1>{name || contact.phoneE164}</h1>
+      {contact.dnc && (
+        <div className="notice bad" role="status">
+          On the do-not-contact list since {contact.dnc.createdAt.toLocaleString('en-AU')} ({contact.dnc.source.toLowerCase().replace(/_/g, ' ')}). No message will be sent.
+        </div>
+      )}
+      <div className="panel">
+        <table aria-label="Contact details">
+          <tbody>
+            {fields.map(([label, value]) => (
+              <tr key={label}><th scope="row">{label}</th><td>{value ?? <span className="muted">—</span>}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Consent history</h2>
+      {contact.consentEvents.length === 0 ? (
+        <div className="empty">No consent changes recorded.</div>
+      ) : (
+        <table aria-label="Consent history">
+          <thead><tr><th>When</th><th>What</th><th>Consent</th><th>How</th></tr></thead>
+          <tbody>
+            {contact.consentEvents.map((e) => (
+              <tr key={String(e.id)}>
+                <td>{e.occurredAt.toLocaleString('en-AU')}</td>
+                <td>{e.action.toLowerCase().replace(/_/g, ' ')}</td>
+                <td>{e.status?.toLowerCase() ?? '—'}</td>
+                <td>{e.source}{e.importBatchId && <> · <Link href={`/imports/${e.importBatchId}`}>import</Link></>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Imports that touched this contact</h2>
+      {contact.imports.length === 0 ? (
+        <div className="empty">Not imported from a file.</div>
+      ) : (
+        <ul>
+          {contact.imports.map((i) => (
+            <li key={i.batch.id}>
+              <Link href={`/imports/${i.batch.id}`}>{i.batch.fileName}</Link> — {i.action.toLowerCase()} on {i.createdAt.toLocaleString('en-AU')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ImportWizard } from '@/components/imports/ImportWizard';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { getImportBatch } from '@/lib/imports/get-import-batch';
+import { BatchIdSchema } from '@/lib/imports/schemas';
+import { requireActor } from '@/app/_http/current-actor';
+
+export default async function ImportBatchPage({ params }: { params: Promise<{ batchId: string }> }) {
+  const actor = await requireActor();
+  const parsed = BatchIdSchema.safeParse((await params).batchId);
+  if (!parsed.success) notFound();
+  const batch = await getImportBatch({ actor, batchId: parsed.data }).catch((error) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  return (
+    <>
+      <p><Link href="/imports">← Imports</Link></p>
+      <h1>Import: {batch.fileName}</h1>
+      <ImportWizard initial={JSON.parse(JSON.stringify(batch))} canEdit={roleAtLeast(actor.role, 'STAFF')} />
+    </>
+  );
+}
