@@ -25,6 +25,14 @@ export async function listImportRows({ actor, batchId, query }: { actor: Actor; 
     total,
     page: query.page,
     pageSize: PAGE_SIZE,
-    rows: rows.map(({ raw, ...row }) => ({ ...row, cells: (raw as { cells?: string[] }).cells ?? [] })),
+    rows: rows.map(({ raw, ...row }) => ({ ...row, cells: cellsOf(raw) })),
   };
+}
+
+/** What a row said: a rejected row's own cells, or the fields an accepted row will write. */
+function cellsOf(raw: unknown): string[] {
+  const stored = raw as { cells?: string[]; contact?: Record<string, unknown> };
+  if (stored.cells) return stored.cells;
+  const c = stored.contact ?? {};
+  return [c.phoneE164, c.firstName, c.lastName, c.email, c.consentStatus, ...((c.tags as string[] | undefined) ?? [])].filter((v): v is string => typeof v === 'string' && v !== '');
 }
