@@ -202,6 +202,7 @@ function Lineage({ batch }: { batch: Batch }) {
 
 type MappingFields = {
   columns: Record<ImportField, string>;
+  customColumns: string[];
   defaultConsent: '' | 'EXPLICIT' | 'IMPLIED';
   consentSource: string;
   overwriteConsent: boolean;
@@ -215,6 +216,7 @@ function MappingForm({ batch, onStarted }: { batch: Batch; onStarted: () => void
   const { register, handleSubmit, formState } = useForm<MappingFields>({
     defaultValues: {
       columns: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, saved.fields?.[f] === undefined ? '' : String(saved.fields[f])])) as Record<ImportField, string>,
+      customColumns: (saved.custom ?? []).map((c) => String(c.column)),
       defaultConsent: saved.defaultConsent ?? '',
       consentSource: saved.consentSource ?? '',
       overwriteConsent: saved.overwriteConsent ?? false,
@@ -225,7 +227,11 @@ function MappingForm({ batch, onStarted }: { batch: Batch; onStarted: () => void
   async function onSubmit(values: MappingFields) {
     setError(null);
     const fields = Object.fromEntries(Object.entries(values.columns).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
-    const mapping = { fields, custom: saved.custom ?? [], defaultConsent: values.defaultConsent || null, consentSource: values.consentSource, overwriteConsent: values.overwriteConsent, hasHeader: values.hasHeader };
+    const mapped = new Set(Object.values(fields));
+    // A single checkbox reports a boolean rather than a list of values.
+    const chosen = [values.customColumns].flat().filter((v): v is string => typeof v === 'string');
+    const custom = chosen.map(Number).filter((column) => !mapped.has(column)).map((column) => ({ column, name: format.headers[column] }));
+    const mapping = { fields, custom, defaultConsent: values.defaultConsent || null, consentSource: values.consentSource, overwriteConsent: values.overwriteConsent, hasHeader: values.hasHeader };
     const result = await apiRequest(`/api/imports/${batch.id}/dry-run`, { method: 'POST', body: { mapping } });
     if (!result.ok) return setError(result.message);
     onStarted();
@@ -256,6 +262,14 @@ function MappingForm({ batch, onStarted }: { batch: Batch; onStarted: () => void
           </div>
         ))}
       </div>
+      <fieldset className="field">
+        <legend>Keep other columns as custom fields</legend>
+        {format.headers.map((h, i) => (
+          <label key={i} style={{ marginRight: '1rem' }}>
+            <input type="checkbox" value={String(i)} {...register('customColumns')} /> {h}
+          </label>
+        ))}
+      </fieldset>
       <div className="row">
         <div className="field">
           <label htmlFor="default-consent">Rows with no consent value</label>
