@@ -12,7 +12,6 @@ WITH src AS (
   WHERE r."batchId" = $1 AND r."tenantId" = $2 AND r."rowNumber" >= $3 AND r."rowNumber" < $3 + $6
     AND NOT r.applied AND r.decision IN ('CREATE', 'UPDATE')
     AND NOT EXISTS (SELECT 1 FROM dnc_entries d WHERE d."tenantId" = $2 AND d."phoneE164" = r."phoneE164")
-  FOR UPDATE OF r SKIP LOCKED
 ),
 up AS (
   INSERT INTO contacts (id, "tenantId", "phoneE164", "firstName", "lastName", email, tags, "customFields",
@@ -63,6 +62,7 @@ marked AS (
 )
 SELECT count(*)::int AS applied FROM marked`;
 
+// The pool's fourth connection holds the batch's lock.
 const COMMIT_WORKERS = 3;
 
 /**
@@ -79,6 +79,24 @@ export async function commitImport({ tenantId, batchId, actorUserId, chunkRows =
   );
   const batch = rows[0];
   if (!batch) throw new AppError('conflict', 'This import cannot be committed: run its dry run first.');
+  // One commit per batch at a time: the lock lives with this session, so a commit
+  // that dies releases it and can be resumed at once.
+  const guard = await db.connect();
+  try {
+    const { rows: locked } = await guard.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`import-commit:${batchId}`]);
+    if (!locked[0]?.ok) return;
+    try {
+      await applyAcceptedRows({ tenantId, batchId, actorUserId, chunkRows, overwriteConsent: batch.overwriteConsent });
+    } finally {
+      await guard.query('SELECT pg_advisory_unlock(hashtext($1))', [`import-commit:${batchId}`]);
+    }
+  } finally {
+    guard.release();
+  }
+}
+
+async function applyAcceptedRows({ tenantId, batchId, actorUserId, chunkRows, overwriteConsent }: { tenantId: string; batchId: string; actorUserId: string | null; chunkRows: number; overwriteConsent: boolean }): Promise<void> {
+  const db = pgPool();
   const { rows: bounds } = await db.query<{ first: number | null; last: number | null }>(
     `SELECT min("rowNumber") AS first, max("rowNumber") AS last FROM import_rows
      WHERE "batchId" = $1 AND "tenantId" = $2 AND NOT applied AND decision IN ('CREATE', 'UPDATE')`,
@@ -86,7 +104,7 @@ export async function commitImport({ tenantId, batchId, actorUserId, chunkRows =
   );
   const { first, last } = bounds[0] ?? { first: null, last: null };
   if (first !== null && last !== null) {
-    // Ranges are independent (distinct phones, row locks), so a few run side by side
+    // Ranges hold distinct rows and phones, so a few run side by side
     // and PostgreSQL can use more than one core.
     let next = first;
     const worker = async () => {
@@ -95,7 +113,7 @@ export async function commitImport({ tenantId, batchId, actorUserId, chunkRows =
         await inTransaction(async (client) => {
           // The chunk's CTEs join thousands of rows on phone; a nested loop there is quadratic.
           await client.query('SET LOCAL enable_nestloop = off');
-          const result = await client.query<{ applied: number }>(APPLY_CHUNK, [batchId, tenantId, from, batch.overwriteConsent, actorUserId, chunkRows]);
+          const result = await client.query<{ applied: number }>(APPLY_CHUNK, [batchId, tenantId, from, overwriteConsent, actorUserId, chunkRows]);
           const count = result.rows[0]?.applied ?? 0;
           if (count) await client.query('UPDATE import_batches SET "committedRows" = "committedRows" + $3 WHERE id = $1 AND "tenantId" = $2', [batchId, tenantId, count]);
         });
@@ -103,7 +121,6 @@ export async function commitImport({ tenantId, batchId, actorUserId, chunkRows =
     };
     await Promise.all(Array.from({ length: COMMIT_WORKERS }, worker));
   }
-  // Another commit of the same batch may still hold rows; the last one to finish marks it done.
   await db.query(
     `UPDATE import_batches b SET status = 'COMMITTED', "committedAt" = now()
      WHERE b.id = $1 AND b."tenantId" = $2 AND b.status = 'COMMITTING'

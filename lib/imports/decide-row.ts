@@ -37,8 +37,8 @@ export interface RowContext {
   mapping: ColumnMapping;
   /** Columns in the header (or the first row): a row with more filled cells is malformed. */
   columnCount: number;
-  /** E.164 → the row that first used it. */
-  seen: Map<string, number>;
+  /** E.164 digits as a number (compact for a million rows) → the row that first used it. */
+  seen: Map<number, number>;
   /** Numbers on the tenant's do-not-contact list, or opted out. */
   dnc: Set<string>;
 }
@@ -101,9 +101,10 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
   const phone = normalisePhone(rawPhone);
   if (!phone.ok) return reject('invalid_phone', rawPhone ? `Invalid phone "${rawPhone}": ${phone.reason}.` : 'No phone number in this row.');
   if (phone.kind !== 'mobile') return reject('not_mobile', `${phone.e164} is a ${phone.kind === 'landline' ? 'landline' : 'non-mobile number'} and cannot receive SMS.`, phone.e164);
-  const firstRow = context.seen.get(phone.e164);
+  const key = Number(phone.e164.slice(1));
+  const firstRow = context.seen.get(key);
   if (firstRow !== undefined) return reject('duplicate', `Duplicate: row ${firstRow} of this file has the same number.`, phone.e164);
-  context.seen.set(phone.e164, rowNumber);
+  context.seen.set(key, rowNumber);
   if (context.dnc.has(phone.e164)) return reject('on_dnc', 'On the do-not-contact list (opted out): it will not be imported or messaged.', phone.e164);
 
   const consentText = cell(cells, mapping.fields.consentStatus);
