@@ -17,9 +17,9 @@ test('a staff member imports a CSV: upload, mapping, dry run, rejects, commit, c
 
   const mapping = page.getByRole('form', { name: 'Column mapping' });
   await expect(mapping).toBeVisible();
-  await expect(mapping.getByLabel('Phone')).toHaveValue('0');
-  await expect(mapping.getByLabel('First name')).toHaveValue('1');
-  await expect(mapping.getByLabel('Consent status')).toHaveValue('3');
+  await expect(mapping.getByRole('combobox', { name: 'Phone', exact: true })).toHaveValue('0');
+  await expect(mapping.getByRole('combobox', { name: 'First name', exact: true })).toHaveValue('1');
+  await expect(mapping.getByRole('combobox', { name: 'Consent status', exact: true })).toHaveValue('3');
   await mapping.getByRole('button', { name: 'Run the dry run' }).click();
 
   const summary = page.getByLabel('Dry run summary');
