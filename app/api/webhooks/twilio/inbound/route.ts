@@ -1,0 +1,12 @@
+import { handleInboundMessage } from '@/lib/webhooks/handle-inbound-message';
+import { InboundMessageSchema } from '@/lib/webhooks/schemas';
+import { twimlReply } from '@/lib/webhooks/twiml';
+import { withTwilioWebhook } from '@/app/_http/with-twilio-webhook';
+
+export const dynamic = 'force-dynamic';
+
+/** Replies to a tenant's numbers: STOP/START/HELP answered in TwiML, others kept on the timeline. */
+export const POST = withTwilioWebhook(async (params) => {
+  const outcome = await handleInboundMessage(InboundMessageSchema.parse(params), params);
+  return new Response(twimlReply(outcome.reply), { headers: { 'content-type': 'text/xml; charset=utf-8' } });
+});

@@ -1,0 +1,125 @@
+import twilio from 'twilio';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/webhooks/twilio/inbound/route';
+import { db } from '@/lib/db/client';
+import { webhookAuthToken } from '@/lib/providers/provider-config';
+import { createTenant } from '../../support/fixtures';
+
+const URL_PATH = '/api/webhooks/twilio/inbound';
+const PUBLIC_URL = `http://localhost:3000${URL_PATH}`;
+const OUR_NUMBER = '+61400000001';
+const CUSTOMER = '+61412345678';
+
+let sid = 0;
+
+function inbound(fields: Record<string, string>, options: { signature?: string | null; signedUrl?: string } = {}) {
+  const params = { MessageSid: `SM${String(++sid).padStart(32, '0')}`, From: CUSTOMER, To: OUR_NUMBER, AccountSid: 'ACtest', ...fields };
+  const signature = options.signature === undefined ? twilio.getExpectedTwilioSignature(webhookAuthToken(), options.signedUrl ?? PUBLIC_URL, params) : options.signature;
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (signature) headers['x-twilio-signature'] = signature;
+  return { params, request: new Request(`http://127.0.0.1:3000${URL_PATH}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() }) };
+}
+
+describe('POST /api/webhooks/twilio/inbound', () => {
+  let tenantId: string;
+  let contactId: string;
+
+  beforeEach(async () => {
+    tenantId = (await createTenant('Inbound')).id;
+    await db().sendingNumber.create({ data: { tenantId, value: OUR_NUMBER, kind: 'LONG_CODE' } });
+    await db().sendingNumber.deleteMany({ where: { value: OUR_NUMBER, tenantId: { not: tenantId } } });
+    contactId = (await db().contact.create({ data: { tenantId, phoneE164: CUSTOMER, consentStatus: 'EXPLICIT' } })).id;
+    const campaign = await db().campaign.create({ data: { tenantId, name: 'Spring sale' } });
+    await db().sendJob.createMany({
+      data: [
+        { tenantId, campaignId: campaign.id, contactId, toE164: CUSTOMER, state: 'QUEUED' },
+        { tenantId, campaignId: (await db().campaign.create({ data: { tenantId, name: 'Later' } })).id, contactId, toE164: CUSTOMER, state: 'QUEUED', nextAttemptAt: new Date(Date.now() + 86_400_000) },
+      ],
+    });
+  });
+
+  it('opts the sender out within the request: DNC, consent record, waiting jobs skipped, confirmation in TwiML', async () => {
+    const { request } = inbound({ Body: 'Stop!' });
+    const res = await POST(request);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/xml');
+    expect(await res.text()).toContain('<Message>You have been unsubscribed');
+
+    expect(await db().dncEntry.findUnique({ where: { tenantId_phoneE164: { tenantId, phoneE164: CUSTOMER } }, select: { source: true } })).toEqual({ source: 'STOP_REPLY' });
+    expect((await db().contact.findUniqueOrThrow({ where: { id: contactId } })).optedOutAt).not.toBeNull();
+    expect(await db().sendJob.findMany({ where: { contactId }, select: { state: true, gateReason: true } })).toEqual([
+      { state: 'SKIPPED', gateReason: 'opted out' },
+      { state: 'SKIPPED', gateReason: 'opted out' },
+    ]);
+    expect(await db().consentEvent.count({ where: { contactId, action: 'OPTED_OUT' } })).toBe(1);
+    expect(await db().inboundMessage.findFirst({ where: { tenantId }, select: { keyword: true, body: true, contactId: true } })).toEqual({ keyword: 'OPT_OUT', body: 'Stop!', contactId });
+  });
+
+  it('treats a replayed webhook as a no-op', async () => {
+    const first = inbound({ Body: 'STOP' });
+    await POST(first.request);
+    const replay = new Request(first.request.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, first.params) }, body: new URLSearchParams(first.params).toString() });
+    const res = await POST(replay);
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain('<Message>');
+    expect(await db().inboundMessage.count({ where: { tenantId } })).toBe(1);
+    expect(await db().consentEvent.count({ where: { contactId } })).toBe(1);
+    expect(await db().webhookEvent.count({ where: { tenantId } })).toBe(1);
+  });
+
+  it.each([
+    ['no signature', { signature: null }],
+    ['a forged signature', { signature: 'bm90IGEgcmVhbCBzaWduYXR1cmU=' }],
+    ['a signature for another URL', { signedUrl: 'http://localhost:3000/api/webhooks/twilio/status' }],
+  ])('refuses %s with 403 and stores nothing', async (_name, options) => {
+    const res = await POST(inbound({ Body: 'STOP' }, options).request);
+    expect(res.status).toBe(403);
+    expect(await db().webhookEvent.count({ where: { tenantId } })).toBe(0);
+    expect(await db().inboundMessage.count({ where: { tenantId } })).toBe(0);
+    expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
+    expect(await db().sendJob.count({ where: { contactId, state: 'QUEUED' } })).toBe(2);
+  });
+
+  it('refuses a changed field after signing', async () => {
+    const { params } = inbound({ Body: 'hello' });
+    const signature = twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, params);
+    const res = await POST(new Request(`http://127.0.0.1:3000${URL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams({ ...params, Body: 'STOP' }).toString() }));
+    expect(res.status).toBe(403);
+  });
+
+  it('re-subscribes on START and confirms', async () => {
+    await POST(inbound({ Body: 'STOP' }).request);
+    const res = await POST(inbound({ Body: 'start' }).request);
+    expect(await res.text()).toContain('<Message>You are subscribed again.');
+    expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
+    expect((await db().contact.findUniqueOrThrow({ where: { id: contactId } })).optedOutAt).toBeNull();
+    expect(await db().consentEvent.findMany({ where: { contactId }, orderBy: { id: 'asc' }, select: { action: true } })).toEqual([{ action: 'OPTED_OUT' }, { action: 'OPTED_IN' }]);
+  });
+
+  it('records an opt-out Twilio already answered (Advanced Opt-Out) without a second confirmation', async () => {
+    const res = await POST(inbound({ Body: 'Cancel', OptOutType: 'STOP' }).request);
+    expect(await res.text()).not.toContain('<Message>');
+    expect(await db().dncEntry.findFirst({ where: { tenantId }, select: { source: true } })).toEqual({ source: 'ADVANCED_OPT_OUT' });
+    expect(await db().sendJob.count({ where: { contactId, state: 'SKIPPED' } })).toBe(2);
+  });
+
+  it('answers HELP with the help reply and keeps other texts on the timeline without replying', async () => {
+    expect(await (await POST(inbound({ Body: 'help' }).request)).text()).toContain('<Message>Reply STOP to opt out.</Message>');
+    expect(await (await POST(inbound({ Body: "don't stop, loving the deals" }).request)).text()).not.toContain('<Message>');
+    expect(await db().inboundMessage.findMany({ where: { tenantId }, orderBy: { id: 'asc' }, select: { keyword: true } })).toEqual([{ keyword: 'HELP' }, { keyword: 'NONE' }]);
+    expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
+    expect(await db().sendJob.count({ where: { contactId, state: 'QUEUED' } })).toBe(2);
+  });
+
+  it('puts an unknown sender who texts STOP on DNC so a later import cannot add them', async () => {
+    await POST(inbound({ Body: 'STOP', From: '+61412999888' }).request);
+    expect(await db().dncEntry.count({ where: { tenantId, phoneE164: '+61412999888' } })).toBe(1);
+  });
+
+  it('ignores texts to a number no tenant owns', async () => {
+    const res = await POST(inbound({ Body: 'STOP', To: '+61400999999' }).request);
+    expect(res.status).toBe(200);
+    expect(await db().inboundMessage.count({ where: { toNumber: '+61400999999' } })).toBe(0);
+    expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
+  });
+});
