@@ -3,7 +3,7 @@ import { publicBaseUrl } from '@/lib/env';
 import { webhookAuthToken } from '@/lib/providers/provider-config';
 import { toErrorResponse } from './errors';
 
-type WebhookHandler = (params: Record<string, string>) => Promise<Response>;
+type WebhookHandler = (params: Record<string, string>, req: Request) => Promise<Response>;
 
 /**
  * Twilio signs the exact public URL it called plus the sorted form fields. The
@@ -21,7 +21,7 @@ export function withTwilioWebhook(handler: WebhookHandler) {
       for (const [key, value] of form) if (typeof value === 'string') params[key] = value;
       const { pathname, search } = new URL(req.url);
       if (!twilio.validateRequest(webhookAuthToken(), signature, `${publicBaseUrl()}${pathname}${search}`, params)) return forbidden();
-      return await handler(params);
+      return await handler(params, req);
     } catch (error) {
       return toErrorResponse(error);
     }

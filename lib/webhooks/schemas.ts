@@ -9,3 +9,11 @@ export const InboundMessageSchema = z.object({
   OptOutType: z.enum(['STOP', 'START', 'HELP']).optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessageSchema>;
+
+/** Twilio's message status callback. */
+export const StatusCallbackSchema = z.object({
+  MessageSid: z.string().min(1, 'MessageSid is missing.'),
+  MessageStatus: z.string().min(1, 'MessageStatus is missing.').transform((s) => s.toLowerCase()),
+  ErrorCode: z.string().optional(),
+});
+export type StatusCallback = z.infer<typeof StatusCallbackSchema>;

@@ -41,6 +41,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints' },
   'POST /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints, rate limited' },
   'POST /api/webhooks/twilio/inbound': { kind: 'public', why: 'Twilio-signed; signature checks in tests/integration/webhooks' },
+  'POST /api/webhooks/twilio/status': { kind: 'public', why: 'Twilio-signed; signature checks in tests/integration/webhooks' },
   'GET /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
   'POST /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
   'GET /api/me': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/me' }), allowedStatus: 200, foreign: 'own-tenant' },

@@ -1,0 +1,85 @@
+import twilio from 'twilio';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/webhooks/twilio/status/route';
+import { db } from '@/lib/db/client';
+import { webhookAuthToken } from '@/lib/providers/provider-config';
+import { createTenant } from '../../support/fixtures';
+
+const PUBLIC_URL = 'http://localhost:3000/api/webhooks/twilio/status';
+let counter = 0;
+
+function callback(fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const signature = twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, fields);
+  return new Request('http://10.0.0.5:3000/api/webhooks/twilio/status', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature, ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+describe('POST /api/webhooks/twilio/status', () => {
+  let tenantId: string;
+  let jobId: bigint;
+  let contactId: string;
+  let sid: string;
+
+  beforeEach(async () => {
+    tenantId = (await createTenant('Status')).id;
+    sid = `SM${String(++counter).padStart(32, 'a')}`;
+    contactId = (await db().contact.create({ data: { tenantId, phoneE164: '+61412345678', consentStatus: 'EXPLICIT' } })).id;
+    const campaign = await db().campaign.create({ data: { tenantId, name: 'Sale' } });
+    jobId = (await db().sendJob.create({ data: { tenantId, campaignId: campaign.id, contactId, toE164: '+61412345678', state: 'SENDING', providerMessageId: sid } })).id;
+  });
+
+  async function job() {
+    return db().sendJob.findUniqueOrThrow({ where: { id: jobId }, select: { state: true, errorCode: true, errorMessage: true, sentAt: true, deliveredAt: true } });
+  }
+
+  it('moves the job through sent to delivered and keeps its history', async () => {
+    expect((await POST(callback({ MessageSid: sid, MessageStatus: 'sent' }))).status).toBe(204);
+    expect((await job()).state).toBe('SENT');
+    await POST(callback({ MessageSid: sid, MessageStatus: 'delivered' }));
+    const done = await job();
+    expect(done.state).toBe('DELIVERED');
+    expect(done.deliveredAt).not.toBeNull();
+    expect(await db().sendJobEvent.findMany({ where: { sendJobId: jobId }, orderBy: { id: 'asc' }, select: { state: true } })).toEqual([{ state: 'SENT' }, { state: 'DELIVERED' }]);
+  });
+
+  it('never moves a delivered job back when a late "sent" arrives', async () => {
+    await POST(callback({ MessageSid: sid, MessageStatus: 'delivered' }));
+    await POST(callback({ MessageSid: sid, MessageStatus: 'sent' }));
+    expect((await job()).state).toBe('DELIVERED');
+  });
+
+  it('treats a replayed callback as a no-op, by idempotency token or by sid and status', async () => {
+    await POST(callback({ MessageSid: sid, MessageStatus: 'sent' }, { 'i-twilio-idempotency-token': 'tok-1' }));
+    await POST(callback({ MessageSid: sid, MessageStatus: 'sent' }, { 'i-twilio-idempotency-token': 'tok-1' }));
+    await POST(callback({ MessageSid: sid, MessageStatus: 'delivered' }));
+    await POST(callback({ MessageSid: sid, MessageStatus: 'delivered' }));
+    expect(await db().sendJobEvent.count({ where: { sendJobId: jobId } })).toBe(2);
+    expect(await db().webhookEvent.count({ where: { messageSid: sid } })).toBe(2);
+  });
+
+  it('records a failure with Twilio\'s code and a human explanation', async () => {
+    await POST(callback({ MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003' }));
+    expect(await job()).toMatchObject({ state: 'UNDELIVERED', errorCode: '30003', errorMessage: 'The handset is switched off or out of coverage.' });
+  });
+
+  it('puts the recipient on DNC when Twilio reports 21610 (opted out)', async () => {
+    await POST(callback({ MessageSid: sid, MessageStatus: 'failed', ErrorCode: '21610' }));
+    expect(await db().dncEntry.findFirst({ where: { tenantId }, select: { phoneE164: true, source: true } })).toEqual({ phoneE164: '+61412345678', source: 'PROVIDER_OPTED_OUT' });
+    expect((await db().contact.findUniqueOrThrow({ where: { id: contactId } })).optedOutAt).not.toBeNull();
+  });
+
+  it('refuses an unsigned callback and changes nothing', async () => {
+    const res = await POST(new Request('http://localhost:3000/api/webhooks/twilio/status', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `MessageSid=${sid}&MessageStatus=delivered` }));
+    expect(res.status).toBe(403);
+    expect((await job()).state).toBe('SENDING');
+    expect(await db().webhookEvent.count({ where: { messageSid: sid } })).toBe(0);
+  });
+
+  it('applies concurrent callbacks without ever landing on an earlier state', async () => {
+    await Promise.all(['sent', 'delivered', 'sent', 'queued'].map((status) => POST(callback({ MessageSid: sid, MessageStatus: status }))));
+    expect((await job()).state).toBe('DELIVERED');
+  });
+});
