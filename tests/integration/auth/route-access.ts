@@ -38,6 +38,7 @@ const MATRIX_CSV = 'phone,first,last,consent,tags\n0412 345 678,Ann,Lee,yes,vip\
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': { kind: 'public', why: 'load balancers and uptime checks' },
+  'GET /api/health/live': { kind: 'public', why: 'liveness probe, reads nothing' },
   'GET /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints' },
   'POST /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints, rate limited' },
   'POST /api/webhooks/twilio/inbound': { kind: 'public', why: 'Twilio-signed; signature checks in tests/integration/webhooks' },

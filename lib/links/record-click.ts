@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { db } from '../db/client';
+import { authSecret } from '../env';
+import { classifyClick } from './bot-detection';
+import type { ResolvedLink } from './resolve-short-link';
+
+interface PendingClick {
+  tenantId: string;
+  shortLinkId: bigint;
+  campaignId: string | null;
+  isBot: boolean;
+  botReason: string | null;
+  userAgent: string | null;
+  visitorHash: string;
+  occurredAt: Date;
+}
+
+// Clicks are written in batches after the redirect has been answered; the same
+// visitor clicking the same link again within the window is folded into one click.
+const FLUSH_EVERY_MS = 250;
+const FLUSH_AT = 200;
+const FOLD_WINDOW_MS = 30_000;
+
+let pending: PendingClick[] = [];
+let timer: NodeJS.Timeout | null = null;
+// Settles when the batch now filling has been written.
+let batchWritten: { promise: Promise<void>; resolve: () => void } | null = null;
+const recent = new Map<string, number>();
+
+/** A salted hash of IP and user agent: counts unique visitors without keeping who they are. */
+export function visitorHash(ip: string, userAgent: string | null, day = new Date().toISOString().slice(0, 10)): string {
+  return createHash('sha256').update(`${authSecret()}|${day}|${ip}|${userAgent ?? ''}`).digest('base64url').slice(0, 22);
+}
+
+/** Queues a click; the promise settles once it is written (or folded into an earlier one). */
+export function recordClick(link: ResolvedLink, visit: { method: string; ip: string; userAgent: string | null; at?: Date }): Promise<void> {
+  const at = visit.at ?? new Date();
+  const hash = visitorHash(visit.ip, visit.userAgent);
+  const foldKey = `${link.id}:${hash}`;
+  const last = recent.get(foldKey);
+  recent.set(foldKey, at.getTime());
+  if (recent.size > 50_000) recent.delete(recent.keys().next().value as string);
+  if (last !== undefined && at.getTime() - last < FOLD_WINDOW_MS) return Promise.resolve();
+  const secondsSinceDelivery = link.deliveredAt ? (at.getTime() - link.deliveredAt.getTime()) / 1000 : null;
+  const { isBot, reason } = classifyClick({ method: visit.method, userAgent: visit.userAgent, secondsSinceDelivery });
+  pending.push({ tenantId: link.tenantId, shortLinkId: link.id, campaignId: link.campaignId, isBot, botReason: reason, userAgent: visit.userAgent?.slice(0, 300) ?? null, visitorHash: hash, occurredAt: at });
+  if (!batchWritten) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    batchWritten = { promise, resolve };
+  }
+  const written = batchWritten.promise;
+  if (pending.length >= FLUSH_AT) void flushClicks();
+  else timer ??= setTimeout(() => void flushClicks(), FLUSH_EVERY_MS);
+  return written;
+}
+
+/** Writes every waiting click in one statement. */
+export async function flushClicks(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  const batch = pending;
+  const done = batchWritten;
+  pending = [];
+  batchWritten = null;
+  if (!batch.length) return done?.resolve();
+  try {
+    await db().click.createMany({ data: batch });
+  } catch (error) {
+    console.error('[links] could not record clicks', error);
+  } finally {
+    done?.resolve();
+  }
+}
