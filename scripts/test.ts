@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { db, disconnectDb } from '../lib/db/client';
 import { createDatabase, dropDatabase } from '../lib/db/embedded';
 import { seedDatabase } from '../lib/db/seed';
+import { ensureBuilt } from './support/next-build';
 import { createMigratedTemplate, openScratchServer } from './support/scratch-postgres';
 
 // `npm test`: unit and integration tests (vitest) then end-to-end tests
@@ -33,23 +34,6 @@ function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
-}
-
-function newestMtime(entry: string): number {
-  const full = path.join(ROOT, entry);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce((max, child) => Math.max(max, newestMtime(path.join(entry, child))), stat.mtimeMs);
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return ['app', 'components', 'lib', 'proxy.ts', 'next.config.ts', 'package-lock.json'].some(
-    (entry) => entry !== 'lib' ? newestMtime(entry) > built : readdirSync(path.join(ROOT, 'lib')).filter((d) => d !== 'generated').some((d) => newestMtime(path.join('lib', d)) > built),
-  );
 }
 
 interface Tally {
@@ -96,11 +80,7 @@ async function main(): Promise<number> {
     }
 
     if (only !== 'vitest') {
-      if (buildIsStale()) {
-        console.log('[test] building the app for end-to-end tests');
-        const built = await run('npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
-        if (built !== 0) throw new Error('next build failed');
-      }
+      ensureBuilt();
       const url = await createDatabase(adminUrl, e2eDatabase, template);
       process.env.DATABASE_URL = url;
       await seedDatabase(db(), { adminEmail: 'admin@example.com' });
