@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getContact } from '@/lib/contacts/get-contact';
+import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
 import { AppError } from '@/lib/errors';
 import { requireActor } from '@/app/_http/current-actor';
 
@@ -13,6 +14,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  const timeline = await getContactTimeline({ actor, contactId: contact.id });
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
   const custom = Object.entries(contact.customFields as Record<string, string>);
   const fields: [string, string | null][] = [
@@ -39,6 +41,23 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
           </tbody>
         </table>
       </div>
+      <h2>Messages</h2>
+      {timeline.length === 0 ? (
+        <div className="empty">No messages to or from this contact yet.</div>
+      ) : (
+        <table aria-label="Message history">
+          <thead><tr><th>When</th><th>What</th><th>Details</th></tr></thead>
+          <tbody>
+            {timeline.map((t, i) => (
+              <tr key={i}>
+                <td>{t.at.toLocaleString('en-AU')}</td>
+                <td>{t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}</td>
+                <td>{t.detail ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>Consent history</h2>
       {contact.consentEvents.length === 0 ? (
         <div className="empty">No consent changes recorded.</div>

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
+import { applyStatusCallback } from '@/lib/webhooks/apply-status-callback';
+import { handleInboundMessage } from '@/lib/webhooks/handle-inbound-message';
+import { createTenant, signedInMember } from '../../support/fixtures';
+import { actorFor } from '../../support/import-fixtures';
+
+describe("a contact's message history", () => {
+  it('shows what we sent with each status and error explained, and what they replied', async () => {
+    const tenantId = (await createTenant('Timeline')).id;
+    const actor = await actorFor(await signedInMember(tenantId, 'VIEWER'), 'VIEWER');
+    await db().sendingNumber.create({ data: { tenantId, value: '+61400000777', kind: 'LONG_CODE' } });
+    const contact = await db().contact.create({ data: { tenantId, phoneE164: '+61412345678', consentStatus: 'EXPLICIT' } });
+    const campaign = await db().campaign.create({ data: { tenantId, name: 'Winter sale' } });
+    await db().sendJob.create({ data: { tenantId, campaignId: campaign.id, contactId: contact.id, toE164: contact.phoneE164, state: 'SENDING', providerMessageId: 'SMtimeline1', body: 'Winter sale starts now', createdAt: new Date(Date.now() - 60_000) } });
+
+    await applyStatusCallback({ MessageSid: 'SMtimeline1', MessageStatus: 'undelivered', ErrorCode: '30003' }, {}, null);
+    await handleInboundMessage({ MessageSid: 'SMreply1', From: '+61412345678', To: '+61400000777', Body: 'who is this?' }, {});
+
+    const timeline = await getContactTimeline({ actor, contactId: contact.id });
+    expect(timeline.map((t) => [t.kind, t.title, t.detail])).toEqual([
+      ['inbound', 'Replied', 'who is this?'],
+      ['message', 'Winter sale: undelivered (error 30003)', 'The handset is switched off or out of coverage.'],
+      ['message', 'Queued for “Winter sale”', 'Winter sale starts now'],
+    ]);
+  });
+});
