@@ -1,4 +1,5 @@
 import type { Role } from '@/lib/generated/prisma/enums';
+import { db } from '@/lib/db/client';
 import { analyseImport } from '@/lib/imports/analyse-import';
 import { signedInMember, type SignedInMember } from '../../support/fixtures';
 import { STANDARD_MAPPING, actorFor, dryRunFile, uploadFile } from '../../support/import-fixtures';
@@ -146,6 +147,18 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     kind: 'session',
     minimum: 'VIEWER',
     request: async (w) => ({ path: '/api/imports/x/rejects', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'DELETE /api/contacts/[contactId]/opt-out': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: async (w) => {
+      const phoneE164 = `+614${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+      const contact = await db().contact.create({ data: { tenantId: w.tenantA.id, phoneE164, optedOutAt: new Date() }, select: { id: true } });
+      await db().dncEntry.create({ data: { tenantId: w.tenantA.id, phoneE164, source: 'STOP_REPLY' } });
+      return { path: '/api/contacts/x/opt-out', params: { contactId: contact.id }, body: { reason: 'Asked again by phone' } };
+    },
     allowedStatus: 200,
     foreign: 404,
   },

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { UndoOptOutForm } from '@/components/contacts/UndoOptOutForm';
+import { roleAtLeast } from '@/lib/auth/roles';
 import { getContact } from '@/lib/contacts/get-contact';
 import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
 import { AppError } from '@/lib/errors';
@@ -32,6 +34,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
           On the do-not-contact list since {contact.dnc.createdAt.toLocaleString('en-AU')} ({contact.dnc.source.toLowerCase().replace(/_/g, ' ')}). No message will be sent.
         </div>
       )}
+      {contact.dnc && roleAtLeast(actor.role, 'ADMIN') && <UndoOptOutForm contactId={contact.id} />}
       <div className="panel">
         <table aria-label="Contact details">
           <tbody>
