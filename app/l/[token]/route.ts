@@ -1,6 +1,7 @@
 import { recordClick } from '@/lib/links/record-click';
 import { resolveShortLink } from '@/lib/links/resolve-short-link';
 import { runAfterResponse } from '@/app/_http/run-after-response';
+import { clientIp } from '@/app/_http/client-ip';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,9 +11,6 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:90vh;color:#101828;margin:0}main{max-width:26rem;padding:1.5rem;text-align:center}p{color:#475467}</style></head>
 <body><main><h1>This link has expired</h1><p>Links in our messages work for a limited time, or this one was mistyped. Nothing else is needed from you.</p></main></body></html>`;
 
-function clientIp(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown';
-}
 
 /** The short-link redirect: verified before any read, answered at once, the click written afterwards. */
 async function redirect(req: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {

@@ -3,6 +3,7 @@ import { authOptions } from '@/lib/auth/options';
 import { AppError } from '@/lib/errors';
 import { assertRateLimit } from '@/lib/rate-limit/assert-rate-limit';
 import { errorResponse, toErrorResponse } from '@/app/_http/errors';
+import { clientIp } from '@/app/_http/client-ip';
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -10,9 +11,6 @@ function handler(req: Request, ctx: Ctx) {
   return NextAuth(authOptions())(req, ctx);
 }
 
-function clientIp(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown';
-}
 
 async function emailFrom(req: Request): Promise<string> {
   const type = req.headers.get('content-type') ?? '';
