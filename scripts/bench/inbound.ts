@@ -14,7 +14,6 @@ import { ensureBuilt } from '../support/next-build';
 
 const adminUrl = process.env.BENCH_DB_ADMIN_URL!;
 const template = process.env.BENCH_DB_TEMPLATE!;
-const DIST = '.next-bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 
@@ -48,9 +47,10 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 process.env.NEXTAUTH_URL = base;
 
-ensureBuilt(DIST);
+// The same build the end-to-end tests use (another folder would make Next edit tsconfig.json).
+ensureBuilt();
 const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: 'production', DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET },
+  env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET },
   stdio: 'ignore',
 });
 try {
