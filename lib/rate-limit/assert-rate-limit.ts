@@ -7,7 +7,8 @@ import { upstashRateLimitStore } from './upstash-store';
 
 let store: RateLimitStore | undefined;
 
-function defaultStore(): RateLimitStore {
+/** Upstash when UPSTASH_REDIS_REST_URL/TOKEN are set, else PostgreSQL: one store per process for every caller. */
+export function defaultRateLimitStore(): RateLimitStore {
   const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env();
   store ??= url && token ? upstashRateLimitStore({ url, token }) : postgresRateLimitStore();
   return store;
@@ -15,7 +16,7 @@ function defaultStore(): RateLimitStore {
 
 export async function checkRateLimit(options: { policy: RateLimitPolicyName; key: string; store?: RateLimitStore }): Promise<RateLimitResult> {
   const policy = RATE_LIMIT_POLICIES[options.policy];
-  return (options.store ?? defaultStore()).hit(`${options.policy}:${options.key}`, policy);
+  return (options.store ?? defaultRateLimitStore()).hit(`${options.policy}:${options.key}`, policy);
 }
 
 /** Throws `rate_limited` (HTTP 429) once the key has used up its policy's window. */
