@@ -23,7 +23,7 @@ const TWILIO_KEYWORD: Record<string, InboundKeyword> = { STOP: 'OPT_OUT', START:
  * MessageSid is acted on once: a replayed webhook changes nothing.
  */
 export async function handleInboundMessage(message: InboundMessage, payload: Record<string, string>): Promise<InboundOutcome> {
-  const sender = await db().sendingNumber.findFirst({ where: { value: message.To }, select: { tenantId: true } });
+  const sender = await db().sendingNumber.findFirst({ where: { value: message.To, kind: 'LONG_CODE' }, select: { tenantId: true } });
   if (!sender) return { reply: null, keyword: 'NONE', duplicate: false };
   const { tenantId } = sender;
   const from = normalisePhone(message.From);

@@ -1,16 +1,23 @@
+import { SendingNumbersPanel } from '@/components/sending-numbers/SendingNumbersPanel';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { listAudit } from '@/lib/auth/list-audit';
+import { listSendingNumbers } from '@/lib/sending-numbers/list-sending-numbers';
 import { getTenantSettings } from '@/lib/tenants/get-tenant-settings';
 import { requireActor } from '@/app/_http/current-actor';
 
 export default async function SettingsPage() {
   const actor = await requireActor();
   const isAdmin = actor.role === 'ADMIN';
-  const [settings, audit] = await Promise.all([getTenantSettings({ actor }), isAdmin ? listAudit({ actor, query: { limit: 25 } }) : []]);
+  const [settings, audit, numbers] = await Promise.all([
+    getTenantSettings({ actor }),
+    isAdmin ? listAudit({ actor, query: { limit: 25 } }) : [],
+    listSendingNumbers({ actor }),
+  ]);
   return (
     <>
       <h1>Settings</h1>
       <SettingsForm settings={settings} canEdit={isAdmin} />
+      <SendingNumbersPanel numbers={numbers} canEdit={isAdmin} />
       {isAdmin && (
         <>
           <h2>Audit log</h2>

@@ -84,6 +84,25 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 'own-tenant',
   },
+  'GET /api/sending-numbers': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/sending-numbers' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'POST /api/sending-numbers': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    // A fresh long code per call: a long code can belong to one tenant only.
+    request: () => ({ path: '/api/sending-numbers', body: { kind: 'LONG_CODE', value: `+6141${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` } }),
+    allowedStatus: 201,
+    foreign: 'own-tenant',
+  },
+  'PATCH /api/sending-numbers/[numberId]': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: async (w) => {
+      const number = await db().sendingNumber.create({ data: { tenantId: w.tenantA.id, value: `ID${crypto.randomUUID().slice(0, 8)}`, kind: 'ALPHANUMERIC' }, select: { id: true } });
+      return { path: '/api/sending-numbers/x', params: { numberId: number.id }, body: { registered: true } };
+    },
+    allowedStatus: 200,
+    foreign: 404,
+  },
   'GET /api/imports': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/imports' }), allowedStatus: 200, foreign: 'own-tenant' },
   'POST /api/imports': {
     kind: 'session',

@@ -1,0 +1,41 @@
+import type { Prisma } from '../generated/prisma/client';
+import { warmUpDailyLimit } from './warm-up-curve';
+
+type Reader = Pick<Prisma.TransactionClient, 'tenantSettings'>;
+
+export const SENDING_NUMBER_SELECT = {
+  id: true,
+  value: true,
+  kind: true,
+  registered: true,
+  messagingServiceSid: true,
+  warmupStartedAt: true,
+  dailyCap: true,
+  active: true,
+  createdAt: true,
+} satisfies Prisma.SendingNumberSelect;
+
+type SendingNumberRow = Prisma.SendingNumberGetPayload<{ select: typeof SENDING_NUMBER_SELECT }>;
+
+/** Warm-up days are the tenant's calendar days, so the limit needs its time zone. */
+export async function tenantTimeZone(client: Reader, tenantId: string): Promise<string> {
+  const settings = await client.tenantSettings.findUnique({ where: { tenantId }, select: { timeZone: true } });
+  return settings?.timeZone ?? 'Australia/Sydney';
+}
+
+/** A sending number as the API and the UI show it, with what it may send today. */
+export function toSendingNumberView(row: SendingNumberRow, { timeZone, now }: { timeZone: string; now: Date }) {
+  return {
+    id: row.id,
+    value: row.value,
+    kind: row.kind,
+    registered: row.registered,
+    messagingServiceSid: row.messagingServiceSid,
+    dailyCap: row.dailyCap,
+    active: row.active,
+    warmupStartedAt: row.warmupStartedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    today: warmUpDailyLimit({ warmupStartedAt: row.warmupStartedAt, dailyCap: row.dailyCap, now, timeZone }),
+  };
+}
+export type SendingNumberView = ReturnType<typeof toSendingNumberView>;
