@@ -1,5 +1,7 @@
 import type { ConsentStatus } from '../generated/prisma/enums';
+import { STATE_ZONES } from '../contacts/contact-time-zone';
 import { normalisePhone } from '../contacts/phone';
+import { isValidTimeZone } from '../time/zoned-time';
 import type { ColumnMapping } from './column-mapping';
 
 /** What an accepted row would set on its contact; empty values never blank existing data. */
@@ -48,11 +50,6 @@ const IMPLIED = new Set(['implied', 'inferred', 'existing customer']);
 const NO = new Set(['no', 'n', 'false', '0', 'opted out', 'opt out', 'opt-out', 'optout', 'unsubscribed', 'stop', 'declined', 'withdrawn', 'refused']);
 const UNKNOWN = new Set(['', 'unknown', 'n/a', 'na', '-', 'none']);
 
-const STATE_ZONES: Record<string, string> = {
-  NSW: 'Australia/Sydney', ACT: 'Australia/Sydney', VIC: 'Australia/Melbourne', TAS: 'Australia/Hobart',
-  QLD: 'Australia/Brisbane', SA: 'Australia/Adelaide', NT: 'Australia/Darwin', WA: 'Australia/Perth',
-};
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function cell(cells: string[], column: number | undefined): string {
@@ -61,15 +58,6 @@ function cell(cells: string[], column: number | undefined): string {
 
 function reject(code: RejectCode, reason: string, phoneE164: string | null = null): RowCheck {
   return { ok: false, code, reason, phoneE164 };
-}
-
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-AU', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Accepts ISO dates and Australian day-first dates (25/11/2026). */
@@ -127,7 +115,7 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
 
   const zoneText = cell(cells, mapping.fields.timeZone);
   const timeZone = zoneText ? (STATE_ZONES[zoneText.toUpperCase()] ?? zoneText) : '';
-  if (timeZone && !validZone(timeZone)) return reject('invalid_time_zone', `Time zone "${zoneText}" is unknown (use e.g. Australia/Perth or a state like WA).`, phone.e164);
+  if (timeZone && !isValidTimeZone(timeZone)) return reject('invalid_time_zone', `Time zone "${zoneText}" is unknown (use e.g. Australia/Perth or a state like WA).`, phone.e164);
 
   const tags = [...new Set(cell(cells, mapping.fields.tags).split(/[;,|]/).map((t) => t.trim()).filter(Boolean))];
   const customFields = Object.fromEntries(mapping.custom.map((c) => [c.name, cell(cells, c.column)]).filter(([, v]) => v));

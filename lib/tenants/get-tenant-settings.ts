@@ -1,9 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { minutesToTime } from '../time/time-of-day';
 
-export function minutesToTime(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 export async function getTenantSettings({ actor }: { actor: Actor }) {
   const s = await db().tenantSettings.upsert({

@@ -20,3 +20,9 @@ export function explainTwilioError(code: string | undefined | null): string | nu
   if (!code) return null;
   return EXPLANATIONS[code] ?? `Twilio error ${code}.`;
 }
+
+/** Our explanation of a code we know, else the provider's own words with its code. */
+export function describeProviderError(code: string | null, providerMessage: string): string {
+  const known = code ? EXPLANATIONS[code] : undefined;
+  return known ?? (code ? `${providerMessage} (error ${code})` : providerMessage);
+}

@@ -1,12 +1,13 @@
-import { errorResponse } from '@/app/_http/errors';
+import { NextResponse } from 'next/server';
 import { withCron } from '@/app/_http/with-cron';
+import { runScheduledSend } from '@/lib/sending/run-scheduled-send';
 
 export const dynamic = 'force-dynamic';
+// Vercel cron calls every minute; a run stops starting batches well before this.
+export const maxDuration = 60;
 
-// The scheduled sender. Until the send queue and its drain are built this answers
-// 501 after authenticating, so the cron entry in vercel.json is already wired.
 async function drain() {
-  return errorResponse('not_implemented', 'The send queue drain is not available yet.');
+  return NextResponse.json(await runScheduledSend({ timeBudgetMs: 45_000 }));
 }
 
 export const GET = withCron(drain);

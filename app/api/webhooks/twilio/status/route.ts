@@ -1,11 +1,12 @@
 import { applyStatusCallback } from '@/lib/webhooks/apply-status-callback';
-import { StatusCallbackSchema } from '@/lib/webhooks/schemas';
+import { SendJobHintSchema, StatusCallbackSchema } from '@/lib/webhooks/schemas';
 import { withTwilioWebhook } from '@/app/_http/with-twilio-webhook';
 
 export const dynamic = 'force-dynamic';
 
 /** Delivery callbacks for messages we sent; answered fast, since Twilio gives up after 15 s. */
 export const POST = withTwilioWebhook(async (params, req) => {
-  await applyStatusCallback(StatusCallbackSchema.parse(params), params, req.headers.get('i-twilio-idempotency-token'));
+  const jobHint = SendJobHintSchema.parse(new URL(req.url).searchParams.get('sj'));
+  await applyStatusCallback(StatusCallbackSchema.parse(params), params, req.headers.get('i-twilio-idempotency-token'), jobHint);
   return new Response(null, { status: 204 });
 });

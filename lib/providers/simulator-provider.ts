@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/queryable';
+import type { SmsProvider } from './sms-provider';
+
+/** How a simulated message ends, with the error Twilio would report. */
+export type SimulatedFate = { status: 'delivered' } | { status: 'undelivered' | 'failed'; errorCode: string };
+
+// Failures in the shares real Australian traffic shows: mostly phones off or out of
+// coverage, some dead numbers, a few carrier rejections.
+const FAILURES: SimulatedFate[] = [
+  { status: 'undelivered', errorCode: '30003' }, { status: 'undelivered', errorCode: '30003' }, { status: 'undelivered', errorCode: '30003' },
+  { status: 'undelivered', errorCode: '30005' }, { status: 'failed', errorCode: '30008' },
+];
+
+export function randomFate(failureRate: number, random: () => number = Math.random): SimulatedFate {
+  if (random() >= failureRate) return { status: 'delivered' };
+  return FAILURES[Math.floor(random() * FAILURES.length)];
+}
+
+/**
+ * Stands in for Twilio when no account is configured: accepts every message,
+ * remembers it in simulated_messages, and later reports sent then delivered (or a
+ * failure) through signed callbacks to our own status webhook — the same path
+ * Twilio's callbacks take — so the whole loop runs on a fresh machine.
+ */
+export function simulatorProvider(options: { db: Queryable; callbackDelayMs: number; fate: () => SimulatedFate }): SmsProvider {
+  return {
+    name: 'simulator',
+    async send(message) {
+      const sid = `SM${randomBytes(16).toString('hex')}`;
+      const fate = options.fate();
+      await options.db.query(
+        `INSERT INTO simulated_messages (sid, "sendJobId", "toE164", "fromValue", body, pending, "errorCode", "nextCallbackAt", "createdAt")
+         VALUES ($1, $2::bigint, $3, $4, $5, $6::text[], $7, now() + make_interval(secs => $8::float / 1000), now())`,
+        [sid, message.jobId.toString(), message.to, message.from, message.body, ['sent', fate.status], fate.status === 'delivered' ? null : fate.errorCode, options.callbackDelayMs],
+      );
+      return { ok: true, providerMessageId: sid, status: 'queued' };
+    },
+    async findSent(query) {
+      const { rows } = await options.db.query<{ sid: string }>(
+        `SELECT sid FROM simulated_messages WHERE "sendJobId" = $1::bigint AND "toE164" = $2 ORDER BY "createdAt" LIMIT 1`,
+        [query.jobId.toString(), query.to],
+      );
+      return rows[0] ? { providerMessageId: rows[0].sid, status: 'queued' } : null;
+    },
+  };
+}

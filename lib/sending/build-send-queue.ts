@@ -1,0 +1,42 @@
+import type { Queryable } from '../db/queryable';
+import { audienceCondition, exclusionReasonSql, type Audience, type ExclusionReason } from '../campaigns/audience';
+
+export interface QueueBuildResult {
+  /** Jobs this call created (0 when run again: the queue already holds them). */
+  queued: number;
+  /** Contacts of the audience left out, by reason. */
+  excluded: Record<ExclusionReason, number>;
+  audience: number;
+}
+
+/**
+ * Creates one job per sendable contact of the campaign's audience in a single
+ * INSERT … SELECT. The unique (tenant, campaign, contact) key with ON CONFLICT DO
+ * NOTHING makes it idempotent: building again adds only contacts who joined since.
+ * Contacts who opted out, are suppressed, lack consent or a valid mobile number
+ * are counted, not queued. Rows go in contact order so the unique index fills
+ * sequentially rather than at random.
+ */
+export async function buildSendQueue(tx: Queryable, options: { tenantId: string; campaignId: string; audience: Audience; startAt: Date; now: Date }): Promise<QueueBuildResult> {
+  const condition = audienceCondition(options.audience, 5);
+  const { rows } = await tx.query<{ reason: ExclusionReason | 'queued' | null; count: string }>(
+    `WITH audience AS MATERIALIZED (
+       SELECT c.id, c."phoneE164", ${exclusionReasonSql('$4')} AS reason
+       FROM contacts c WHERE ${condition.sql}
+     ),
+     inserted AS (
+       INSERT INTO send_jobs ("tenantId", "campaignId", "contactId", "toE164", state, "nextAttemptAt", "createdAt", "updatedAt")
+       SELECT $1::uuid, $2::uuid, a.id, a."phoneE164", 'QUEUED', $3::timestamp, $4::timestamp, $4::timestamp
+       FROM audience a WHERE a.reason IS NULL ORDER BY a.id
+       ON CONFLICT ("tenantId", "campaignId", "contactId") DO NOTHING
+       RETURNING 1
+     )
+     SELECT 'queued' AS reason, count(*) FROM inserted
+     UNION ALL
+     SELECT reason, count(*) FROM audience GROUP BY reason`,
+    [options.tenantId, options.campaignId, options.startAt.toISOString(), options.now.toISOString(), ...condition.params],
+  );
+  const count = (reason: string | null) => Number(rows.find((r) => r.reason === reason)?.count ?? 0);
+  const excluded = { opted_out: count('opted_out'), invalid_number: count('invalid_number'), no_consent: count('no_consent'), suppressed: count('suppressed') };
+  return { queued: count('queued'), excluded, audience: rows.filter((r) => r.reason !== 'queued').reduce((sum, r) => sum + Number(r.count), 0) };
+}

@@ -1,0 +1,86 @@
+import type { Queryable } from '../../db/queryable';
+import type { ComposedMessage } from '../compose-message';
+import type { GateDecision } from '../gates/pipeline';
+import type { ReservedLink } from './reserve-short-links';
+
+export interface DecidedJob {
+  id: bigint;
+  tenantId: string;
+  campaignId: string;
+  decision: GateDecision;
+  /** Set for a job that passed: what it will send, from which number. */
+  message: ComposedMessage | null;
+  /** True when the message was written now (not reused from an earlier attempt). */
+  freshMessage: boolean;
+  sendingNumberId: string | null;
+  link: ReservedLink | null;
+  linkTarget: string | null;
+}
+
+// One statement for the whole batch: passed jobs become SENDING with their message
+// and number, held jobs get their next attempt time and reason, skipped jobs end.
+const APPLY = `
+UPDATE send_jobs j SET
+  state = x.state::"SendJobState",
+  "nextAttemptAt" = COALESCE(x.next_at, j."nextAttemptAt"),
+  gate = x.gate,
+  "gateReason" = x.reason,
+  attempts = j.attempts + CASE WHEN x.state = 'SENDING' THEN 1 ELSE 0 END,
+  "claimedAt" = CASE WHEN x.state = 'SENDING' THEN $2::timestamp ELSE j."claimedAt" END,
+  "sendingNumberId" = COALESCE(x.number_id::uuid, j."sendingNumberId"),
+  "templateId" = COALESCE(x.template_id::uuid, j."templateId"),
+  body = COALESCE(x.body, j.body),
+  encoding = COALESCE(x.encoding, j.encoding),
+  parts = COALESCE(x.parts, j.parts),
+  "costMicros" = COALESCE(x.cost, j."costMicros"),
+  "finishedAt" = CASE WHEN x.state = 'SKIPPED' THEN $2::timestamp ELSE j."finishedAt" END,
+  "updatedAt" = $2::timestamp
+FROM unnest($1::text[], $3::text[], $4::timestamp[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[])
+  AS x(id, state, next_at, gate, reason, number_id, template_id, body, encoding, parts, cost)
+WHERE j.id = x.id::bigint`;
+
+export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJob[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  const rows = jobs.map((job) => {
+    const { verdict, gate } = job.decision;
+    const state = verdict.kind === 'pass' ? 'SENDING' : verdict.kind === 'skip' ? 'SKIPPED' : 'QUEUED';
+    const fresh = verdict.kind === 'pass' && job.freshMessage ? job.message : null;
+    return {
+      id: job.id.toString(),
+      state,
+      nextAt: verdict.kind === 'hold' ? verdict.until.toISOString() : null,
+      gate,
+      reason: verdict.kind === 'pass' ? null : verdict.reason,
+      numberId: verdict.kind === 'pass' ? job.sendingNumberId : null,
+      templateId: fresh?.templateId ?? null,
+      body: fresh?.body ?? null,
+      encoding: fresh?.encoding ?? null,
+      parts: fresh?.parts ?? null,
+      cost: fresh?.costMicros ?? null,
+    };
+  });
+  await tx.query(APPLY, [
+    rows.map((r) => r.id), at, rows.map((r) => r.state), rows.map((r) => r.nextAt), rows.map((r) => r.gate), rows.map((r) => r.reason),
+    rows.map((r) => r.numberId), rows.map((r) => r.templateId), rows.map((r) => r.body), rows.map((r) => r.encoding), rows.map((r) => r.parts), rows.map((r) => r.cost),
+  ]);
+
+  const linked = jobs.filter((j) => j.decision.verdict.kind === 'pass' && j.freshMessage && j.link && j.linkTarget);
+  if (linked.length) {
+    await tx.query(
+      `INSERT INTO short_links (id, "tenantId", token, "campaignId", "sendJobId", "targetUrl", "expiresAt", "createdAt")
+       SELECT x.id::bigint, x.tenant::uuid, x.token, x.campaign::uuid, x.job::bigint, x.target, x.expires::timestamp, $1::timestamp
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(id, tenant, token, campaign, job, target, expires)`,
+      [at, linked.map((j) => j.link!.id.toString()), linked.map((j) => j.tenantId), linked.map((j) => j.link!.token), linked.map((j) => j.campaignId),
+        linked.map((j) => j.id.toString()), linked.map((j) => j.linkTarget!), linked.map((j) => j.link!.expiresAt.toISOString())],
+    );
+  }
+
+  const skipped = jobs.filter((j) => j.decision.verdict.kind === 'skip');
+  if (skipped.length) {
+    await tx.query(
+      `INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt")
+       SELECT x.tenant::uuid, x.job::bigint, 'SKIPPED', x.detail, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[]) AS x(tenant, job, detail)`,
+      [at, skipped.map((j) => j.tenantId), skipped.map((j) => j.id.toString()), skipped.map((j) => (j.decision.verdict.kind === 'skip' ? j.decision.verdict.reason : ''))],
+    );
+  }
+}

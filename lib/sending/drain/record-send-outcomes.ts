@@ -1,0 +1,137 @@
+import { db } from '../../db/client';
+import { inTransaction } from '../../db/pg-pool';
+import { optOutNumber } from '../../contacts/opt-out';
+import type { SendOutcome } from '../../providers/sms-provider';
+import { describeProviderError } from '../../webhooks/twilio-error-codes';
+import { isBounce, suppressBouncedNumbers } from '../bounce-suppression';
+import { addUsage, numberDayKey, spendKeys, type UsageKey } from '../usage-ledger';
+
+export interface HandedOverJob {
+  id: bigint;
+  tenantId: string;
+  campaignId: string;
+  toE164: string;
+  /** Attempts including this one. */
+  attempts: number;
+  costMicros: number;
+  parts: number;
+  sendingNumberId: string;
+  timeZone: string;
+}
+
+export const MAX_ATTEMPTS = 5;
+
+/** 30 s, 2 min, 8 min, 32 min: a provider having a bad minute should not cost a recipient their message. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60 * 60_000, 30_000 * 4 ** Math.max(0, attempts - 1));
+}
+
+/** What a send reserved at claim time, negated: given back when the message did not go. */
+export function usageToGiveBack(job: { tenantId: string; timeZone: string; sendingNumberId: string; costMicros: number }, claimedAt: Date): { key: UsageKey; amount: number }[] {
+  const spend = spendKeys(job.tenantId, claimedAt, job.timeZone);
+  return [
+    { key: spend.day, amount: -job.costMicros },
+    { key: spend.month, amount: -job.costMicros },
+    { key: numberDayKey(job.tenantId, job.sendingNumberId, claimedAt, job.timeZone), amount: -1 },
+  ];
+}
+
+export interface OutcomeTotals {
+  accepted: number;
+  failed: number;
+  retried: number;
+  uncertain: number;
+  /** Set when the provider refused the account itself: the drain stops until someone fixes it. */
+  accountProblem: string | null;
+}
+
+/**
+ * Writes what the provider said, in one transaction: accepted messages keep the
+ * provider's id (state moves on with its callbacks) and are charged to the spend
+ * ledger; refused ones fail or wait for a retry and give back what they reserved.
+ * A callback that already arrived for a message is never undone: only jobs still
+ * SENDING change state here.
+ */
+export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob[]; outcomes: readonly SendOutcome[]; claimedAt: Date; now: Date; providerLabel: string }): Promise<OutcomeTotals> {
+  const { jobs, outcomes, claimedAt, now, providerLabel } = options;
+  const at = now.toISOString();
+  const accepted: { job: HandedOverJob; sid: string }[] = [];
+  const failed: { job: HandedOverJob; code: string | null; message: string }[] = [];
+  const retried: { job: HandedOverJob; code: string | null; message: string; nextAt: Date; countAttempt: boolean }[] = [];
+  const uncertain: { job: HandedOverJob; message: string }[] = [];
+  let accountProblem: string | null = null;
+  jobs.forEach((job, i) => {
+    const outcome = outcomes[i];
+    if (outcome.ok) return accepted.push({ job, sid: outcome.providerMessageId });
+    const message = describeProviderError(outcome.code, outcome.message);
+    if (outcome.kind === 'permanent') return failed.push({ job, code: outcome.code, message });
+    if (outcome.kind === 'uncertain') return uncertain.push({ job, message });
+    if (outcome.kind === 'account') {
+      accountProblem = message;
+      return retried.push({ job, code: outcome.code, message: `${providerLabel} refused the account: ${message}`, nextAt: new Date(now.getTime() + 60_000), countAttempt: false });
+    }
+    if (job.attempts >= MAX_ATTEMPTS) return failed.push({ job, code: outcome.code, message: `gave up after ${job.attempts} attempts: ${message}` });
+    retried.push({ job, code: outcome.code, message: `${providerLabel} error, will retry: ${message}`, nextAt: new Date(now.getTime() + retryDelayMs(job.attempts)), countAttempt: true });
+  });
+
+  await inTransaction(async (tx) => {
+    if (accepted.length) {
+      const ids = accepted.map((a) => a.job.id.toString());
+      await tx.query(
+        `UPDATE send_jobs j SET "providerMessageId" = COALESCE(j."providerMessageId", x.sid), "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = $1::timestamp
+         FROM unnest($2::text[], $3::text[]) AS x(id, sid) WHERE j.id = x.id::bigint`,
+        [at, ids, accepted.map((a) => a.sid)],
+      );
+      await tx.query(
+        `INSERT INTO spend_ledger ("tenantId", "sendJobId", "amountMicros", description, "occurredAt")
+         SELECT x.tenant::uuid, x.id::bigint, x.amount, x.parts || ' SMS part(s)', $1::timestamp
+         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[]) AS x(tenant, id, amount, parts)
+         ON CONFLICT ("sendJobId") DO NOTHING`,
+        [at, accepted.map((a) => a.job.tenantId), ids, accepted.map((a) => a.job.costMicros), accepted.map((a) => a.job.parts)],
+      );
+      await tx.query(
+        `INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt")
+         SELECT x.tenant::uuid, x.id::bigint, 'SENDING', x.detail, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[]) AS x(tenant, id, detail)`,
+        [at, accepted.map((a) => a.job.tenantId), ids, accepted.map((a) => `handed to ${providerLabel} as ${a.sid}`)],
+      );
+    }
+    if (failed.length) {
+      const ids = failed.map((f) => f.job.id.toString());
+      await tx.query(
+        `UPDATE send_jobs j SET state = 'FAILED', "errorCode" = x.code, "errorMessage" = x.message, "finishedAt" = $1::timestamp, "updatedAt" = $1::timestamp
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS x(id, code, message) WHERE j.id = x.id::bigint AND j.state = 'SENDING'`,
+        [at, ids, failed.map((f) => f.code), failed.map((f) => f.message)],
+      );
+      await tx.query(
+        `INSERT INTO send_job_events ("tenantId", "sendJobId", state, "errorCode", detail, "occurredAt")
+         SELECT x.tenant::uuid, x.id::bigint, 'FAILED', x.code, x.message, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(tenant, id, code, message)`,
+        [at, failed.map((f) => f.job.tenantId), ids, failed.map((f) => f.code), failed.map((f) => f.message)],
+      );
+      await suppressBouncedNumbers(tx, failed.filter((f) => isBounce(f.code)).map((f) => ({ tenantId: f.job.tenantId, phoneE164: f.job.toE164, campaignId: f.job.campaignId, code: f.code! })), now);
+    }
+    if (retried.length) {
+      await tx.query(
+        `UPDATE send_jobs j SET state = 'QUEUED', "nextAttemptAt" = x.next_at, gate = 'retry', "gateReason" = x.message, "errorCode" = x.code, "errorMessage" = x.message,
+           attempts = j.attempts - CASE WHEN x.counted THEN 0 ELSE 1 END, "updatedAt" = $1::timestamp
+         FROM unnest($2::text[], $3::timestamp[], $4::text[], $5::text[], $6::boolean[]) AS x(id, next_at, code, message, counted)
+         WHERE j.id = x.id::bigint AND j.state = 'SENDING'`,
+        [at, retried.map((r) => r.job.id.toString()), retried.map((r) => r.nextAt.toISOString()), retried.map((r) => r.code), retried.map((r) => r.message), retried.map((r) => r.countAttempt)],
+      );
+    }
+    if (uncertain.length) {
+      // Left SENDING with no provider id: once no answer can still be on its way,
+      // the drain asks the provider whether it has the message before sending again.
+      await tx.query(
+        `INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt")
+         SELECT x.tenant::uuid, x.id::bigint, 'SENDING', x.detail, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[]) AS x(tenant, id, detail)`,
+        [at, uncertain.map((u) => u.job.tenantId), uncertain.map((u) => u.job.id.toString()), uncertain.map((u) => `no answer from ${providerLabel} (${u.message}); checking with it before sending again`)],
+      );
+    }
+    await addUsage(tx, [...failed, ...retried].flatMap(({ job }) => usageToGiveBack(job, claimedAt)));
+  });
+
+  for (const { job } of failed.filter((f) => f.code === '21610')) {
+    await db().$transaction((tx) => optOutNumber(tx, { tenantId: job.tenantId, phoneE164: job.toE164, source: 'PROVIDER_OPTED_OUT', reason: 'Twilio error 21610: recipient opted out' }));
+  }
+  return { accepted: accepted.length, failed: failed.length, retried: retried.length, uncertain: uncertain.length, accountProblem };
+}

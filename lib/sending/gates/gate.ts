@@ -1,0 +1,89 @@
+import type { ConsentStatus, CampaignStatus, SenderKind } from '../../generated/prisma/enums';
+import type { RateLimitStore } from '../../rate-limit/store';
+import type { QuietHours } from '../quiet-hours';
+import type { UsageLedger } from '../usage-ledger';
+
+export type GateName = 'pause' | 'budget' | 'dnc' | 'suppression' | 'quiet_hours' | 'rate_limit' | 'warm_up';
+
+/** A gate lets a job through, holds it until a time, or skips it for good — always saying why. */
+export type GateVerdict =
+  | { kind: 'pass' }
+  | { kind: 'hold'; until: Date; reason: string }
+  | { kind: 'skip'; reason: string };
+
+export const PASS: GateVerdict = { kind: 'pass' };
+
+/** A held job waits here until someone resumes its campaign or lifts the kill switch. */
+export const HELD_UNTIL_RESUMED = new Date('9999-12-31T00:00:00.000Z');
+
+/** A job on its way through the gates, with everything they look at. */
+export interface CandidateJob {
+  id: bigint;
+  tenantId: string;
+  campaignId: string;
+  toE164: string;
+  consentStatus: ConsentStatus;
+  optedOut: boolean;
+  onDnc: boolean;
+  suppressedUntil: Date | null;
+  suppressionReason: string | null;
+  /** Zones whose quiet hours apply; several for an Australian contact whose location is unknown. */
+  zones: readonly string[];
+  costMicros: number;
+  /** Chosen by the rate-limit gate among the campaign's numbers with room. */
+  sendingNumberId: string | null;
+}
+
+export interface SendingNumberPolicy {
+  id: string;
+  value: string;
+  kind: SenderKind;
+  warmupStartedAt: Date;
+  dailyCap: number;
+  messagingServiceSid: string | null;
+}
+
+export interface TenantPolicy {
+  tenantId: string;
+  paused: boolean;
+  pausedReason: string | null;
+  timeZone: string;
+  quietHours: QuietHours;
+  tenantRatePerMinute: number;
+  numberRatePerMinute: number;
+  dailyBudgetMicros: number | null;
+  monthlyBudgetMicros: number | null;
+}
+
+export interface CampaignPolicy {
+  id: string;
+  tenantId: string;
+  status: CampaignStatus;
+  numbers: SendingNumberPolicy[];
+}
+
+export interface GateContext {
+  now: Date;
+  tenants: ReadonlyMap<string, TenantPolicy>;
+  campaigns: ReadonlyMap<string, CampaignPolicy>;
+  rateLimits: RateLimitStore;
+  usage: UsageLedger;
+}
+
+export interface Gate {
+  readonly name: GateName;
+  /** One verdict per job, in the same order; only jobs every earlier gate passed arrive here. */
+  check(jobs: readonly CandidateJob[], context: GateContext): Promise<GateVerdict[]> | GateVerdict[];
+}
+
+/** Groups jobs by a key, keeping each job's position in the batch. */
+export function groupBy<K>(jobs: readonly CandidateJob[], key: (job: CandidateJob) => K): Map<K, number[]> {
+  const groups = new Map<K, number[]>();
+  jobs.forEach((job, index) => {
+    const k = key(job);
+    const list = groups.get(k);
+    if (list) list.push(index);
+    else groups.set(k, [index]);
+  });
+  return groups;
+}
