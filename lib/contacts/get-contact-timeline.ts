@@ -18,12 +18,13 @@ export async function getContactTimeline({ actor, contactId }: { actor: Actor; c
       orderBy: { createdAt: 'desc' },
       take: 50,
       select: {
-        state: true, gateReason: true, createdAt: true, body: true,
-        campaign: { select: { name: true } },
+        state: true, gateReason: true, createdAt: true, body: true, campaignId: true,
         events: { orderBy: { occurredAt: 'asc' }, select: { state: true, errorCode: true, detail: true, occurredAt: true } },
       },
     }),
   ]);
+  const campaigns = await db().campaign.findMany({ where: { tenantId: actor.tenantId, id: { in: [...new Set(jobs.map((j) => j.campaignId))] } }, select: { id: true, name: true } });
+  const campaignName = new Map(campaigns.map((c) => [c.id, c.name]));
   const entries: TimelineEntry[] = inbound.map((m) => ({
     at: m.receivedAt,
     kind: 'inbound',
@@ -31,11 +32,12 @@ export async function getContactTimeline({ actor, contactId }: { actor: Actor; c
     detail: m.body,
   }));
   for (const job of jobs) {
-    entries.push({ at: job.createdAt, kind: 'message', title: `Queued for “${job.campaign.name}”`, detail: job.body });
+    const name = campaignName.get(job.campaignId) ?? 'a campaign';
+    entries.push({ at: job.createdAt, kind: 'message', title: `Queued for “${name}”`, detail: job.body });
     for (const e of job.events) {
-      entries.push({ at: e.occurredAt, kind: 'message', title: `${job.campaign.name}: ${e.state.toLowerCase()}${e.errorCode ? ` (error ${e.errorCode})` : ''}`, detail: e.detail ?? explainTwilioError(e.errorCode) });
+      entries.push({ at: e.occurredAt, kind: 'message', title: `${name}: ${e.state.toLowerCase()}${e.errorCode ? ` (error ${e.errorCode})` : ''}`, detail: e.detail ?? explainTwilioError(e.errorCode) });
     }
-    if (job.state === 'SKIPPED') entries.push({ at: job.createdAt, kind: 'message', title: `${job.campaign.name}: skipped`, detail: job.gateReason });
+    if (job.state === 'SKIPPED') entries.push({ at: job.createdAt, kind: 'message', title: `${name}: skipped`, detail: job.gateReason });
   }
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/queryable';
-import { audienceCondition, exclusionReasonSql, type Audience, type ExclusionReason } from '../campaigns/audience';
+import { audienceCondition, sendabilitySql, type Audience, type ExclusionReason } from '../campaigns/audience';
 
 export interface QueueBuildResult {
   /** Jobs this call created (0 when run again: the queue already holds them). */
@@ -11,7 +11,7 @@ export interface QueueBuildResult {
 
 /**
  * Creates one job per sendable contact of the campaign's audience in a single
- * INSERT … SELECT. The unique (tenant, campaign, contact) key with ON CONFLICT DO
+ * INSERT … SELECT. The unique (tenant, contact, campaign) key with ON CONFLICT DO
  * NOTHING makes it idempotent: building again adds only contacts who joined since.
  * Contacts who opted out, are suppressed, lack consent or a valid mobile number
  * are counted, not queued. Rows go in contact order so the unique index fills
@@ -19,16 +19,20 @@ export interface QueueBuildResult {
  */
 export async function buildSendQueue(tx: Queryable, options: { tenantId: string; campaignId: string; audience: Audience; startAt: Date; now: Date }): Promise<QueueBuildResult> {
   const condition = audienceCondition(options.audience, 5);
+  const sendability = sendabilitySql('$4');
+  // A million contacts sort in memory rather than in temporary files.
+  await tx.query(`SET LOCAL work_mem = '256MB'`);
   const { rows } = await tx.query<{ reason: ExclusionReason | 'queued' | null; count: string }>(
     `WITH audience AS MATERIALIZED (
-       SELECT c.id, c."phoneE164", ${exclusionReasonSql('$4')} AS reason
-       FROM contacts c WHERE ${condition.sql}
+       SELECT c.id, c."phoneE164", ${sendability.reason} AS reason
+       FROM contacts c ${sendability.joins}
+       WHERE ${condition.sql}
      ),
      inserted AS (
        INSERT INTO send_jobs ("tenantId", "campaignId", "contactId", "toE164", state, "nextAttemptAt", "createdAt", "updatedAt")
        SELECT $1::uuid, $2::uuid, a.id, a."phoneE164", 'QUEUED', $3::timestamp, $4::timestamp, $4::timestamp
        FROM audience a WHERE a.reason IS NULL ORDER BY a.id
-       ON CONFLICT ("tenantId", "campaignId", "contactId") DO NOTHING
+       ON CONFLICT ("tenantId", "contactId", "campaignId") DO NOTHING
        RETURNING 1
      )
      SELECT 'queued' AS reason, count(*) FROM inserted

@@ -29,23 +29,30 @@ export interface ClaimedJob {
 
 // Due jobs in id order through the partial index on queued jobs, so jobs held for
 // later (quiet hours, pauses) are never read; SKIP LOCKED lets concurrent drains
-// take disjoint batches. The locks last until the batch's decisions commit.
+// take disjoint batches, and the locks last until the batch's decisions commit.
+// The rows are claimed first and only then joined to their contacts, so each
+// contact is one index probe whatever the size of the contact list.
 const CLAIM = `
+WITH claimed AS (
+  SELECT id, "tenantId", "campaignId", "contactId", "toE164", attempts, body, "templateId", encoding, parts, "costMicros", "nextAttemptAt"
+  FROM send_jobs
+  WHERE state = 'QUEUED' AND "nextAttemptAt" <= $1::timestamp
+  ORDER BY "nextAttemptAt", id
+  LIMIT $2
+  FOR UPDATE SKIP LOCKED
+)
 SELECT j.id, j."tenantId", j."campaignId", j."contactId", j."toE164", j.attempts, j.body, j."templateId", j.encoding, j.parts, j."costMicros",
        c."firstName", c."lastName", c.email, c."customFields", c."consentStatus", c."optedOutAt", c."timeZone", c.state, c.postcode,
        EXISTS (SELECT 1 FROM dnc_entries d WHERE d."tenantId" = j."tenantId" AND d."phoneE164" = j."toE164") AS "onDnc",
        s."expiresAt" AS "suppressedUntil", s.reason AS "suppressionReason"
-FROM send_jobs j
+FROM claimed j
 JOIN contacts c ON c.id = j."contactId" AND c."tenantId" = j."tenantId"
 LEFT JOIN LATERAL (
   SELECT x."expiresAt", x.reason FROM suppressions x
   WHERE x."tenantId" = j."tenantId" AND x."phoneE164" = j."toE164" AND x."expiresAt" > $1::timestamp
   ORDER BY x."expiresAt" DESC LIMIT 1
 ) s ON true
-WHERE j.state = 'QUEUED' AND j."nextAttemptAt" <= $1::timestamp
-ORDER BY j."nextAttemptAt", j.id
-LIMIT $2
-FOR UPDATE OF j SKIP LOCKED`;
+ORDER BY j."nextAttemptAt", j.id`;
 
 export async function claimDueJobs(tx: Queryable, options: { now: Date; limit: number }): Promise<ClaimedJob[]> {
   const { rows } = await tx.query<Omit<ClaimedJob, 'id'> & { id: string }>(CLAIM, [options.now.toISOString(), options.limit]);

@@ -1,3 +1,4 @@
+import { writeAuditSql } from '../../auth/audit';
 import { inTransaction, pgPool } from '../../db/pg-pool';
 import { explainTwilioError } from '../../webhooks/twilio-error-codes';
 
@@ -12,13 +13,20 @@ export async function startScheduledCampaigns(now: Date): Promise<number> {
 
 /** A running campaign with nothing left to send or waiting on the provider is complete. */
 export async function completeFinishedCampaigns(now: Date): Promise<number> {
-  const { rowCount } = await pgPool().query(
-    `UPDATE campaigns c SET status = 'COMPLETED', "completedAt" = $1::timestamp, "updatedAt" = $1::timestamp
-     WHERE c.status = 'RUNNING'
-       AND NOT EXISTS (SELECT 1 FROM send_jobs j WHERE j."campaignId" = c.id AND j."tenantId" = c."tenantId" AND j.state IN ('QUEUED', 'SENDING'))`,
-    [now.toISOString()],
-  );
-  return rowCount ?? 0;
+  return inTransaction(async (tx) => {
+    // Each campaign is one probe of the (campaign, state) index. Left to itself the
+    // planner sees a queue that is mostly QUEUED and scans the whole table instead,
+    // so the run would slow down with every job waiting for later.
+    await tx.query('SET LOCAL enable_seqscan = off');
+    await tx.query('SET LOCAL enable_bitmapscan = off');
+    const { rowCount } = await tx.query(
+      `UPDATE campaigns c SET status = 'COMPLETED', "completedAt" = $1::timestamp, "updatedAt" = $1::timestamp
+       WHERE c.status = 'RUNNING'
+         AND NOT EXISTS (SELECT 1 FROM send_jobs j WHERE j."campaignId" = c.id AND j."tenantId" = c."tenantId" AND j.state IN ('QUEUED', 'SENDING'))`,
+      [now.toISOString()],
+    );
+    return rowCount ?? 0;
+  });
 }
 
 const RECENT = 200;
@@ -51,11 +59,7 @@ export async function pauseFailingCampaigns(now: Date): Promise<{ campaignId: st
       const cause = row.topCode ? ` Most common: error ${row.topCode}, ${explainTwilioError(row.topCode)}` : '';
       const reason = `Paused automatically: ${share}% of the last ${row.total} messages failed.${cause}`;
       await tx.query(`UPDATE campaigns SET status = 'PAUSED', "pausedAt" = $2::timestamp, "pausedReason" = $3, "updatedAt" = $2::timestamp WHERE id = $1::uuid`, [row.id, now.toISOString(), reason]);
-      await tx.query(
-        `INSERT INTO audit_log ("tenantId", "actorUserId", action, "entityType", "entityId", details, "createdAt")
-         VALUES ($1::uuid, NULL, 'campaign.auto_paused', 'campaign', $2, $3::jsonb, $4::timestamp)`,
-        [row.tenantId, row.id, JSON.stringify({ reason, failed: row.failed, total: row.total }), now.toISOString()],
-      );
+      await writeAuditSql(tx, { tenantId: row.tenantId, actorUserId: null, action: 'campaign.auto_paused', entityType: 'campaign', entityId: row.id, details: { reason, failed: row.failed, total: row.total } });
       paused.push({ campaignId: row.id, reason });
     }
     return paused;

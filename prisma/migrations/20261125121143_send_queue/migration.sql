@@ -1,8 +1,29 @@
+-- DropForeignKey
+ALTER TABLE "send_jobs" DROP CONSTRAINT "send_jobs_tenantId_fkey";
+
+-- DropForeignKey
+ALTER TABLE "send_jobs" DROP CONSTRAINT "send_jobs_campaignId_fkey";
+
+-- DropForeignKey
+ALTER TABLE "send_jobs" DROP CONSTRAINT "send_jobs_contactId_fkey";
+
+-- DropForeignKey
+ALTER TABLE "send_jobs" DROP CONSTRAINT "send_jobs_templateId_fkey";
+
+-- DropForeignKey
+ALTER TABLE "send_jobs" DROP CONSTRAINT "send_jobs_sendingNumberId_fkey";
+
 -- DropIndex
 DROP INDEX "send_jobs_providerMessageId_key";
 
 -- DropIndex
 DROP INDEX "send_jobs_state_nextAttemptAt_idx";
+
+-- DropIndex
+DROP INDEX "send_jobs_tenantId_contactId_idx";
+
+-- DropIndex
+DROP INDEX "send_jobs_tenantId_campaignId_contactId_key";
 
 -- AlterTable
 ALTER TABLE "campaigns" ADD COLUMN     "launchSummary" JSONB,
@@ -50,6 +71,9 @@ CREATE INDEX "send_jobs_claimedAt_idx" ON "send_jobs"("claimedAt") WHERE (state 
 
 -- CreateIndex
 CREATE INDEX "send_jobs_campaignId_finishedAt_idx" ON "send_jobs"("campaignId", "finishedAt") WHERE (state IN ('DELIVERED', 'FAILED', 'UNDELIVERED'));
+
+-- CreateIndex
+CREATE UNIQUE INDEX "send_jobs_tenantId_contactId_campaignId_key" ON "send_jobs"("tenantId", "contactId", "campaignId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "send_jobs_providerMessageId_key" ON "send_jobs"("providerMessageId") WHERE ("providerMessageId" IS NOT NULL);
