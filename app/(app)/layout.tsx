@@ -1,7 +1,9 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NavLink } from '@/components/shell/NavLink';
 import { SignOutButton } from '@/components/shell/SignOutButton';
 import { TenantSwitcher } from '@/components/shell/TenantSwitcher';
+import { getKillSwitch } from '@/lib/tenants/get-kill-switch';
 import { requireActor } from '@/app/_http/current-actor';
 
 export const dynamic = 'force-dynamic';
@@ -17,6 +19,7 @@ const NAV = [
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
+  const killSwitch = await getKillSwitch({ actor });
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -38,7 +41,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </nav>
-      <main className="main">{children}</main>
+      <main className="main">
+        {killSwitch.paused && (
+          <div className="notice bad kill-banner" role="alert">
+            <strong>All sending is stopped for {actor.tenantName}</strong>
+            {killSwitch.pausedReason ? `: ${killSwitch.pausedReason.replace(/[.!]+$/, '')}.` : '.'} No message goes out until an admin resumes sending in{' '}
+            <Link href="/settings">Settings</Link>.
+          </div>
+        )}
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { Queryable } from '../db/queryable';
 import type { Prisma } from '../generated/prisma/client';
 
 type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
@@ -17,4 +18,15 @@ export async function writeAudit(
       details: entry.details ?? {},
     },
   });
+}
+
+/** The same audit row for work done in a node-postgres transaction (bulk SQL paths). */
+export async function writeAuditSql(
+  tx: Queryable,
+  entry: { tenantId: string; actorUserId: string | null; action: string; entityType: string; entityId?: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log ("tenantId", "actorUserId", action, "entityType", "entityId", details, "createdAt") VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::jsonb, now())`,
+    [entry.tenantId, entry.actorUserId, entry.action, entry.entityType, entry.entityId ?? null, JSON.stringify(entry.details ?? {})],
+  );
 }

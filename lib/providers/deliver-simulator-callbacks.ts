@@ -28,10 +28,10 @@ const RETRY_MS = 5_000;
  * them, to our own status webhook. Each message reports "sent", then its final
  * status; a callback the app did not take is tried again a few seconds later.
  */
-export async function deliverSimulatorCallbacks(options: { now?: Date; post?: CallbackPoster; limit?: number } = {}): Promise<number> {
+export async function deliverSimulatorCallbacks(options: { now?: Date; post?: CallbackPoster; limit?: number; callbackDelayMs?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
   const post = options.post ?? postCallback;
-  const delay = env().SIMULATOR_CALLBACK_DELAY_MS;
+  const delay = options.callbackDelayMs ?? env().SIMULATOR_CALLBACK_DELAY_MS;
   return inTransaction(async (tx) => {
     const { rows } = await tx.query<{ sid: string; sendJobId: string; toE164: string; fromValue: string; pending: string[]; errorCode: string | null }>(
       `SELECT sid, "sendJobId", "toE164", "fromValue", pending, "errorCode" FROM simulated_messages

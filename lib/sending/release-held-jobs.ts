@@ -1,11 +1,17 @@
-import { pgPool } from '../db/pg-pool';
+import type { Queryable } from '../db/queryable';
 import { HELD_UNTIL_RESUMED } from './gates/gate';
 
-/** Jobs a pause held wait at a far-future time; resuming puts them back in line now. */
-export async function releaseHeldJobs(options: { tenantId: string; campaignId?: string; now: Date }): Promise<number> {
-  const { rowCount } = await pgPool().query(
-    `UPDATE send_jobs SET "nextAttemptAt" = $1::timestamp, gate = NULL, "gateReason" = NULL, "updatedAt" = $1::timestamp
-     WHERE "tenantId" = $2::uuid AND state = 'QUEUED' AND "nextAttemptAt" >= $3::timestamp AND ($4::uuid IS NULL OR "campaignId" = $4::uuid)`,
+/**
+ * Jobs a pause or the kill switch held wait at a far-future time; when their
+ * campaign may send again they go back in line now. Jobs of campaigns still
+ * paused stay where they are.
+ */
+export async function releaseHeldJobs(tx: Queryable, options: { tenantId: string; campaignId?: string; now: Date }): Promise<number> {
+  const { rowCount } = await tx.query(
+    `UPDATE send_jobs j SET "nextAttemptAt" = $1::timestamp, gate = NULL, "gateReason" = NULL, "updatedAt" = $1::timestamp
+     FROM campaigns c
+     WHERE c.id = j."campaignId" AND c."tenantId" = j."tenantId" AND c.status IN ('RUNNING', 'SCHEDULED')
+       AND j."tenantId" = $2::uuid AND j.state = 'QUEUED' AND j."nextAttemptAt" >= $3::timestamp AND ($4::uuid IS NULL OR j."campaignId" = $4::uuid)`,
     [options.now.toISOString(), options.tenantId, HELD_UNTIL_RESUMED.toISOString(), options.campaignId ?? null],
   );
   return rowCount ?? 0;

@@ -25,3 +25,20 @@ export const UpdateTenantSettingsSchema = z
   .partial()
   .strict();
 export type UpdateTenantSettingsInput = z.infer<typeof UpdateTenantSettingsSchema>;
+
+export const KillSwitchSchema = z
+  .object({
+    paused: z.boolean({ message: 'Say whether sending should stop (true) or resume (false).' }),
+    reason: z.string().trim().max(200, 'Keep the reason under 200 characters.').optional(),
+  })
+  .strict();
+export type KillSwitchInput = z.infer<typeof KillSwitchSchema>;
+
+const Dollars = z
+  .number({ message: 'Enter an amount in dollars, or leave it blank for no cap.' })
+  .positive('A cap must be more than $0; leave it blank for no cap.')
+  .max(10_000_000, 'A cap above $10,000,000 is not a cap.')
+  .nullable();
+
+export const BudgetsSchema = z.object({ dailyCapDollars: Dollars, monthlyCapDollars: Dollars }).strict();
+export type BudgetsInput = z.infer<typeof BudgetsSchema>;

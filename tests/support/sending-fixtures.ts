@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Audience } from '@/lib/campaigns/audience';
+import { ALL_AUSTRALIAN_ZONES } from '@/lib/contacts/contact-time-zone';
+import { quietHoursUntil } from '@/lib/sending/quiet-hours';
 import { inTransaction, pgPool } from '@/lib/db/pg-pool';
 import { db } from '@/lib/db/client';
 import type { SenderKind } from '@/lib/generated/prisma/enums';
@@ -9,6 +11,11 @@ import { createTenant } from './fixtures';
 
 /** 12:00 in Sydney (AEDT) on a Wednesday: daytime everywhere in Australia. */
 export const MIDDAY_SYDNEY = new Date('2026-11-25T01:00:00.000Z');
+/** The first instant at or after `at` when it is daytime everywhere in Australia, for tests that go through real-time routes. */
+export function daytimeAfter(at: Date): Date {
+  return quietHoursUntil(at, ALL_AUSTRALIAN_ZONES, { start: 21 * 60, end: 9 * 60 }) ?? at;
+}
+
 export const LONG_AGO = new Date('2026-01-01T00:00:00.000Z');
 
 export async function sendingTenant(options: { name?: string; tenantRatePerMinute?: number; numberRatePerMinute?: number } = {}) {

@@ -28,14 +28,47 @@ export type RouteAccess =
       allowedStatus: number;
       /**
        * What tenant B's admin gets when sending the same request: 404 where it
-       * names a row of tenant A, or `own-tenant` where it acts on B's own rows.
+       * names a row of tenant A, or `own-tenant` where it acts on B's own rows;
+       * 422 where it acts on B's own rows but its body names a row of tenant A
+       * that B may not use (e.g. a sending number).
        */
-      foreign: 404 | 'own-tenant';
+      foreign: 404 | 422 | 'own-tenant';
     }
   | { kind: 'cron'; path: string }
   | { kind: 'public'; why: string };
 
 const MATRIX_CSV = 'phone,first,last,consent,tags\n0412 345 678,Ann,Lee,yes,vip\n0412 345 679,Bob,Ray,no,\n';
+
+/** An alphanumeric sender ID of the tenant: unlike a long code it may repeat across tenants. */
+async function campaignSenderId(tenantId: string): Promise<string> {
+  return (await db().sendingNumber.create({ data: { tenantId, value: `ID${crypto.randomUUID().slice(0, 8)}`, kind: 'ALPHANUMERIC' }, select: { id: true } })).id;
+}
+
+/** A draft campaign of the tenant with one message sent from the given number. */
+async function draftCampaignId(tenantId: string, sendingNumberId: string): Promise<string> {
+  const campaign = await db().campaign.create({
+    data: { tenantId, name: 'Matrix campaign', templates: { create: { tenantId, body: 'Hello {firstName|there}' } }, numbers: { create: { tenantId, sendingNumberId } } },
+    select: { id: true },
+  });
+  return campaign.id;
+}
+
+/** A draft with a message, a long code and one consenting contact: ready to dry-run, test or launch. */
+async function launchableCampaignId(tenantId: string): Promise<string> {
+  const number = await db().sendingNumber.create({ data: { tenantId, value: `+6149${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, kind: 'LONG_CODE', warmupStartedAt: new Date('2026-01-01') }, select: { id: true } });
+  await db().contact.create({ data: { tenantId, phoneE164: `+6148${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, consentStatus: 'EXPLICIT' } });
+  return draftCampaignId(tenantId, number.id);
+}
+
+async function campaignIn(tenantId: string, status: 'RUNNING' | 'PAUSED'): Promise<string> {
+  const campaignId = await launchableCampaignId(tenantId);
+  await db().campaign.update({ where: { id: campaignId }, data: { status } });
+  return campaignId;
+}
+
+function campaignBody(sendingNumberId: string) {
+  return { name: 'Matrix campaign', audience: { kind: 'all' }, templates: [{ body: 'Hello {firstName|there}' }], sendingNumberIds: [sendingNumberId] };
+}
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': { kind: 'public', why: 'load balancers and uptime checks' },
@@ -180,6 +213,109 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     },
     allowedStatus: 200,
     foreign: 404,
+  },
+  'GET /api/campaigns': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/campaigns' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'POST /api/campaigns': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns', body: campaignBody(await campaignSenderId(w.tenantA.id)) }),
+    allowedStatus: 201,
+    foreign: 422,
+  },
+  'POST /api/campaigns/[campaignId]/dry-run': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns/x/dry-run', params: { campaignId: await launchableCampaignId(w.tenantA.id) }, body: {} }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/campaigns/[campaignId]/launch': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns/x/launch', params: { campaignId: await launchableCampaignId(w.tenantA.id) }, body: {} }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/campaigns/[campaignId]/pause': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns/x/pause', params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') }, body: { reason: 'checking the copy' } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/campaigns/[campaignId]/resume': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns/x/resume', params: { campaignId: await campaignIn(w.tenantA.id, 'PAUSED') }, body: {} }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/campaigns/[campaignId]/cancel': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns/x/cancel', params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') }, body: {} }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/campaigns/[campaignId]/test-send': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns/x/test-send', params: { campaignId: await launchableCampaignId(w.tenantA.id) }, body: { phone: '0412 000 111' } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'GET /api/campaigns/[campaignId]/progress': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({ path: '/api/campaigns/x/progress', params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'PUT /api/settings/kill-switch': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: () => ({ path: '/api/settings/kill-switch', body: { paused: false } }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'GET /api/settings/budgets': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/settings/budgets' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'PUT /api/settings/budgets': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: () => ({ path: '/api/settings/budgets', body: { dailyCapDollars: null, monthlyCapDollars: null } }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'GET /api/campaigns/[campaignId]': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({ path: '/api/campaigns/x', params: { campaignId: await draftCampaignId(w.tenantA.id, await campaignSenderId(w.tenantA.id)) } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'PATCH /api/campaigns/[campaignId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => {
+      const numberId = await campaignSenderId(w.tenantA.id);
+      return { path: '/api/campaigns/x', params: { campaignId: await draftCampaignId(w.tenantA.id, numberId) }, body: { ...campaignBody(numberId), name: 'Renamed' } };
+    },
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'DELETE /api/campaigns/[campaignId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/campaigns/x', params: { campaignId: await draftCampaignId(w.tenantA.id, await campaignSenderId(w.tenantA.id)) } }),
+    allowedStatus: 204,
+    foreign: 404,
+  },
+  'POST /api/campaigns/audience-size': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/campaigns/audience-size', body: { audience: { kind: 'all' } } }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
   },
   'GET /api/audit': { kind: 'session', minimum: 'ADMIN', request: () => ({ path: '/api/audit' }), allowedStatus: 200, foreign: 'own-tenant' },
 };

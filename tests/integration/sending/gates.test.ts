@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { pgPool } from '@/lib/db/pg-pool';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import { HELD_UNTIL_RESUMED } from '@/lib/sending/gates/gate';
@@ -45,7 +46,7 @@ describe('gate 1: pause and kill switch', () => {
     expect(held.every((j) => j.state === 'QUEUED' && j.gate === 'pause' && j.gateReason === 'sending is stopped for the whole workspace: complaint under review' && j.nextAttemptAt.getTime() === HELD_UNTIL_RESUMED.getTime())).toBe(true);
 
     await db().tenantSettings.update({ where: { tenantId }, data: { paused: false, pausedReason: null } });
-    expect(await releaseHeldJobs({ tenantId, now: MIDDAY_SYDNEY })).toBe(4);
+    expect(await releaseHeldJobs(pgPool(), { tenantId, now: MIDDAY_SYDNEY })).toBe(4);
     await drain(provider);
     expect(provider.sent).toHaveLength(4);
   });

@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { countAudience } from '@/lib/campaigns/count-audience';
+import { AudienceSizeRequestSchema } from '@/lib/campaigns/schemas';
+import { readJson, withSession } from '@/app/_http/with-session';
+
+export const POST = withSession('VIEWER', async (req, { actor }) => {
+  const { audience } = AudienceSizeRequestSchema.parse(await readJson(req));
+  return NextResponse.json(await countAudience({ actor, audience }));
+});

@@ -1,0 +1,116 @@
+'use client';
+
+import Link from 'next/link';
+import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
+import { EXCLUSION_LABELS, type ExclusionReason } from '@/lib/campaigns/audience';
+import type { CampaignContext } from '@/lib/campaigns/get-campaign-context';
+import type { EditorFields } from './editor-fields';
+import { FieldIssue, invalidProps, type Issues } from './FieldIssue';
+import { count, plural } from './format';
+import type { AudienceSizeState } from './use-audience-size';
+
+const CONSENT_OPTIONS = [
+  { value: 'EXPLICIT', label: 'Explicit consent' },
+  { value: 'IMPLIED', label: 'Implied consent (existing customers)' },
+] as const;
+
+export function AudienceFields(props: { form: UseFormReturn<EditorFields>; imports: CampaignContext['imports']; timeZone: string; size: AudienceSizeState; issues: Issues }) {
+  const { form, imports, timeZone, size, issues } = props;
+  const { register, control } = form;
+  const kind = useWatch({ control, name: 'audienceKind' });
+  return (
+    <fieldset className="panel" {...invalidProps(issues, 'audience')}>
+      <legend>Audience</legend>
+      <div className="choices">
+        <label className="choice">
+          <input type="radio" value="all" {...register('audienceKind')} /> All contacts
+        </label>
+        <label className="choice">
+          <input type="radio" value="batch" {...register('audienceKind')} disabled={imports.length === 0} /> Contacts from one import
+          {imports.length === 0 && <span className="muted"> (no committed imports yet)</span>}
+        </label>
+        <label className="choice">
+          <input type="radio" value="filter" {...register('audienceKind')} /> Contacts filtered by consent and tags
+        </label>
+      </div>
+      <FieldIssue issues={issues} path="audience" />
+
+      {kind === 'batch' && (
+        <div className="field">
+          <label htmlFor="campaign-batch">Import</label>
+          <select id="campaign-batch" {...register('batchId')} {...invalidProps(issues, 'audience.batchId')}>
+            {imports.map((b) => (
+              <option key={b.id} value={b.id} suppressHydrationWarning>
+                {b.fileName} — {plural(b.contacts, 'contact')}{b.committedAt ? `, committed ${new Date(b.committedAt).toLocaleDateString('en-AU', { timeZone, day: 'numeric', month: 'short', year: 'numeric' })}` : ''}
+              </option>
+            ))}
+          </select>
+          <FieldIssue issues={issues} path="audience.batchId" />
+          <div className="hint">
+            The contacts that import created or updated. <Link href="/imports">See all imports</Link>.
+          </div>
+        </div>
+      )}
+
+      {kind === 'filter' && (
+        <div className="row">
+          <Controller
+            control={control}
+            name="consent"
+            render={({ field }) => (
+              <fieldset className="field" {...invalidProps(issues, 'audience.consent')}>
+                <legend>Consent</legend>
+                {CONSENT_OPTIONS.map((option) => (
+                  <label key={option.value} className="choice">
+                    <input
+                      type="checkbox"
+                      checked={field.value.includes(option.value)}
+                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, option.value] : field.value.filter((v) => v !== option.value))}
+                    />{' '}
+                    {option.label}
+                  </label>
+                ))}
+                <FieldIssue issues={issues} path="audience.consent" />
+              </fieldset>
+            )}
+          />
+          <div className="field">
+            <label htmlFor="campaign-tags">Tags (any of them; leave blank for any tags)</label>
+            <input id="campaign-tags" placeholder="vip, sydney" autoComplete="off" {...register('tags')} {...invalidProps(issues, 'audience.tagsAny')} />
+            <FieldIssue issues={issues} path="audience.tagsAny" />
+            <div className="hint">Separate tags with commas. A contact with any one of them is included.</div>
+          </div>
+        </div>
+      )}
+
+      <AudienceSize size={size} />
+    </fieldset>
+  );
+}
+
+function AudienceSize({ size }: { size: AudienceSizeState }) {
+  const shown = size.state === 'ready' ? size.size : size.state === 'counting' ? size.previous : null;
+  const excluded = shown ? (Object.entries(shown.excluded) as [ExclusionReason, number][]).filter(([, n]) => n > 0) : [];
+  return (
+    <div className="audience-size" role="status" aria-label="Audience size" aria-busy={size.state === 'counting'}>
+      {size.state === 'invalid' && <span className="muted">{size.message}</span>}
+      {size.state === 'error' && <span className="error">{size.message}</span>}
+      {shown && (
+        <>
+          <strong>{plural(shown.sendable, 'contact')} can be messaged</strong> <span className="muted">of {count(shown.total)} in this audience</span>
+          {size.state === 'counting' && <span className="muted"> · counting…</span>}
+          {excluded.length > 0 && (
+            <ul className="excluded" aria-label="Left out">
+              {excluded.map(([reason, n]) => (
+                <li key={reason}>
+                  {count(n)} {EXCLUSION_LABELS[reason]}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {!shown && size.state === 'counting' && <span className="muted">Counting the audience…</span>}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+import { apiRequest } from '../api-request';
+import { ProgressBar } from '../imports/ImportUpload';
+import { count, dateTime, dollars, exclusionLabel, percent } from './format';
+
+interface Progress {
+  status: string;
+  pausedReason: string | null;
+  counts: { queued: number; sending: number; sent: number; delivered: number; failed: number; held: number; skipped: number };
+  held: { reason: string; count: number; until: string | null }[];
+  skipped: { reason: string; count: number }[];
+  spentMicros: number;
+  deliveryRate: number | null;
+}
+
+const POLL_MS = 2000;
+// Statuses in which the queue can still move, so the numbers are worth following.
+const LIVE = new Set(['SCHEDULED', 'RUNNING', 'PAUSED']);
+
+const COUNT_LABELS: [keyof Progress['counts'], string][] = [
+  ['queued', 'Queued'],
+  ['sending', 'Sending'],
+  ['sent', 'Sent, awaiting report'],
+  ['delivered', 'Delivered'],
+  ['failed', 'Failed'],
+  ['held', 'Held'],
+  ['skipped', 'Skipped'],
+];
+
+/** The campaign's queue as it drains, read every two seconds while it can still change. */
+export function CampaignProgress({ campaignId, status, timeZone }: { campaignId: string; status: CampaignStatus; timeZone: string }) {
+  const router = useRouter();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refreshedFor = useRef<string>(status);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    async function poll() {
+      const result = await apiRequest<{ progress: Progress }>(`/api/campaigns/${campaignId}/progress`, { method: 'GET' });
+      if (stopped) return;
+      if (result.ok) {
+        setProgress(result.data.progress);
+        setError(null);
+      } else {
+        setError(result.message);
+      }
+      const current = result.ok ? result.data.progress.status : status;
+      if (LIVE.has(current)) timer = setTimeout(() => void poll(), POLL_MS);
+    }
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [campaignId, status]);
+
+  // The drain can pause or finish a campaign on its own; the page (its actions and the pause
+  // reason at the top) must follow, once per change.
+  useEffect(() => {
+    if (!progress || progress.status === refreshedFor.current) return;
+    refreshedFor.current = progress.status;
+    router.refresh();
+  }, [progress, router]);
+
+  if (!progress) {
+    return (
+      <section className="panel" aria-label="Progress">
+        <h2 style={{ marginTop: 0 }}>Progress</h2>
+        {error ? <div className="notice bad" role="alert">{error}</div> : <p className="muted">Loading…</p>}
+      </section>
+    );
+  }
+
+  const c = progress.counts;
+  const total = Object.values(c).reduce((sum, n) => sum + n, 0);
+  const finished = c.delivered + c.failed + c.skipped;
+  return (
+    <section className="panel" aria-label="Progress">
+      <h2 style={{ marginTop: 0 }}>Progress {LIVE.has(progress.status) && <span className="badge">live</span>}</h2>
+      {error && <div className="notice bad" role="alert">Could not refresh the progress: {error}</div>}
+      <div className="stats" aria-label="Message counts">
+        {COUNT_LABELS.map(([key, label]) => (
+          <div className="stat" key={key}>
+            <div className="value">{count(c[key])}</div>
+            <div className="label">{label}</div>
+          </div>
+        ))}
+      </div>
+      <ProgressBar label="Finished" value={total > 0 ? finished / total : 0} />
+      <p className="muted">Finished means delivered, failed or skipped: {count(finished)} of {count(total)} messages.</p>
+      <div className="stats">
+        <div className="stat">
+          <div className="value">{progress.deliveryRate === null ? '—' : percent(progress.deliveryRate)}</div>
+          <div className="label">Delivery rate (delivered ÷ sent)</div>
+        </div>
+        <div className="stat">
+          <div className="value">{dollars(progress.spentMicros)}</div>
+          <div className="label">Spent so far (AUD)</div>
+        </div>
+      </div>
+      {progress.held.length > 0 && (
+        <table aria-label="Held messages by reason">
+          <thead><tr><th>Why held</th><th>Messages</th><th>Next attempt</th></tr></thead>
+          <tbody>
+            {progress.held.map((h, i) => (
+              <tr key={i}><td>{h.reason}</td><td>{count(h.count)}</td><td>{h.until ? dateTime(h.until, timeZone) : '—'}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {progress.skipped.length > 0 && (
+        <table aria-label="Skipped messages by reason">
+          <thead><tr><th>Why skipped</th><th>Messages</th></tr></thead>
+          <tbody>
+            {progress.skipped.map((s, i) => (
+              <tr key={i}><td>{exclusionLabel(s.reason)}</td><td>{count(s.count)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+export type Issues = Record<string, string>;
+
+export function issueId(path: string): string {
+  return `issue-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
+}
+
+/** The accessibility attributes tying an input to the problem shown beside it. */
+export function invalidProps(issues: Issues, path: string) {
+  return issues[path] ? { 'aria-invalid': true as const, 'aria-describedby': issueId(path) } : {};
+}
+
+export function FieldIssue({ issues, path }: { issues: Issues; path: string }) {
+  const message = issues[path];
+  if (!message) return null;
+  return (
+    <div className="error" id={issueId(path)}>
+      {message}
+    </div>
+  );
+}

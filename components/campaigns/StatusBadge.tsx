@@ -1,0 +1,14 @@
+import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+
+const LABELS: Record<CampaignStatus, string> = {
+  DRAFT: 'Draft',
+  SCHEDULED: 'Scheduled',
+  RUNNING: 'Running',
+  PAUSED: 'Paused',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+};
+
+export function StatusBadge({ status }: { status: CampaignStatus }) {
+  return <span className={`badge status-${status.toLowerCase()}`}>{LABELS[status]}</span>;
+}

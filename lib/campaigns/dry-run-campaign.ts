@@ -1,0 +1,166 @@
+import type { Actor } from '../auth/actor';
+import { ALL_AUSTRALIAN_ZONES, contactTimeZone } from '../contacts/contact-time-zone';
+import { pgPool } from '../db/pg-pool';
+import { AppError } from '../errors';
+import type { ConsentStatus } from '../generated/prisma/enums';
+import { composeMessage } from '../sending/compose-message';
+import { estimateFinish } from '../sending/estimate-finish';
+import type { CandidateJob, GateContext } from '../sending/gates/gate';
+import { runGates } from '../sending/gates/pipeline';
+import { loadSendingPolicies } from '../sending/load-sending-policies';
+import { simulatedRateLimitStore } from '../sending/simulated-rate-limit-store';
+import { numberDayKey, simulatedUsageLedger, spendKeys, usageKeyString } from '../sending/usage-ledger';
+import { audienceCondition, AudienceSchema, EXCLUSION_LABELS, sendabilitySql, type ExclusionReason } from './audience';
+import { CAMPAIGN_NOT_FOUND } from './get-campaign';
+import { lockCampaign } from './lock-campaign';
+import { sampleShortUrl } from './preview-message';
+
+export interface DryRunResult {
+  audience: number;
+  sendNow: number;
+  held: { gate: string; reason: string; count: number }[];
+  skipped: { reason: string; count: number }[];
+  /** What every message that will eventually go (sent now or held) should cost. */
+  costMicros: number;
+  finishEstimate: string | null;
+  finishNote: string;
+  sample: { body: string; parts: number; encoding: string } | null;
+}
+
+const PAGE = 5000;
+// Ids for imagined jobs, as long in base 36 as real ones, so unsubscribe links are priced at their real length.
+const FIRST_IMAGINED_ID = 36n ** 5n;
+
+interface AudienceRow {
+  id: string;
+  phoneE164: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  customFields: Record<string, unknown>;
+  consentStatus: ConsentStatus;
+  optedOutAt: Date | null;
+  timeZone: string | null;
+  state: string | null;
+  postcode: string | null;
+  reason: ExclusionReason | null;
+}
+
+function bump<K>(map: Map<K, number>, key: K, by = 1) {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/**
+ * The whole campaign through the real gates, as if launched now, without sending
+ * or writing anything: every contact of the audience is priced with its own text,
+ * then the same seven gates decide it with counters that only exist in memory
+ * (starting from what is really used today). Also estimates when it would finish.
+ */
+export async function dryRunCampaign({ actor, campaignId, now = new Date() }: { actor: Actor; campaignId: string; now?: Date }): Promise<DryRunResult> {
+  const pool = pgPool();
+  const draft = await lockCampaign(pool, { tenantId: actor.tenantId, campaignId, allowed: ['DRAFT'], refusal: 'A dry run previews a launch; once launched, the progress panel shows what is happening.' });
+  const audience = AudienceSchema.safeParse(draft.audience);
+  if (!audience.success) throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
+  const policies = await loadSendingPolicies(pool, { tenantIds: [actor.tenantId], campaignIds: [campaignId] });
+  const loaded = policies.campaigns.get(campaignId);
+  if (!loaded) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
+  if (!loaded.templates.length) throw new AppError('invalid', 'Write a message before a dry run.');
+  if (!loaded.numbers.length) throw new AppError('invalid', 'Choose at least one active sending number before a dry run.');
+  const campaign = { ...loaded, status: 'RUNNING' as const };
+  const tenant = policies.tenants.get(actor.tenantId)!;
+  const usage = simulatedUsageLedger(pool);
+  const context: GateContext = { now, tenants: policies.tenants, campaigns: new Map([[campaignId, campaign]]), rateLimits: simulatedRateLimitStore(now), usage };
+  const sampleUrl = loaded.linkUrl ? sampleShortUrl(loaded.shortLinkBase) : null;
+
+  // Read before the imagined sends are counted, for the finish estimate.
+  const spend = spendKeys(actor.tenantId, now, tenant.timeZone);
+  const numberKeys = campaign.numbers.map((n) => numberDayKey(actor.tenantId, n.id, now, tenant.timeZone));
+  const usedNow = await usage.read([spend.day, spend.month, ...numberKeys]);
+
+  const condition = audienceCondition(audience.data, 4);
+  const sendability = sendabilitySql('$2');
+  const held = new Map<string, { gate: string; reason: string; count: number }>();
+  const skipped = new Map<string, number>();
+  let total = 0;
+  let sendNow = 0;
+  let costMicros = 0;
+  let eventual = 0;
+  let sample: DryRunResult['sample'] = null;
+  let nextId = FIRST_IMAGINED_ID;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const { rows } = await pool.query<AudienceRow>(
+      `SELECT c.id, c."phoneE164", c."firstName", c."lastName", c.email, c."customFields", c."consentStatus", c."optedOutAt", c."timeZone", c.state, c.postcode,
+              ${sendability.reason} AS reason
+       FROM contacts c ${sendability.joins}
+       WHERE ${condition.sql} AND c.id > $3::uuid
+       ORDER BY c.id LIMIT ${PAGE}`,
+      [actor.tenantId, now.toISOString(), after, ...condition.params],
+    );
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    total += rows.length;
+    const jobs: CandidateJob[] = [];
+    const costs: number[] = [];
+    for (const row of rows) {
+      if (row.reason) {
+        bump(skipped, EXCLUSION_LABELS[row.reason]);
+        continue;
+      }
+      const id = nextId++;
+      const message = composeMessage({ jobId: id, contact: row, campaign, shortUrl: sampleUrl });
+      sample ??= { body: message.body, parts: message.parts, encoding: message.encoding };
+      const zone = contactTimeZone(row, tenant.timeZone);
+      costs.push(message.costMicros);
+      jobs.push({
+        id, tenantId: actor.tenantId, campaignId, toE164: row.phoneE164, consentStatus: row.consentStatus, optedOut: row.optedOutAt !== null, onDnc: false,
+        suppressedUntil: null, suppressionReason: null, zones: zone ? [zone] : ALL_AUSTRALIAN_ZONES, costMicros: message.costMicros, sendingNumberId: null,
+      });
+    }
+    const decisions = await runGates(jobs, context);
+    decisions.forEach((decision, i) => {
+      const { verdict } = decision;
+      if (verdict.kind === 'skip') return bump(skipped, verdict.reason);
+      costMicros += costs[i];
+      if (verdict.kind === 'pass') {
+        sendNow += 1;
+        return;
+      }
+      if (decision.gate !== 'pause') eventual += 1;
+      const key = `${decision.gate}|${verdict.reason}`;
+      const entry = held.get(key) ?? { gate: decision.gate!, reason: verdict.reason, count: 0 };
+      entry.count += 1;
+      held.set(key, entry);
+    });
+  }
+
+  const messages = sendNow + eventual;
+  const finish = tenant.paused
+    ? { finishAt: null, limits: [] }
+    : estimateFinish({
+        now, timeZone: tenant.timeZone, quietHours: tenant.quietHours, messages,
+        perMinute: Math.min(tenant.tenantRatePerMinute, tenant.numberRatePerMinute * campaign.numbers.length),
+        numbers: campaign.numbers.map((n, i) => ({ warmupStartedAt: n.warmupStartedAt, dailyCap: n.dailyCap, usedToday: usedNow.get(usageKeyString(numberKeys[i])) ?? 0 })),
+        averageCostMicros: messages ? costMicros / (sendNow + [...held.values()].reduce((n, h) => n + h.count, 0)) : 0,
+        dailyBudgetMicros: tenant.dailyBudgetMicros, spentTodayMicros: usedNow.get(usageKeyString(spend.day)) ?? 0,
+        monthlyBudgetMicros: tenant.monthlyBudgetMicros, spentThisMonthMicros: usedNow.get(usageKeyString(spend.month)) ?? 0,
+      });
+  const finishNote = tenant.paused
+    ? `Sending is stopped for the whole workspace${tenant.pausedReason ? ` (${tenant.pausedReason})` : ''}; nothing will go until an admin resumes it.`
+    : !messages
+      ? 'No message would go out.'
+      : finish.finishAt
+        ? `About ${messages.toLocaleString('en-AU')} messages; the pace is set by ${finish.limits.join(', ') || 'nothing in particular'}. Contacts in other time zones get theirs in their own daytime.`
+        : `Would not finish: ${finish.limits.join(', ')}.`;
+
+  return {
+    audience: total,
+    sendNow,
+    held: [...held.values()].sort((a, b) => b.count - a.count),
+    skipped: [...skipped.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    costMicros,
+    finishEstimate: finish.finishAt?.toISOString() ?? null,
+    finishNote,
+    sample,
+  };
+}

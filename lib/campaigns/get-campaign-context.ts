@@ -1,0 +1,37 @@
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { shortLinkBase } from '../links/create-short-link';
+import { listSendingNumbers } from '../sending-numbers/list-sending-numbers';
+
+/**
+ * What the campaign pages need beside the campaign itself: how messages are
+ * signed, priced and timed in this workspace, the numbers and committed imports
+ * a campaign can use, and the caller's own phone for test sends.
+ */
+export async function getCampaignContext({ actor }: { actor: Actor }) {
+  const [settings, numbers, imports, user] = await Promise.all([
+    db().tenantSettings.findUnique({
+      where: { tenantId: actor.tenantId },
+      select: { senderName: true, timeZone: true, pricePerPartMicros: true, shortLinkBaseUrl: true },
+    }),
+    listSendingNumbers({ actor }),
+    db().importBatch.findMany({
+      where: { tenantId: actor.tenantId, status: 'COMMITTED' },
+      orderBy: { committedAt: 'desc' },
+      take: 100,
+      select: { id: true, fileName: true, committedAt: true, createCount: true, updateCount: true },
+    }),
+    db().user.findUnique({ where: { id: actor.userId }, select: { phoneE164: true } }),
+  ]);
+  return {
+    // The opt-out line names the sender; an unset sender name falls back to the workspace's name, as at send time.
+    senderName: settings?.senderName.trim() || actor.tenantName,
+    timeZone: settings?.timeZone ?? 'Australia/Sydney',
+    pricePerPartMicros: settings?.pricePerPartMicros ?? 55_000,
+    shortLinkBase: shortLinkBase(settings?.shortLinkBaseUrl),
+    numbers: numbers.map((n) => ({ id: n.id, value: n.value, kind: n.kind, registered: n.registered, active: n.active })),
+    imports: imports.map((b) => ({ id: b.id, fileName: b.fileName, committedAt: b.committedAt?.toISOString() ?? null, contacts: b.createCount + b.updateCount })),
+    testPhone: user?.phoneE164 ?? null,
+  };
+}
+export type CampaignContext = Awaited<ReturnType<typeof getCampaignContext>>;
