@@ -3,21 +3,23 @@ import { db } from '../db/client';
 
 /**
  * Per-campaign outcome: delivered is the success figure (never sent); clicks are
- * split into humans and bots, and unique humans are counted by visitor.
+ * split into people and bots. Each recipient gets their own short link, so the
+ * people who clicked are the links a person opened; visitors (a salted daily
+ * hash of address and browser) are counted too, for links shared onwards.
  */
 export async function campaignReport({ actor }: { actor: Actor }) {
   const rows = await db().$queryRaw<
-    { id: string; name: string; total: bigint; sent: bigint; delivered: bigint; failed: bigint; skipped: bigint; human_clicks: bigint; unique_humans: bigint; bot_clicks: bigint }[]
+    { id: string; name: string; total: bigint; sent: bigint; delivered: bigint; failed: bigint; skipped: bigint; human_clicks: bigint; people: bigint; unique_humans: bigint; bot_clicks: bigint }[]
   >`
     SELECT c.id, c.name,
       COALESCE(j.total, 0) AS total, COALESCE(j.sent, 0) AS sent, COALESCE(j.delivered, 0) AS delivered,
       COALESCE(j.failed, 0) AS failed, COALESCE(j.skipped, 0) AS skipped,
-      COALESCE(k.human_clicks, 0) AS human_clicks, COALESCE(k.unique_humans, 0) AS unique_humans, COALESCE(k.bot_clicks, 0) AS bot_clicks
+      COALESCE(k.human_clicks, 0) AS human_clicks, COALESCE(k.people, 0) AS people, COALESCE(k.unique_humans, 0) AS unique_humans, COALESCE(k.bot_clicks, 0) AS bot_clicks
     FROM campaigns c
     LEFT JOIN (
       SELECT "campaignId",
         count(*) AS total,
-        count(*) FILTER (WHERE state IN ('SENT', 'DELIVERED', 'UNDELIVERED')) AS sent,
+        count(*) FILTER (WHERE "providerMessageId" IS NOT NULL) AS sent,
         count(*) FILTER (WHERE state = 'DELIVERED') AS delivered,
         count(*) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')) AS failed,
         count(*) FILTER (WHERE state = 'SKIPPED') AS skipped
@@ -26,6 +28,7 @@ export async function campaignReport({ actor }: { actor: Actor }) {
     LEFT JOIN (
       SELECT "campaignId",
         count(*) FILTER (WHERE NOT "isBot") AS human_clicks,
+        count(DISTINCT "shortLinkId") FILTER (WHERE NOT "isBot") AS people,
         count(DISTINCT "visitorHash") FILTER (WHERE NOT "isBot") AS unique_humans,
         count(*) FILTER (WHERE "isBot") AS bot_clicks
       FROM clicks WHERE "tenantId" = ${actor.tenantId}::uuid GROUP BY "campaignId"
@@ -46,6 +49,8 @@ export async function campaignReport({ actor }: { actor: Actor }) {
       failed: Number(r.failed),
       skipped: Number(r.skipped),
       humanClicks: Number(r.human_clicks),
+      people: Number(r.people),
+      clickRate: delivered > 0 ? Number(r.people) / delivered : null,
       uniqueHumans: Number(r.unique_humans),
       botClicks: Number(r.bot_clicks),
     };
