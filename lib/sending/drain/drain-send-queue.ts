@@ -1,7 +1,7 @@
 import { defaultRateLimitStore } from '../../rate-limit/assert-rate-limit';
 import type { RateLimitStore } from '../../rate-limit/store';
 import type { SmsProvider } from '../../providers/sms-provider';
-import { processBatch } from './process-batch';
+import { processBatch, type BatchResult } from './process-batch';
 import { recoverInterruptedSends } from './recover-interrupted-sends';
 import { completeFinishedCampaigns, pauseFailingCampaigns, startScheduledCampaigns } from './settle-campaigns';
 
@@ -17,16 +17,9 @@ export interface DrainOptions {
   maxBatches?: number;
 }
 
-export interface DrainReport {
+/** The batches' counts added up, and what the run did around them. */
+export interface DrainReport extends Omit<BatchResult, 'accountProblem'> {
   batches: number;
-  claimed: number;
-  handedOver: number;
-  accepted: number;
-  held: number;
-  skipped: number;
-  failed: number;
-  retried: number;
-  uncertain: number;
   recovered: { found: number; requeued: number };
   campaigns: { started: number; completed: number; paused: { campaignId: string; reason: string }[] };
   stoppedBecause: string | null;
