@@ -25,12 +25,14 @@ const JOB_SELECT = { id: true, tenantId: true, campaignId: true, toE164: true, c
 /**
  * The job a callback is about: by the provider's id, or — when the drain died
  * before recording that id — by the job our callback URL names, provided the
- * recipient matches and the job is still waiting for its id.
+ * recipient matches and the job has no id yet. That includes a job queued again
+ * because the provider could not find the message: the callback proves it went,
+ * and moving the job on keeps it from being sent a second time.
  */
 async function findJob(tx: Prisma.TransactionClient, callback: StatusCallback, jobHint: bigint | null) {
   const known = await tx.sendJob.findUnique({ where: { providerMessageId: callback.MessageSid }, select: JOB_SELECT });
   if (known || jobHint === null || !callback.To) return known;
-  const waiting = await tx.sendJob.findFirst({ where: { id: jobHint, providerMessageId: null, state: { not: 'QUEUED' } }, select: JOB_SELECT });
+  const waiting = await tx.sendJob.findFirst({ where: { id: jobHint, providerMessageId: null }, select: JOB_SELECT });
   const to = normalisePhone(callback.To);
   if (!waiting || !to.ok || to.e164 !== waiting.toE164) return null;
   await tx.sendJob.update({ where: { id: waiting.id }, data: { providerMessageId: callback.MessageSid } });

@@ -83,3 +83,41 @@ describe('POST /api/webhooks/twilio/status', () => {
     expect((await job()).state).toBe('DELIVERED');
   });
 });
+
+describe('a status callback for a message whose id the drain never recorded', () => {
+  let tenantId: string;
+  let jobId: bigint;
+
+  beforeEach(async () => {
+    tenantId = (await createTenant('Reconcile')).id;
+    const contact = await db().contact.create({ data: { tenantId, phoneE164: '+61412345699', consentStatus: 'EXPLICIT' } });
+    const campaign = await db().campaign.create({ data: { tenantId, name: 'Sale' } });
+    jobId = (await db().sendJob.create({ data: { tenantId, campaignId: campaign.id, contactId: contact.id, toE164: '+61412345699', state: 'SENDING', costMicros: 55_000, parts: 1 } })).id;
+  });
+
+  function signedFor(job: bigint, fields: Record<string, string>) {
+    const url = `${PUBLIC_URL}?sj=${job}`;
+    return new Request(`http://10.0.0.5:3000/api/webhooks/twilio/status?sj=${job}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(webhookAuthToken(), url, fields) },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+
+  it('finds its job through the job named in the callback URL, records the id and charges it once', async () => {
+    expect((await POST(signedFor(jobId, { MessageSid: 'SMrecovered0000000000000000000001', MessageStatus: 'sent', To: '+61412345699' }))).status).toBe(204);
+    expect(await db().sendJob.findUniqueOrThrow({ where: { id: jobId }, select: { providerMessageId: true, state: true } })).toEqual({ providerMessageId: 'SMrecovered0000000000000000000001', state: 'SENT' });
+    expect(await db().spendLedgerEntry.count({ where: { sendJobId: jobId } })).toBe(1);
+  });
+
+  it('takes a job queued again out of the queue, since the message did go', async () => {
+    await db().sendJob.update({ where: { id: jobId }, data: { state: 'QUEUED' } });
+    await POST(signedFor(jobId, { MessageSid: 'SMrecovered0000000000000000000002', MessageStatus: 'delivered', To: '+61412345699' }));
+    expect(await db().sendJob.findUniqueOrThrow({ where: { id: jobId }, select: { state: true } })).toEqual({ state: 'DELIVERED' });
+  });
+
+  it('ignores a callback whose recipient is not the job’s', async () => {
+    await POST(signedFor(jobId, { MessageSid: 'SMrecovered0000000000000000000003', MessageStatus: 'sent', To: '+61400000000' }));
+    expect(await db().sendJob.findUniqueOrThrow({ where: { id: jobId }, select: { providerMessageId: true, state: true } })).toEqual({ providerMessageId: null, state: 'SENDING' });
+  });
+});
