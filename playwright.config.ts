@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Run through `npm test`, which prepares a migrated database, free ports and the
 // production build. Debian's chromium is used because browsers cannot be downloaded here.
+// The app starts through the same launcher as `npm start`, so its drain timer sends
+// launched campaigns through the simulator, whose callbacks report them delivered.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -14,6 +16,10 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [['list'], ['json']],
   globalSetup: './tests/e2e/support/global-setup.ts',
+  projects: [
+    { name: 'admin session', testMatch: /admin-session\.setup\.ts$/ },
+    { name: 'e2e', dependencies: ['admin session'] },
+  ],
   use: {
     baseURL,
     launchOptions: {
@@ -23,7 +29,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: `npx tsx scripts/start.ts -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
@@ -35,6 +41,12 @@ export default defineConfig({
       EMAIL_SERVER: `smtp://127.0.0.1:${process.env.SMTP_SINK_PORT ?? 2525}`,
       EMAIL_FROM: 'SMS CRM <no-reply@crm.test>',
       CRON_SECRET: 'e2e-cron-secret',
+      // Never Twilio, whatever the shell holds; fast enough that a campaign is delivered
+      // within seconds, and every message delivered.
+      SMS_PROVIDER: 'simulator',
+      DRAIN_INTERVAL_MS: '1000',
+      SIMULATOR_CALLBACK_DELAY_MS: '300',
+      SIMULATOR_FAILURE_RATE: '0',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

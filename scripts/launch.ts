@@ -1,21 +1,28 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { disconnectDb, db } from '../lib/db/client';
 import { provisionDatabase } from '../lib/db/provision';
 import { seedDatabase } from '../lib/db/seed';
 import { env } from '../lib/env';
 import { startDrainTimer } from './support/drain-timer';
+import { nextAddress } from './support/next-address';
 
-function portFromArgs(args: string[]): number {
-  const at = args.findIndex((a) => a === '-p' || a === '--port');
-  return Number(at >= 0 ? args[at + 1] : process.env.PORT ?? 3000);
-}
+// Next's own CLI, not through npx: npm does not pass SIGTERM on, so stopping the
+// launcher used to leave the server running and holding its port.
+const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 /**
  * Runs `next <command>` on a ready database: DATABASE_URL if set, otherwise the
  * embedded PostgreSQL, migrated and seeded, stopped again when Next exits.
  */
 export async function launchNext(command: 'dev' | 'start'): Promise<void> {
+  // `next start` runs in production, where the app refuses to sign anything with
+  // the development secret: say so now rather than fail on every request.
+  if (command === 'start' && !env().NEXTAUTH_SECRET && !process.env.CRM_ALLOW_DEV_SECRET) {
+    console.error('NEXTAUTH_SECRET must be set for `npm start` (the production server): e.g. NEXTAUTH_SECRET=$(openssl rand -hex 32) npm start. `npm run dev` needs none.');
+    process.exit(1);
+  }
   const database = await provisionDatabase();
   process.env.DATABASE_URL = database.url;
   if (database.appliedMigrations.length) console.log(`[db] applied ${database.appliedMigrations.join(', ')}`);
@@ -24,21 +31,21 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
   console.log(`[db] ${database.embedded ? 'embedded PostgreSQL under .data/postgres' : 'DATABASE_URL'} ready; sign in as ${env().ADMIN_EMAIL}`);
 
   const args = process.argv.slice(2);
-  const port = portFromArgs(args);
+  const { port, host } = nextAddress(args, process.env.PORT);
   const cronSecret = env().CRON_SECRET ?? randomBytes(24).toString('hex');
-  const child = spawn('npx', ['next', command, ...args], {
+  const child = spawn(process.execPath, [NEXT_BIN, command, ...args], {
     stdio: 'inherit',
     env: {
       ...process.env,
       DATABASE_URL: database.url,
       CRON_SECRET: cronSecret,
       // Sign-in links and the simulator's callbacks must reach this server's port.
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://${host ?? 'localhost'}:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
   const stopDrain = env().DRAIN_INTERVAL_MS > 0
-    ? startDrainTimer({ url: `http://127.0.0.1:${port}/api/cron/send`, secret: cronSecret, intervalMs: env().DRAIN_INTERVAL_MS })
+    ? startDrainTimer({ url: `http://${host ?? '127.0.0.1'}:${port}/api/cron/send`, secret: cronSecret, intervalMs: env().DRAIN_INTERVAL_MS })
     : () => {};
   const stop = (signal: NodeJS.Signals) => {
     stopDrain();

@@ -10,7 +10,7 @@ import { ensureBuilt } from './support/next-build';
 import { createMigratedTemplate, openScratchServer } from './support/scratch-postgres';
 
 // `npm test`: unit and integration tests (vitest) then end-to-end tests
-// (Playwright against `next start`), all on a real PostgreSQL — DATABASE_URL's
+// (Playwright against the app as `npm start` runs it), all on a real PostgreSQL — DATABASE_URL's
 // server when set, otherwise a throwaway embedded one. Ends with `N passed, N failed`.
 
 const ROOT = path.resolve(import.meta.dirname, '..');

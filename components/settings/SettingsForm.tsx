@@ -21,7 +21,8 @@ const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: bo
 
 export function SettingsForm({ settings, canEdit }: { settings: TenantSettingsView; canEdit: boolean }) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
-  const { register, handleSubmit, formState } = useForm<Fields>({ defaultValues: settings });
+  // Only the fields shown: the kill switch has its own panel, and this route refuses its fields.
+  const { register, handleSubmit, formState } = useForm<Fields>({ defaultValues: Object.fromEntries(FIELDS.map((f) => [f.name, settings[f.name]])) as Fields });
 
   async function onSubmit(fields: Fields) {
     const result = await apiRequest('/api/settings', { method: 'PATCH', body: fields });
@@ -40,7 +41,7 @@ export function SettingsForm({ settings, canEdit }: { settings: TenantSettingsVi
         {canEdit && <button type="submit" disabled={formState.isSubmitting}>Save settings</button>}
       </fieldset>
       {!canEdit && <p className="muted">Only admins can change these settings.</p>}
-      {message && <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role="status">{message.text}</div>}
+      {message && <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role={message.kind === 'bad' ? 'alert' : 'status'}>{message.text}</div>}
     </form>
   );
 }
