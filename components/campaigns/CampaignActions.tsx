@@ -3,21 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import type { DryRunResult as DryRun } from '@/lib/campaigns/dry-run-campaign';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { apiRequest } from '../api-request';
 import { ConfirmDialog } from './ConfirmDialog';
 import { count, dateTime, dollars, exclusionLabel, plural } from './format';
-
-export interface DryRun {
-  audience: number;
-  sendNow: number;
-  held: { gate: string; reason: string; count: number }[];
-  skipped: { reason: string; count: number }[];
-  costMicros: number;
-  finishEstimate: string | null;
-  finishNote: string;
-  sample: { body: string; parts: number; encoding: string } | null;
-}
 
 interface LaunchSummary {
   queued: number;

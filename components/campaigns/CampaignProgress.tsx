@@ -2,20 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import type { CampaignProgress as Progress } from '@/lib/campaigns/get-campaign-progress';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { apiRequest } from '../api-request';
 import { ProgressBar } from '../imports/ImportUpload';
 import { count, dateTime, dollars, exclusionLabel, percent } from './format';
-
-interface Progress {
-  status: string;
-  pausedReason: string | null;
-  counts: { queued: number; sending: number; sent: number; delivered: number; failed: number; held: number; skipped: number };
-  held: { reason: string; count: number; until: string | null }[];
-  skipped: { reason: string; count: number }[];
-  spentMicros: number;
-  deliveryRate: number | null;
-}
 
 const POLL_MS = 2000;
 // Statuses in which the queue can still move, so the numbers are worth following.
