@@ -14,3 +14,17 @@ export function runAfterResponse(name: string, task: () => Promise<void>): void 
     void guarded();
   }
 }
+
+/**
+ * Work already under way (a queued click waiting for its batch) that the platform
+ * must not cut short when the response ends. Handing `after` the promise costs far
+ * less per request than a task, which Next binds to the request's context and queues.
+ */
+export function finishAfterResponse(name: string, work: Promise<void>): void {
+  const guarded = work.catch((error) => console.error(`[${name}] failed`, error));
+  try {
+    after(guarded);
+  } catch {
+    // Outside a Next request there is no response to outlive; the work runs on regardless.
+  }
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { db } from '../db/client';
+import { pgPool } from '../db/pg-pool';
 import { authSecret } from '../env';
 import { classifyClick } from './bot-detection';
 import type { ResolvedLink } from './resolve-short-link';
@@ -55,6 +55,14 @@ export function recordClick(link: ResolvedLink, visit: { method: string; ip: str
   return written;
 }
 
+// One array per column: the statement and its parameters stay the same size
+// whatever the batch, and node-postgres sends them without an ORM's per-row work,
+// which showed as event-loop stalls in the redirects' p99.
+const INSERT_CLICKS = `INSERT INTO clicks ("tenantId", "shortLinkId", "campaignId", "isBot", "botReason", "userAgent", "visitorHash", "occurredAt")
+  SELECT tenant, link, campaign, bot, reason, agent, visitor, at AT TIME ZONE 'UTC'
+  FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+    AS click(tenant, link, campaign, bot, reason, agent, visitor, at)`;
+
 /** Writes every waiting click in one statement. */
 export async function flushClicks(): Promise<void> {
   if (timer) clearTimeout(timer);
@@ -65,7 +73,16 @@ export async function flushClicks(): Promise<void> {
   batchWritten = null;
   if (!batch.length) return done?.resolve();
   try {
-    await db().click.createMany({ data: batch });
+    await pgPool().query(INSERT_CLICKS, [
+      batch.map((c) => c.tenantId),
+      batch.map((c) => c.shortLinkId.toString()),
+      batch.map((c) => c.campaignId),
+      batch.map((c) => c.isBot),
+      batch.map((c) => c.botReason),
+      batch.map((c) => c.userAgent),
+      batch.map((c) => c.visitorHash),
+      batch.map((c) => c.occurredAt.toISOString()),
+    ]);
   } catch (error) {
     console.error('[links] could not record clicks', error);
   } finally {

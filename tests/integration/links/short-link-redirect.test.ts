@@ -3,7 +3,8 @@ import { GET, HEAD } from '@/app/l/[token]/route';
 import { db } from '@/lib/db/client';
 import { createShortLink } from '@/lib/links/create-short-link';
 import { signLinkToken } from '@/lib/links/link-token';
-import { flushClicks } from '@/lib/links/record-click';
+import { flushClicks, recordClick } from '@/lib/links/record-click';
+import { resolveShortLink } from '@/lib/links/resolve-short-link';
 import { createTenant } from '../../support/fixtures';
 
 const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
@@ -61,6 +62,16 @@ describe('GET /l/[token]', () => {
       { isBot: true, botReason: 'HEAD request (link checker)' },
       { isBot: true, botReason: 'link preview' },
       { isBot: false, botReason: null },
+    ]);
+  });
+
+  it('stores a click with the moment it happened and what it was classified as', async () => {
+    const at = new Date('2026-03-01T01:02:03.456Z');
+    const written = recordClick((await resolveShortLink(token))!, { method: 'GET', ip: '192.0.2.50', userAgent: 'curl/8.5.0', at });
+    await flushClicks();
+    await written;
+    expect(await db().click.findMany({ where: { shortLinkId: linkId }, select: { tenantId: true, occurredAt: true, isBot: true, botReason: true, userAgent: true } })).toEqual([
+      { tenantId, occurredAt: at, isBot: true, botReason: 'program or headless browser', userAgent: 'curl/8.5.0' },
     ]);
   });
 

@@ -111,6 +111,61 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     expect(await db().sendJob.count({ where: { contactId, state: 'QUEUED' } })).toBe(2);
   });
 
+  it("keeps an ordinary reply on the contact's timeline with its event, both stamped now", async () => {
+    const before = Date.now();
+    const { params, request } = inbound({ Body: 'Thanks, see you Saturday' });
+    expect(await (await POST(request)).text()).not.toContain('<Message>');
+    const messages = await db().inboundMessage.findMany({ where: { tenantId }, select: { contactId: true, fromE164: true, toNumber: true, body: true, keyword: true, messageSid: true, receivedAt: true } });
+    expect(messages).toEqual([{ contactId, fromE164: CUSTOMER, toNumber: OUR_NUMBER, body: 'Thanks, see you Saturday', keyword: 'NONE', messageSid: params.MessageSid, receivedAt: expect.any(Date) }]);
+    const event = await db().webhookEvent.findFirstOrThrow({ where: { tenantId }, select: { kind: true, eventKey: true, messageSid: true, payload: true, receivedAt: true, processedAt: true } });
+    expect(event).toMatchObject({ kind: 'INBOUND', eventKey: `inbound:${params.MessageSid}`, messageSid: params.MessageSid, payload: params });
+    for (const at of [messages[0].receivedAt, event.receivedAt, event.processedAt!]) expect(Math.abs(at.getTime() - before)).toBeLessThan(60_000);
+  });
+
+  it('keeps a reply from someone who is not a contact, without a contact', async () => {
+    await POST(inbound({ Body: 'Who is this?', From: '+61412999777' }).request);
+    expect(await db().inboundMessage.findFirst({ where: { tenantId }, select: { contactId: true, fromE164: true } })).toEqual({ contactId: null, fromE164: '+61412999777' });
+  });
+
+  it.each([['ordinary text', 'See you then'], ['HELP', 'help']])('treats a replayed %s as a no-op, without a second reply', async (_name, body) => {
+    const first = inbound({ Body: body });
+    await POST(first.request);
+    const replay = new Request(first.request.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, first.params) }, body: new URLSearchParams(first.params).toString() });
+    const res = await POST(replay);
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain('<Message>');
+    expect(await db().inboundMessage.count({ where: { tenantId } })).toBe(1);
+    expect(await db().webhookEvent.count({ where: { tenantId } })).toBe(1);
+  });
+
+  it('stores a message Twilio delivers several times at once exactly once', async () => {
+    const { params } = inbound({ Body: 'Is the sale still on?' });
+    const signature = twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, params);
+    const deliveries = Array.from({ length: 5 }, () => POST(new Request(`http://127.0.0.1:3000${URL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() })));
+    expect((await Promise.all(deliveries)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await db().inboundMessage.count({ where: { tenantId } })).toBe(1);
+    expect(await db().webhookEvent.count({ where: { tenantId } })).toBe(1);
+  });
+
+  it('records a HELP Twilio already answered (Advanced Opt-Out) without a second answer', async () => {
+    const res = await POST(inbound({ Body: 'info', OptOutType: 'HELP' }).request);
+    expect(await res.text()).not.toContain('<Message>');
+    expect(await db().inboundMessage.findFirst({ where: { tenantId }, select: { keyword: true } })).toEqual({ keyword: 'HELP' });
+  });
+
+  it('routes a reply to whoever owns the number now: a number moved to another tenant, or removed, is followed at once', async () => {
+    await POST(inbound({ Body: 'first' }).request);
+    const newOwner = (await createTenant('New owner')).id;
+    await db().sendingNumber.updateMany({ where: { tenantId, value: OUR_NUMBER }, data: { tenantId: newOwner } });
+    await POST(inbound({ Body: 'second' }).request);
+    await db().sendingNumber.deleteMany({ where: { value: OUR_NUMBER } });
+    await POST(inbound({ Body: 'third' }).request);
+    expect(await db().inboundMessage.findMany({ where: { tenantId: { in: [tenantId, newOwner] } }, orderBy: { id: 'asc' }, select: { tenantId: true, body: true } })).toEqual([
+      { tenantId, body: 'first' },
+      { tenantId: newOwner, body: 'second' },
+    ]);
+  });
+
   it('puts an unknown sender who texts STOP on DNC so a later import cannot add them', async () => {
     await POST(inbound({ Body: 'STOP', From: '+61412999888' }).request);
     expect(await db().dncEntry.count({ where: { tenantId, phoneE164: '+61412999888' } })).toBe(1);
