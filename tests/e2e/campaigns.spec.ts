@@ -10,6 +10,7 @@ import { ensureSendingNumber, importContacts, quietHoursAround, SENDING_NUMBER, 
 // to "All contacts", runs before any other test of the suite creates contacts.
 
 const DELIVERY_TIMEOUT = 20_000;
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const SENDING_NUMBER_PATTERN = new RegExp(SENDING_NUMBER.replace('+', '\\+'));
 
 test.use({ storageState: ADMIN_SESSION });
@@ -108,6 +109,25 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
   await expect(report.getByRole('cell').nth(headers.indexOf('Messages'))).toHaveText('3');
   await expect(report.getByRole('cell').nth(headers.indexOf('Delivered'))).toHaveText('3');
   await expect(report.getByRole('cell').nth(headers.indexOf('Delivery rate'))).toHaveText('100.0%');
+
+  // Mia's own short link, as her message reads on her contact page, answered by the built server.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('link', { name: '+61412555101' }).click();
+  const sent = page.getByRole('table', { name: 'Message history' }).getByText(/^Hi Mia, our spring sale/).first();
+  const shortUrl = /(http:\/\/\S+\/l\/\S+)/.exec(await sent.innerText())![1];
+  const redirect = await page.request.get(shortUrl, { maxRedirects: 0, headers: { 'user-agent': IPHONE } });
+  expect(redirect.status()).toBe(302);
+  expect(redirect.headers()['location']).toBe('https://shop.example.com.au/spring');
+  expect(redirect.headers()['referrer-policy']).toBe('no-referrer');
+  expect(redirect.headers()['strict-transport-security']).toContain('max-age=');
+  await page.request.get(shortUrl, { maxRedirects: 0, headers: { 'user-agent': 'WhatsApp/2.23.20.0 A' } });
+  // Clicks are written just after each redirect is answered.
+  await expect(async () => {
+    await page.goto('/reports');
+    const row = page.getByRole('row', { name: /^Spring sale / });
+    await expect(row.getByRole('cell').nth(headers.indexOf('People who clicked'))).toHaveText('1');
+    await expect(row.getByRole('cell').nth(headers.indexOf('Bot clicks'))).toHaveText('1');
+  }).toPass({ timeout: 10_000 });
 });
 
 test('the editor refuses a misspelt merge field and says why beside the message', async ({ page }) => {
