@@ -11,13 +11,18 @@ export interface QueueBuildResult {
 
 /**
  * Creates one job per sendable contact of the campaign's audience in a single
- * INSERT … SELECT. The unique (tenant, contact, campaign) key with ON CONFLICT DO
- * NOTHING makes it idempotent: building again adds only contacts who joined since.
+ * INSERT … SELECT. It is idempotent: builds of one campaign take its row lock in
+ * turn, and an anti-join on the unique (tenant, contact, campaign) key leaves out
+ * contacts already queued, so building again adds only contacts who joined since.
+ * The unique index stays the last guard: whatever got past the lock would fail,
+ * never duplicate. (ON CONFLICT DO NOTHING gives the same result, but its
+ * speculative insertion of every row cost 3.5 s of a 10 s budget per million.)
  * Contacts who opted out, are suppressed, lack consent or a valid mobile number
  * are counted, not queued. Rows go in contact order so the unique index fills
  * sequentially rather than at random.
  */
 export async function buildSendQueue(tx: Queryable, options: { tenantId: string; campaignId: string; audience: Audience; startAt: Date; now: Date }): Promise<QueueBuildResult> {
+  await tx.query(`SELECT 1 FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`, [options.campaignId, options.tenantId]);
   const condition = audienceCondition(options.audience, 5);
   const sendability = sendabilitySql('$4');
   // A million contacts sort in memory rather than in temporary files.
@@ -31,8 +36,10 @@ export async function buildSendQueue(tx: Queryable, options: { tenantId: string;
      inserted AS (
        INSERT INTO send_jobs ("tenantId", "campaignId", "contactId", "toE164", state, "nextAttemptAt", "createdAt", "updatedAt")
        SELECT $1::uuid, $2::uuid, a.id, a."phoneE164", 'QUEUED', $3::timestamp, $4::timestamp, $4::timestamp
-       FROM audience a WHERE a.reason IS NULL ORDER BY a.id
-       ON CONFLICT ("tenantId", "contactId", "campaignId") DO NOTHING
+       FROM audience a
+       WHERE a.reason IS NULL
+         AND NOT EXISTS (SELECT 1 FROM send_jobs j WHERE j."tenantId" = $1::uuid AND j."contactId" = a.id AND j."campaignId" = $2::uuid)
+       ORDER BY a.id
        RETURNING 1
      )
      SELECT 'queued' AS reason, count(*) FROM inserted
