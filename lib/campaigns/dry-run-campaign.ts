@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { ALL_AUSTRALIAN_ZONES, contactTimeZone } from '../contacts/contact-time-zone';
+import { contactQuietZones } from '../contacts/contact-time-zone';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';
 import type { ConsentStatus } from '../generated/prisma/enums';
@@ -101,7 +101,6 @@ export async function dryRunCampaign({ actor, campaignId, now = new Date() }: { 
     after = rows[rows.length - 1].id;
     total += rows.length;
     const jobs: CandidateJob[] = [];
-    const costs: number[] = [];
     for (const row of rows) {
       if (row.reason) {
         bump(skipped, EXCLUSION_LABELS[row.reason]);
@@ -110,18 +109,16 @@ export async function dryRunCampaign({ actor, campaignId, now = new Date() }: { 
       const id = nextId++;
       const message = composeMessage({ jobId: id, contact: row, campaign, shortUrl: sampleUrl });
       sample ??= { body: message.body, parts: message.parts, encoding: message.encoding };
-      const zone = contactTimeZone(row, tenant.timeZone);
-      costs.push(message.costMicros);
       jobs.push({
         id, tenantId: actor.tenantId, campaignId, toE164: row.phoneE164, consentStatus: row.consentStatus, optedOut: row.optedOutAt !== null, onDnc: false,
-        suppressedUntil: null, suppressionReason: null, zones: zone ? [zone] : ALL_AUSTRALIAN_ZONES, costMicros: message.costMicros, sendingNumberId: null,
+        suppressedUntil: null, suppressionReason: null, zones: contactQuietZones(row, tenant.timeZone), costMicros: message.costMicros, sendingNumberId: null,
       });
     }
     const decisions = await runGates(jobs, context);
     decisions.forEach((decision, i) => {
       const { verdict } = decision;
       if (verdict.kind === 'skip') return bump(skipped, verdict.reason);
-      costMicros += costs[i];
+      costMicros += jobs[i].costMicros;
       if (verdict.kind === 'pass') {
         sendNow += 1;
         return;

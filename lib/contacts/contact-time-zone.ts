@@ -47,3 +47,9 @@ export function contactTimeZone(contact: { timeZone: string | null; state: strin
   if (byPostcode) return byPostcode;
   return contact.phoneE164.startsWith('+61') ? null : tenantZone;
 }
+
+/** The zones whose quiet hours apply to a contact: its own, or all of Australia's when unknown. */
+export function contactQuietZones(contact: Parameters<typeof contactTimeZone>[0], tenantZone: string): readonly string[] {
+  const zone = contactTimeZone(contact, tenantZone);
+  return zone ? [zone] : ALL_AUSTRALIAN_ZONES;
+}

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/queryable';
 import type { ComposedMessage } from '../compose-message';
 import type { GateDecision } from '../gates/pipeline';
+import { recordJobEvents } from './job-history';
 import type { ReservedLink } from './reserve-short-links';
 
 export interface DecidedJob {
@@ -75,12 +76,5 @@ export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJo
     );
   }
 
-  const skipped = jobs.filter((j) => j.decision.verdict.kind === 'skip');
-  if (skipped.length) {
-    await tx.query(
-      `INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt")
-       SELECT x.tenant::uuid, x.job::bigint, 'SKIPPED', x.detail, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[]) AS x(tenant, job, detail)`,
-      [at, skipped.map((j) => j.tenantId), skipped.map((j) => j.id.toString()), skipped.map((j) => (j.decision.verdict.kind === 'skip' ? j.decision.verdict.reason : ''))],
-    );
-  }
+  await recordJobEvents(tx, jobs.flatMap((j) => (j.decision.verdict.kind === 'skip' ? [{ tenantId: j.tenantId, jobId: j.id, state: 'SKIPPED' as const, detail: j.decision.verdict.reason }] : [])), now);
 }

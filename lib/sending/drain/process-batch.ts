@@ -1,5 +1,5 @@
 import { inTransaction } from '../../db/pg-pool';
-import { ALL_AUSTRALIAN_ZONES, contactTimeZone } from '../../contacts/contact-time-zone';
+import { contactQuietZones } from '../../contacts/contact-time-zone';
 import { pickTemplate } from '../../campaigns/pick-template';
 import type { OutboundSms, SmsProvider } from '../../providers/sms-provider';
 import type { RateLimitStore } from '../../rate-limit/store';
@@ -63,12 +63,11 @@ export async function processBatch(options: { now: Date; provider: SmsProvider; 
       const message: ComposedMessage | null = reused
         ? { body: job.body!, templateId: job.templateId!, encoding: job.encoding as ComposedMessage['encoding'], parts: job.parts ?? 1, costMicros: job.costMicros ?? 0 }
         : campaign?.templates.length ? composeMessage({ jobId: job.id, contact: job, campaign, shortUrl: links[i]?.url ?? null }) : null;
-      const zone = contactTimeZone(job, tenant?.timeZone ?? 'Australia/Sydney');
       const candidate: CandidateJob = {
         id: job.id, tenantId: job.tenantId, campaignId: job.campaignId, toE164: job.toE164,
         consentStatus: job.consentStatus, optedOut: job.optedOutAt !== null, onDnc: job.onDnc,
         suppressedUntil: job.suppressedUntil, suppressionReason: job.suppressionReason,
-        zones: zone ? [zone] : ALL_AUSTRALIAN_ZONES, costMicros: message?.costMicros ?? 0, sendingNumberId: null,
+        zones: contactQuietZones(job, tenant?.timeZone ?? 'Australia/Sydney'), costMicros: message?.costMicros ?? 0, sendingNumberId: null,
       };
       return { candidate, message, reused, link: links[i], linkTarget: campaign?.linkUrl ?? null, attempts: job.attempts };
     });

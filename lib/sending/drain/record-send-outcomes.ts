@@ -4,6 +4,7 @@ import { optOutNumber } from '../../contacts/opt-out';
 import type { SendOutcome } from '../../providers/sms-provider';
 import { describeProviderError } from '../../webhooks/twilio-error-codes';
 import { isBounce, suppressBouncedNumbers } from '../bounce-suppression';
+import { chargeSentJobs, recordJobEvents } from './job-history';
 import { addUsage, numberDayKey, spendKeys, type UsageKey } from '../usage-ledger';
 
 export interface HandedOverJob {
@@ -82,18 +83,7 @@ export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob
          FROM unnest($2::text[], $3::text[]) AS x(id, sid) WHERE j.id = x.id::bigint`,
         [at, ids, accepted.map((a) => a.sid)],
       );
-      await tx.query(
-        `INSERT INTO spend_ledger ("tenantId", "sendJobId", "amountMicros", description, "occurredAt")
-         SELECT x.tenant::uuid, x.id::bigint, x.amount, x.parts || ' SMS part(s)', $1::timestamp
-         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[]) AS x(tenant, id, amount, parts)
-         ON CONFLICT ("sendJobId") DO NOTHING`,
-        [at, accepted.map((a) => a.job.tenantId), ids, accepted.map((a) => a.job.costMicros), accepted.map((a) => a.job.parts)],
-      );
-      await tx.query(
-        `INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt")
-         SELECT x.tenant::uuid, x.id::bigint, 'SENDING', x.detail, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[]) AS x(tenant, id, detail)`,
-        [at, accepted.map((a) => a.job.tenantId), ids, accepted.map((a) => `handed to ${providerLabel} as ${a.sid}`)],
-      );
+      await chargeSentJobs(tx, accepted.map(({ job }) => ({ tenantId: job.tenantId, jobId: job.id, costMicros: job.costMicros, description: `${job.parts} SMS part(s)` })), now);
     }
     if (failed.length) {
       const ids = failed.map((f) => f.job.id.toString());
@@ -101,11 +91,6 @@ export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob
         `UPDATE send_jobs j SET state = 'FAILED', "errorCode" = x.code, "errorMessage" = x.message, "finishedAt" = $1::timestamp, "updatedAt" = $1::timestamp
          FROM unnest($2::text[], $3::text[], $4::text[]) AS x(id, code, message) WHERE j.id = x.id::bigint AND j.state = 'SENDING'`,
         [at, ids, failed.map((f) => f.code), failed.map((f) => f.message)],
-      );
-      await tx.query(
-        `INSERT INTO send_job_events ("tenantId", "sendJobId", state, "errorCode", detail, "occurredAt")
-         SELECT x.tenant::uuid, x.id::bigint, 'FAILED', x.code, x.message, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(tenant, id, code, message)`,
-        [at, failed.map((f) => f.job.tenantId), ids, failed.map((f) => f.code), failed.map((f) => f.message)],
       );
       await suppressBouncedNumbers(tx, failed.filter((f) => isBounce(f.code)).map((f) => ({ tenantId: f.job.tenantId, phoneE164: f.job.toE164, campaignId: f.job.campaignId, code: f.code! })), now);
     }
@@ -118,15 +103,13 @@ export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob
         [at, retried.map((r) => r.job.id.toString()), retried.map((r) => r.nextAt.toISOString()), retried.map((r) => r.code), retried.map((r) => r.message), retried.map((r) => r.countAttempt)],
       );
     }
-    if (uncertain.length) {
-      // Left SENDING with no provider id: once no answer can still be on its way,
-      // the drain asks the provider whether it has the message before sending again.
-      await tx.query(
-        `INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt")
-         SELECT x.tenant::uuid, x.id::bigint, 'SENDING', x.detail, $1::timestamp FROM unnest($2::text[], $3::text[], $4::text[]) AS x(tenant, id, detail)`,
-        [at, uncertain.map((u) => u.job.tenantId), uncertain.map((u) => u.job.id.toString()), uncertain.map((u) => `no answer from ${providerLabel} (${u.message}); checking with it before sending again`)],
-      );
-    }
+    // An uncertain job stays SENDING with no provider id: once no answer can still be
+    // on its way, the drain asks the provider whether it has the message before sending again.
+    await recordJobEvents(tx, [
+      ...accepted.map(({ job, sid }) => ({ tenantId: job.tenantId, jobId: job.id, state: 'SENDING' as const, detail: `handed to ${providerLabel} as ${sid}` })),
+      ...failed.map(({ job, code, message }) => ({ tenantId: job.tenantId, jobId: job.id, state: 'FAILED' as const, errorCode: code, detail: message })),
+      ...uncertain.map(({ job, message }) => ({ tenantId: job.tenantId, jobId: job.id, state: 'SENDING' as const, detail: `no answer from ${providerLabel} (${message}); checking with it before sending again` })),
+    ], now);
     await addUsage(tx, [...failed, ...retried].flatMap(({ job }) => usageToGiveBack(job, claimedAt)));
   });
 

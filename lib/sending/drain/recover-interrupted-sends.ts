@@ -1,6 +1,7 @@
 import { inTransaction } from '../../db/pg-pool';
 import type { SmsProvider } from '../../providers/sms-provider';
 import { addUsage } from '../usage-ledger';
+import { chargeSentJobs, recordJobEvents } from './job-history';
 import { usageToGiveBack } from './record-send-outcomes';
 
 /** Longer than any provider request may take (15 s timeout), so no answer can still be on its way. */
@@ -40,13 +41,8 @@ export async function recoverInterruptedSends(options: { provider: SmsProvider; 
       if (sent) {
         found += 1;
         await tx.query(`UPDATE send_jobs SET "providerMessageId" = $2, "updatedAt" = $3::timestamp WHERE id = $1::bigint`, [job.id, sent.providerMessageId, at]);
-        await tx.query(
-          `INSERT INTO spend_ledger ("tenantId", "sendJobId", "amountMicros", description, "occurredAt") VALUES ($1::uuid, $2::bigint, $3, 'SMS, recorded after an interruption', $4::timestamp)
-           ON CONFLICT ("sendJobId") DO NOTHING`,
-          [job.tenantId, job.id, job.costMicros ?? 0, at],
-        );
-        await tx.query(`INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt") VALUES ($1::uuid, $2::bigint, 'SENDING', $3, $4::timestamp)`,
-          [job.tenantId, job.id, `found at ${provider.name} as ${sent.providerMessageId} after an interruption; not sent again`, at]);
+        await chargeSentJobs(tx, [{ tenantId: job.tenantId, jobId: BigInt(job.id), costMicros: job.costMicros ?? 0, description: 'SMS, recorded after an interruption' }], now);
+        await recordJobEvents(tx, [{ tenantId: job.tenantId, jobId: BigInt(job.id), state: 'SENDING', detail: `found at ${provider.name} as ${sent.providerMessageId} after an interruption; not sent again` }], now);
         continue;
       }
       requeued += 1;
@@ -54,8 +50,7 @@ export async function recoverInterruptedSends(options: { provider: SmsProvider; 
         `UPDATE send_jobs SET state = 'QUEUED', "nextAttemptAt" = $2::timestamp, gate = 'retry', "gateReason" = 'interrupted before the provider had it; sending again', "updatedAt" = $2::timestamp WHERE id = $1::bigint`,
         [job.id, at],
       );
-      await tx.query(`INSERT INTO send_job_events ("tenantId", "sendJobId", state, detail, "occurredAt") VALUES ($1::uuid, $2::bigint, 'QUEUED', $3, $4::timestamp)`,
-        [job.tenantId, job.id, `${provider.name} never received it after an interruption; queued again`, at]);
+      await recordJobEvents(tx, [{ tenantId: job.tenantId, jobId: BigInt(job.id), state: 'QUEUED', detail: `${provider.name} never received it after an interruption; queued again` }], now);
       await addUsage(tx, usageToGiveBack({ tenantId: job.tenantId, timeZone: job.timeZone, sendingNumberId: job.sendingNumberId, costMicros: job.costMicros ?? 0 }, job.claimedAt));
     }
     return { found, requeued };
