@@ -40,6 +40,13 @@ export async function sendingNumber(tenantId: string, options: { kind?: SenderKi
   return number;
 }
 
+/** The drain serves every tenant: a drain test starts from an empty queue, with a tenant and a seasoned number of its own. */
+export async function emptyQueueAndSender(): Promise<{ tenantId: string; numberId: string }> {
+  await db().sendJob.deleteMany();
+  const tenantId = await sendingTenant();
+  return { tenantId, numberId: (await sendingNumber(tenantId)).id };
+}
+
 /** `count` consenting Australian mobile contacts in Sydney, made in one statement. */
 let contactBlock = 0;
 

@@ -8,7 +8,7 @@ import type { SendOutcome } from '@/lib/providers/sms-provider';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import { MAX_ATTEMPTS } from '@/lib/sending/drain/record-send-outcomes';
-import { addContacts, jobStates, MIDDAY_SYDNEY, recordingProvider, runningCampaign, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
+import { addContacts, emptyQueueAndSender, jobStates, MIDDAY_SYDNEY, recordingProvider, runningCampaign } from '../../support/sending-fixtures';
 
 const rateLimits = postgresRateLimitStore();
 const minutesLater = (minutes: number) => new Date(MIDDAY_SYDNEY.getTime() + minutes * 60_000);
@@ -17,9 +17,7 @@ let tenantId: string;
 let numberId: string;
 
 beforeEach(async () => {
-  await db().sendJob.deleteMany();
-  tenantId = await sendingTenant();
-  numberId = (await sendingNumber(tenantId)).id;
+  ({ tenantId, numberId } = await emptyQueueAndSender());
 });
 
 describe('the drain under concurrency and crashes', () => {

@@ -5,7 +5,7 @@ import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import { HELD_UNTIL_RESUMED } from '@/lib/sending/gates/gate';
 import { releaseHeldJobs } from '@/lib/sending/release-held-jobs';
-import { addContacts, LONG_AGO, MIDDAY_SYDNEY, recordingProvider, runningCampaign, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
+import { addContacts, emptyQueueAndSender, LONG_AGO, MIDDAY_SYDNEY, recordingProvider, runningCampaign, sendingNumber } from '../../support/sending-fixtures';
 
 const rateLimits = postgresRateLimitStore();
 
@@ -27,10 +27,7 @@ let tenantId: string;
 let numberId: string;
 
 beforeEach(async () => {
-  // The drain serves every tenant: each test starts with an empty queue.
-  await db().sendJob.deleteMany();
-  tenantId = await sendingTenant();
-  numberId = (await sendingNumber(tenantId)).id;
+  ({ tenantId, numberId } = await emptyQueueAndSender());
 });
 
 describe('gate 1: pause and kill switch', () => {
