@@ -1,9 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { SendingNumberView } from '@/lib/sending-numbers/sending-number-view';
-import { apiRequest } from '../api-request';
+import { useRowRequest } from '../use-row-request';
 
 const CHECKBOX_LABEL = { fontWeight: 'normal', display: 'flex', gap: '.4rem', alignItems: 'center' } as const;
 
@@ -24,19 +23,20 @@ function registrationLabel(number: SendingNumberView): string {
   return number.kind === 'ALPHANUMERIC' ? 'Unverified' : 'Not registered';
 }
 
-export function SendingNumberRow({ number, canEdit }: { number: SendingNumberView; canEdit: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+/** A yes/no setting of the row: a labelled checkbox for admins, the plain state for everyone else. */
+function Toggle({ label, checked, canEdit, busy, onChange, children }: { label: string; checked: boolean; canEdit: boolean; busy: boolean; onChange: (checked: boolean) => void; children: ReactNode }) {
+  if (!canEdit) return children;
+  return (
+    <label style={CHECKBOX_LABEL}>
+      <input type="checkbox" style={{ width: 'auto' }} aria-label={label} checked={checked} disabled={busy} onChange={(e) => onChange(e.target.checked)} />
+      {children}
+    </label>
+  );
+}
 
-  async function change(body: { registered?: boolean; active?: boolean }) {
-    setBusy(true);
-    setError(null);
-    const result = await apiRequest(`/api/sending-numbers/${number.id}`, { method: 'PATCH', body });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    router.refresh();
-  }
+export function SendingNumberRow({ number, canEdit }: { number: SendingNumberView; canEdit: boolean }) {
+  const { error, busy, send } = useRowRequest(`/api/sending-numbers/${number.id}`);
+  const change = (body: { registered?: boolean; active?: boolean }) => send('PATCH', body);
 
   return (
     <tr>
@@ -46,41 +46,15 @@ export function SendingNumberRow({ number, canEdit }: { number: SendingNumberVie
       </td>
       <td>{number.kind === 'LONG_CODE' ? 'Long code' : 'Alphanumeric'}</td>
       <td>
-        {canEdit ? (
-          <label style={CHECKBOX_LABEL}>
-            <input
-              type="checkbox"
-              style={{ width: 'auto' }}
-              aria-label={`Registered: ${number.value}`}
-              checked={number.registered}
-              disabled={busy}
-              onChange={(e) => change({ registered: e.target.checked })}
-            />
-            <span className={number.registered ? undefined : 'badge'}>{registrationLabel(number)}</span>
-          </label>
-        ) : (
+        <Toggle label={`Registered: ${number.value}`} checked={number.registered} canEdit={canEdit} busy={busy} onChange={(registered) => change({ registered })}>
           <span className={number.registered ? undefined : 'badge'}>{registrationLabel(number)}</span>
-        )}
+        </Toggle>
       </td>
       <td>{warmUpLabel(number)}</td>
       <td>
-        {canEdit ? (
-          <label style={CHECKBOX_LABEL}>
-            <input
-              type="checkbox"
-              style={{ width: 'auto' }}
-              aria-label={`Active: ${number.value}`}
-              checked={number.active}
-              disabled={busy}
-              onChange={(e) => change({ active: e.target.checked })}
-            />
-            {number.active ? 'Active' : 'Inactive'}
-          </label>
-        ) : number.active ? (
-          'Active'
-        ) : (
-          <span className="muted">Inactive</span>
-        )}
+        <Toggle label={`Active: ${number.value}`} checked={number.active} canEdit={canEdit} busy={busy} onChange={(active) => change({ active })}>
+          {number.active ? 'Active' : canEdit ? 'Inactive' : <span className="muted">Inactive</span>}
+        </Toggle>
       </td>
     </tr>
   );

@@ -1,23 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import type { MemberView } from '@/lib/users/list-members';
-import { apiRequest } from '../api-request';
+import { useRowRequest } from '../use-row-request';
 
 export function MemberRow({ member, isSelf }: { member: MemberView; isSelf: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(method: 'PATCH' | 'DELETE', body?: unknown) {
-    setBusy(true);
-    setError(null);
-    const result = await apiRequest(`/api/users/${member.id}`, { method, body });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    router.refresh();
-  }
+  const { error, busy, send: run } = useRowRequest(`/api/users/${member.id}`);
 
   return (
     <tr>
