@@ -18,11 +18,16 @@ export function proxy(req: NextRequest): NextResponse {
   const { pathname, search } = req.nextUrl;
   const isApi = pathname.startsWith('/api/');
   if (isApi && !isSameOriginRequest(req)) {
-    return withHeaders(NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site request refused.' } }, { status: 403 }));
+    return withHeaders(
+      NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site request refused.' } }, { status: 403 }),
+    );
   }
   if (PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withHeaders(NextResponse.next());
   if (!req.cookies.get(sessionCookieName())?.value) {
-    if (isApi) return withHeaders(NextResponse.json({ error: { code: 'unauthorized', message: 'Sign in to continue.' } }, { status: 401 }));
+    if (isApi)
+      return withHeaders(
+        NextResponse.json({ error: { code: 'unauthorized', message: 'Sign in to continue.' } }, { status: 401 }),
+      );
     const signIn = new URL('/signin', req.url);
     signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     return withHeaders(NextResponse.redirect(signIn));

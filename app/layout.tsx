@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 
-export const metadata: Metadata = { title: 'SMS CRM', description: 'Compliant SMS marketing for Australian businesses' };
+export const metadata: Metadata = {
+  title: 'SMS CRM',
+  description: 'Compliant SMS marketing for Australian businesses',
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

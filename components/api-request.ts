@@ -1,5 +1,8 @@
 /** Calls our JSON API and turns an error answer into a message a person can read. */
-export async function apiRequest<T>(url: string, init: { method: string; body?: unknown }): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+export async function apiRequest<T>(
+  url: string,
+  init: { method: string; body?: unknown },
+): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
   const res = await fetch(url, {
     method: init.method,
     headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },

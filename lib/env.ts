@@ -37,7 +37,9 @@ let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
   // An empty variable (`FOO=` in a .env file) means unset, not an invalid value.
-  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')));
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);

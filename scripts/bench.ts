@@ -17,7 +17,10 @@ function run(file: string, env: Record<string, string>): Promise<number> {
   });
 }
 
-const available = readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+const available = readdirSync(BENCH_DIR)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !available.includes(w));
 if (unknown.length) {
@@ -25,7 +28,10 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const server = await openScratchServer({ name: 'postgres-bench', port: Number(process.env.EMBEDDED_PG_BENCH_PORT ?? 54349) });
+const server = await openScratchServer({
+  name: 'postgres-bench',
+  port: Number(process.env.EMBEDDED_PG_BENCH_PORT ?? 54349),
+});
 const { adminUrl } = server;
 const template = `crm_bench_template_${process.pid}`;
 let failed = 0;
@@ -33,7 +39,12 @@ try {
   await createMigratedTemplate(adminUrl, template);
   for (const name of wanted.length ? wanted : available) {
     console.log(`\n== ${name} ==`);
-    const code = await run(path.join(BENCH_DIR, `${name}.ts`), { BENCH_DB_ADMIN_URL: adminUrl, BENCH_DB_TEMPLATE: template, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+    const code = await run(path.join(BENCH_DIR, `${name}.ts`), {
+      BENCH_DB_ADMIN_URL: adminUrl,
+      BENCH_DB_TEMPLATE: template,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
     if (code !== 0) failed += 1;
   }
 } finally {

@@ -3,5 +3,7 @@ import { provisionDatabase } from '../lib/db/provision';
 
 const database = await provisionDatabase();
 const applied = database.appliedMigrations;
-console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date');
+console.log(
+  applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date',
+);
 await database.embedded?.stop();

@@ -7,7 +7,10 @@ import { MIGRATIONS_DIR, PRISMA_DIR, SCHEMA_PATH, diffSchemaSql } from '../lib/d
 
 const SNAPSHOT_PATH = path.join(PRISMA_DIR, 'migrated-schema.snapshot');
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('Usage: npm run db:migration:new -- <name>');
   process.exit(2);

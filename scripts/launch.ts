@@ -20,7 +20,9 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
   // `next start` runs in production, where the app refuses to sign anything with
   // the development secret: say so now rather than fail on every request.
   if (command === 'start' && !env().NEXTAUTH_SECRET && !process.env.CRM_ALLOW_DEV_SECRET) {
-    console.error('NEXTAUTH_SECRET must be set for `npm start` (the production server): e.g. NEXTAUTH_SECRET=$(openssl rand -hex 32) npm start. `npm run dev` needs none.');
+    console.error(
+      'NEXTAUTH_SECRET must be set for `npm start` (the production server): e.g. NEXTAUTH_SECRET=$(openssl rand -hex 32) npm start. `npm run dev` needs none.',
+    );
     process.exit(1);
   }
   const database = await provisionDatabase();
@@ -28,7 +30,9 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
   if (database.appliedMigrations.length) console.log(`[db] applied ${database.appliedMigrations.join(', ')}`);
   await seedDatabase(db(), { adminEmail: env().ADMIN_EMAIL });
   await disconnectDb();
-  console.log(`[db] ${database.embedded ? 'embedded PostgreSQL under .data/postgres' : 'DATABASE_URL'} ready; sign in as ${env().ADMIN_EMAIL}`);
+  console.log(
+    `[db] ${database.embedded ? 'embedded PostgreSQL under .data/postgres' : 'DATABASE_URL'} ready; sign in as ${env().ADMIN_EMAIL}`,
+  );
 
   const args = process.argv.slice(2);
   const { port, host } = nextAddress(args, process.env.PORT);
@@ -44,9 +48,14 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
-  const stopDrain = env().DRAIN_INTERVAL_MS > 0
-    ? startDrainTimer({ url: `http://${host ?? '127.0.0.1'}:${port}/api/cron/send`, secret: cronSecret, intervalMs: env().DRAIN_INTERVAL_MS })
-    : () => {};
+  const stopDrain =
+    env().DRAIN_INTERVAL_MS > 0
+      ? startDrainTimer({
+          url: `http://${host ?? '127.0.0.1'}:${port}/api/cron/send`,
+          secret: cronSecret,
+          intervalMs: env().DRAIN_INTERVAL_MS,
+        })
+      : () => {};
   const stop = (signal: NodeJS.Signals) => {
     stopDrain();
     child.kill(signal);

@@ -44,36 +44,76 @@ interface Tally {
 
 function vitestTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; assertionResults: unknown[] }[] };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { status: string; assertionResults: unknown[] }[];
+  };
   // A file that fails to load has no assertions but must still count as a failure.
   const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-  return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected + (report.errors?.length ?? 0), skipped: report.stats.skipped };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected + (report.errors?.length ?? 0),
+    skipped: report.stats.skipped,
+  };
 }
 
 async function main(): Promise<number> {
   await rm(RESULTS, { recursive: true, force: true });
   await mkdir(RESULTS, { recursive: true });
 
-  const server = await openScratchServer({ name: 'postgres-test', port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339) });
+  const server = await openScratchServer({
+    name: 'postgres-test',
+    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
+  });
   const { adminUrl } = server;
-  console.log(server.embedded ? '[test] embedded PostgreSQL for tests' : `[test] PostgreSQL at ${new URL(adminUrl).host}`);
+  console.log(
+    server.embedded ? '[test] embedded PostgreSQL for tests' : `[test] PostgreSQL at ${new URL(adminUrl).host}`,
+  );
 
   const template = `crm_template_${process.pid}`;
   const e2eDatabase = `crm_e2e_${process.pid}`;
   const tallies: Tally[] = [];
   try {
     await createMigratedTemplate(adminUrl, template);
-    const shared = { TEST_RESULTS_DIR: RESULTS, TEST_DB_ADMIN_URL: adminUrl, TEST_DB_TEMPLATE: template, DATABASE_URL: '', NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1' };
+    const shared = {
+      TEST_RESULTS_DIR: RESULTS,
+      TEST_DB_ADMIN_URL: adminUrl,
+      TEST_DB_TEMPLATE: template,
+      DATABASE_URL: '',
+      NODE_ENV: 'test',
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
 
     if (only !== 'e2e') {
       const vitestReport = path.join(RESULTS, 'vitest.json');
-      const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, ...process.argv.slice(3)], shared);
+      const code = await run(
+        'npx',
+        [
+          'vitest',
+          'run',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${vitestReport}`,
+          ...process.argv.slice(3),
+        ],
+        shared,
+      );
       const tally = vitestTally(vitestReport) ?? { passed: 0, failed: 1, skipped: 0 };
       if (code !== 0 && tally.failed === 0) tally.failed = 1;
       tallies.push(tally);
@@ -106,7 +146,10 @@ async function main(): Promise<number> {
     await server.stop();
   }
 
-  const total = tallies.reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = tallies.reduce(
+    (a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   if (total.failed === 0) await rm(RESULTS, { recursive: true, force: true });
   if (total.skipped) console.log(`${total.skipped} skipped`);
   console.log(`${total.passed} passed, ${total.failed} failed`);

@@ -45,8 +45,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {killSwitch.paused && (
           <div className="notice bad kill-banner" role="alert">
             <strong>All sending is stopped for {actor.tenantName}</strong>
-            {killSwitch.pausedReason ? `: ${killSwitch.pausedReason.replace(/[.!]+$/, '')}.` : '.'} No message goes out until an admin resumes sending in{' '}
-            <Link href="/settings">Settings</Link>.
+            {killSwitch.pausedReason ? `: ${killSwitch.pausedReason.replace(/[.!]+$/, '')}.` : '.'} No message goes out
+            until an admin resumes sending in <Link href="/settings">Settings</Link>.
           </div>
         )}
         {children}

@@ -17,7 +17,8 @@ const STATUS: Record<AppErrorCode, number> = {
 
 export function errorResponse(code: AppErrorCode, message: string, extra?: Record<string, unknown>): NextResponse {
   const headers: Record<string, string> = {};
-  if (code === 'rate_limited' && typeof extra?.retryAfterSeconds === 'number') headers['Retry-After'] = String(extra.retryAfterSeconds);
+  if (code === 'rate_limited' && typeof extra?.retryAfterSeconds === 'number')
+    headers['Retry-After'] = String(extra.retryAfterSeconds);
   return NextResponse.json({ error: { code, message, ...extra } }, { status: STATUS[code], headers });
 }
 

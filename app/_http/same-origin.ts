@@ -15,6 +15,7 @@ export function isSameOriginRequest(req: Request): boolean {
   if (!origin) return fetchSite === 'same-origin';
   const allowed = new Set([new URL(publicBaseUrl()).origin, new URL(req.url).origin]);
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (host) allowed.add(`${req.headers.get('x-forwarded-proto') ?? new URL(req.url).protocol.replace(':', '')}://${host}`);
+  if (host)
+    allowed.add(`${req.headers.get('x-forwarded-proto') ?? new URL(req.url).protocol.replace(':', '')}://${host}`);
   return allowed.has(origin);
 }

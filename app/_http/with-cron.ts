@@ -16,7 +16,8 @@ function secretMatches(given: string, expected: string): boolean {
 export function withCron(handler: (req: Request) => Promise<NextResponse | Response>) {
   return async (req: Request): Promise<NextResponse | Response> => {
     const secret = env().CRON_SECRET;
-    if (!secret) return errorResponse('unavailable', 'CRON_SECRET is not configured, so scheduled routes are disabled.');
+    if (!secret)
+      return errorResponse('unavailable', 'CRON_SECRET is not configured, so scheduled routes are disabled.');
     const given = req.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
     if (!secretMatches(given, secret)) return errorResponse('unauthorized', 'Invalid cron secret.');
     try {

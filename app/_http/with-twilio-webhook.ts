@@ -20,7 +20,8 @@ export function withTwilioWebhook(handler: WebhookHandler) {
       const params: Record<string, string> = {};
       for (const [key, value] of form) if (typeof value === 'string') params[key] = value;
       const { pathname, search } = new URL(req.url);
-      if (!twilio.validateRequest(webhookAuthToken(), signature, `${publicBaseUrl()}${pathname}${search}`, params)) return forbidden();
+      if (!twilio.validateRequest(webhookAuthToken(), signature, `${publicBaseUrl()}${pathname}${search}`, params))
+        return forbidden();
       return await handler(params, req);
     } catch (error) {
       return toErrorResponse(error);

@@ -13,7 +13,15 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: 'This address cannot sign in here.',
 };
 
-export function SignInForm({ defaultEmail, callbackUrl, initialError }: { defaultEmail?: string; callbackUrl: string; initialError?: string }) {
+export function SignInForm({
+  defaultEmail,
+  callbackUrl,
+  initialError,
+}: {
+  defaultEmail?: string;
+  callbackUrl: string;
+  initialError?: string;
+}) {
   const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? 'Sign-in failed. Try again.') : null);
   const { register, handleSubmit, formState } = useForm<Fields>({ defaultValues: { email: defaultEmail ?? '' } });
 
@@ -35,11 +43,18 @@ export function SignInForm({ defaultEmail, callbackUrl, initialError }: { defaul
           id="email"
           type="email"
           autoComplete="email"
-          {...register('email', { required: 'Enter your e-mail address.', pattern: { value: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, message: 'Enter a valid e-mail address.' } })}
+          {...register('email', {
+            required: 'Enter your e-mail address.',
+            pattern: { value: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, message: 'Enter a valid e-mail address.' },
+          })}
         />
         {formState.errors.email && <div className="error">{formState.errors.email.message}</div>}
       </div>
-      {error && <div className="notice bad" role="alert">{error}</div>}
+      {error && (
+        <div className="notice bad" role="alert">
+          {error}
+        </div>
+      )}
       <button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Sending…' : 'E-mail me a sign-in link'}
       </button>

@@ -14,7 +14,13 @@ const CONSENT_OPTIONS = [
   { value: 'IMPLIED', label: 'Implied consent (existing customers)' },
 ] as const;
 
-export function AudienceFields(props: { form: UseFormReturn<EditorFields>; imports: CampaignContext['imports']; timeZone: string; size: AudienceSizeState; issues: Issues }) {
+export function AudienceFields(props: {
+  form: UseFormReturn<EditorFields>;
+  imports: CampaignContext['imports'];
+  timeZone: string;
+  size: AudienceSizeState;
+  issues: Issues;
+}) {
   const { form, imports, timeZone, size, issues } = props;
   const { register, control } = form;
   const kind = useWatch({ control, name: 'audienceKind' });
@@ -26,7 +32,8 @@ export function AudienceFields(props: { form: UseFormReturn<EditorFields>; impor
           <input type="radio" value="all" {...register('audienceKind')} /> All contacts
         </label>
         <label className="choice">
-          <input type="radio" value="batch" {...register('audienceKind')} disabled={imports.length === 0} /> Contacts from one import
+          <input type="radio" value="batch" {...register('audienceKind')} disabled={imports.length === 0} /> Contacts
+          from one import
           {imports.length === 0 && <span className="muted"> (no committed imports yet)</span>}
         </label>
         <label className="choice">
@@ -41,7 +48,10 @@ export function AudienceFields(props: { form: UseFormReturn<EditorFields>; impor
           <select id="campaign-batch" {...register('batchId')} {...invalidProps(issues, 'audience.batchId')}>
             {imports.map((b) => (
               <option key={b.id} value={b.id} suppressHydrationWarning>
-                {b.fileName} — {plural(b.contacts, 'contact')}{b.committedAt ? `, committed ${new Date(b.committedAt).toLocaleDateString('en-AU', { timeZone, day: 'numeric', month: 'short', year: 'numeric' })}` : ''}
+                {b.fileName} — {plural(b.contacts, 'contact')}
+                {b.committedAt
+                  ? `, committed ${new Date(b.committedAt).toLocaleDateString('en-AU', { timeZone, day: 'numeric', month: 'short', year: 'numeric' })}`
+                  : ''}
               </option>
             ))}
           </select>
@@ -65,7 +75,13 @@ export function AudienceFields(props: { form: UseFormReturn<EditorFields>; impor
                     <input
                       type="checkbox"
                       checked={field.value.includes(option.value)}
-                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, option.value] : field.value.filter((v) => v !== option.value))}
+                      onChange={(e) =>
+                        field.onChange(
+                          e.target.checked
+                            ? [...field.value, option.value]
+                            : field.value.filter((v) => v !== option.value),
+                        )
+                      }
                     />{' '}
                     {option.label}
                   </label>
@@ -76,7 +92,13 @@ export function AudienceFields(props: { form: UseFormReturn<EditorFields>; impor
           />
           <div className="field">
             <label htmlFor="campaign-tags">Tags (any of them; leave blank for any tags)</label>
-            <input id="campaign-tags" placeholder="vip, sydney" autoComplete="off" {...register('tags')} {...invalidProps(issues, 'audience.tagsAny')} />
+            <input
+              id="campaign-tags"
+              placeholder="vip, sydney"
+              autoComplete="off"
+              {...register('tags')}
+              {...invalidProps(issues, 'audience.tagsAny')}
+            />
             <FieldIssue issues={issues} path="audience.tagsAny" />
             <div className="hint">Separate tags with commas. A contact with any one of them is included.</div>
           </div>
@@ -90,14 +112,17 @@ export function AudienceFields(props: { form: UseFormReturn<EditorFields>; impor
 
 function AudienceSize({ size }: { size: AudienceSizeState }) {
   const shown = size.state === 'ready' ? size.size : size.state === 'counting' ? size.previous : null;
-  const excluded = shown ? (Object.entries(shown.excluded) as [ExclusionReason, number][]).filter(([, n]) => n > 0) : [];
+  const excluded = shown
+    ? (Object.entries(shown.excluded) as [ExclusionReason, number][]).filter(([, n]) => n > 0)
+    : [];
   return (
     <div className="audience-size" role="status" aria-label="Audience size" aria-busy={size.state === 'counting'}>
       {size.state === 'invalid' && <span className="muted">{size.message}</span>}
       {size.state === 'error' && <span className="error">{size.message}</span>}
       {shown && (
         <>
-          <strong>{plural(shown.sendable, 'contact')} can be messaged</strong> <span className="muted">of {count(shown.total)} in this audience</span>
+          <strong>{plural(shown.sendable, 'contact')} can be messaged</strong>{' '}
+          <span className="muted">of {count(shown.total)} in this audience</span>
           {size.state === 'counting' && <span className="muted"> · counting…</span>}
           {excluded.length > 0 && (
             <ul className="excluded" aria-label="Left out">

@@ -19,7 +19,13 @@ type Confirming = 'launch' | 'cancel' | 'delete' | null;
 const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
 
 /** What staff can do to a campaign in its current state, and what the dry run and launch said. */
-export function CampaignActions(props: { campaignId: string; name: string; status: CampaignStatus; scheduledAt: string | null; timeZone: string }) {
+export function CampaignActions(props: {
+  campaignId: string;
+  name: string;
+  status: CampaignStatus;
+  scheduledAt: string | null;
+  timeZone: string;
+}) {
   const { campaignId, name, status, scheduledAt, timeZone } = props;
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
@@ -77,22 +83,38 @@ export function CampaignActions(props: { campaignId: string; name: string; statu
       <div className="row">
         {status === 'DRAFT' && (
           <>
-            <Link className="button secondary" href={`/campaigns/${campaignId}/edit`}>Edit</Link>
+            <Link className="button secondary" href={`/campaigns/${campaignId}/edit`}>
+              Edit
+            </Link>
             <button type="button" className="secondary" disabled={busy !== null} onClick={() => void runDryRun()}>
               {busy === 'dry-run' ? 'Running the dry run…' : 'Dry run'}
             </button>
-            <button type="button" disabled={busy !== null} onClick={() => setConfirming('launch')}>Launch</button>
-            <button type="button" className="danger" disabled={busy !== null} onClick={() => setConfirming('delete')}>Delete draft</button>
+            <button type="button" disabled={busy !== null} onClick={() => setConfirming('launch')}>
+              Launch
+            </button>
+            <button type="button" className="danger" disabled={busy !== null} onClick={() => setConfirming('delete')}>
+              Delete draft
+            </button>
           </>
         )}
         {(status === 'SCHEDULED' || status === 'RUNNING') && (
           <>
             <div className="field">
               <label htmlFor="pause-reason">Reason for pausing (optional)</label>
-              <input id="pause-reason" value={pauseReason} maxLength={200} onChange={(e) => setPauseReason(e.target.value)} />
+              <input
+                id="pause-reason"
+                value={pauseReason}
+                maxLength={200}
+                onChange={(e) => setPauseReason(e.target.value)}
+              />
             </div>
             <div className="field" style={{ flex: 0 }}>
-              <button type="button" className="secondary" disabled={busy !== null} onClick={() => void change('pause', pauseReason.trim() ? { reason: pauseReason.trim() } : {})}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy !== null}
+                onClick={() => void change('pause', pauseReason.trim() ? { reason: pauseReason.trim() } : {})}
+              >
                 Pause
               </button>
             </div>
@@ -100,24 +122,35 @@ export function CampaignActions(props: { campaignId: string; name: string; statu
         )}
         {status === 'PAUSED' && (
           <div className="field" style={{ flex: 0 }}>
-            <button type="button" disabled={busy !== null} onClick={() => void change('resume')}>Resume</button>
+            <button type="button" disabled={busy !== null} onClick={() => void change('resume')}>
+              Resume
+            </button>
           </div>
         )}
         {(status === 'SCHEDULED' || status === 'RUNNING' || status === 'PAUSED') && (
           <div className="field" style={{ flex: 0 }}>
-            <button type="button" className="danger" disabled={busy !== null} onClick={() => setConfirming('cancel')}>Cancel campaign</button>
+            <button type="button" className="danger" disabled={busy !== null} onClick={() => setConfirming('cancel')}>
+              Cancel campaign
+            </button>
           </div>
         )}
-        {(status === 'COMPLETED' || status === 'CANCELLED') && <span className="muted">This campaign is finished; nothing more can be done to it.</span>}
+        {(status === 'COMPLETED' || status === 'CANCELLED') && (
+          <span className="muted">This campaign is finished; nothing more can be done to it.</span>
+        )}
       </div>
 
-      {error && <div className="notice bad" role="alert">{error}</div>}
+      {error && (
+        <div className="notice bad" role="alert">
+          {error}
+        </div>
+      )}
       {launched && (
         <div className="notice" role="status">
           Launched: {plural(launched.queued, 'message')} queued.
           {Object.entries(launched.excluded).some(([, n]) => n > 0) && (
             <>
-              {' '}Left out:{' '}
+              {' '}
+              Left out:{' '}
               {Object.entries(launched.excluded)
                 .filter(([, n]) => n > 0)
                 .map(([reason, n]) => `${count(n)} ${exclusionLabel(reason)}`)
@@ -140,14 +173,19 @@ export function CampaignActions(props: { campaignId: string; name: string; statu
       >
         {dryRun && queuedByDryRun !== null ? (
           <p>
-            The dry run found {plural(queuedByDryRun, 'message')} to queue: {count(dryRun.sendNow)} can go out now and {count(sum(dryRun.held))} will wait
-            for their gate; {plural(sum(dryRun.skipped), 'contact')} {sum(dryRun.skipped) === 1 ? 'is' : 'are'} skipped. Expected cost {dollars(dryRun.costMicros)}.
+            The dry run found {plural(queuedByDryRun, 'message')} to queue: {count(dryRun.sendNow)} can go out now and{' '}
+            {count(sum(dryRun.held))} will wait for their gate; {plural(sum(dryRun.skipped), 'contact')}{' '}
+            {sum(dryRun.skipped) === 1 ? 'is' : 'are'} skipped. Expected cost {dollars(dryRun.costMicros)}.
           </p>
         ) : (
-          <p>No dry run yet, so the number of messages is not known. Messages go to every contact of the audience who can be messaged.</p>
+          <p>
+            No dry run yet, so the number of messages is not known. Messages go to every contact of the audience who can
+            be messaged.
+          </p>
         )}
         <p>
-          Sending starts {scheduledAt ? `at ${dateTime(scheduledAt, timeZone)}` : 'at once'} and keeps to quiet hours, budgets and rate limits.
+          Sending starts {scheduledAt ? `at ${dateTime(scheduledAt, timeZone)}` : 'at once'} and keeps to quiet hours,
+          budgets and rate limits.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
@@ -160,7 +198,9 @@ export function CampaignActions(props: { campaignId: string; name: string; statu
         onConfirm={() => void change('cancel')}
         onCancel={() => setConfirming(null)}
       >
-        <p>Messages not yet sent will never be sent. Messages already sent stay in the reports. This cannot be undone.</p>
+        <p>
+          Messages not yet sent will never be sent. Messages already sent stay in the reports. This cannot be undone.
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirming === 'delete'}
@@ -188,7 +228,10 @@ function DryRunResult({ dryRun, timeZone }: { dryRun: DryRun; timeZone: string }
   return (
     <section aria-label="Dry run result">
       <h2>Dry run</h2>
-      <p className="muted">What launching now would do for the {plural(dryRun.audience, 'contact')} of the audience. Nothing was sent or queued.</p>
+      <p className="muted">
+        What launching now would do for the {plural(dryRun.audience, 'contact')} of the audience. Nothing was sent or
+        queued.
+      </p>
       <div className="stats">
         {stats.map(([label, value]) => (
           <div className="stat" key={label}>
@@ -199,32 +242,56 @@ function DryRunResult({ dryRun, timeZone }: { dryRun: DryRun; timeZone: string }
       </div>
       {dryRun.held.length > 0 && (
         <table aria-label="Held by reason">
-          <thead><tr><th>Gate</th><th>Why held</th><th>Messages</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Gate</th>
+              <th>Why held</th>
+              <th>Messages</th>
+            </tr>
+          </thead>
           <tbody>
             {dryRun.held.map((h, i) => (
-              <tr key={i}><td>{h.gate.replace(/_/g, ' ')}</td><td>{h.reason}</td><td>{count(h.count)}</td></tr>
+              <tr key={i}>
+                <td>{h.gate.replace(/_/g, ' ')}</td>
+                <td>{h.reason}</td>
+                <td>{count(h.count)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       )}
       {dryRun.skipped.length > 0 && (
         <table aria-label="Skipped by reason">
-          <thead><tr><th>Why skipped</th><th>Contacts</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Why skipped</th>
+              <th>Contacts</th>
+            </tr>
+          </thead>
           <tbody>
             {dryRun.skipped.map((s, i) => (
-              <tr key={i}><td>{exclusionLabel(s.reason)}</td><td>{count(s.count)}</td></tr>
+              <tr key={i}>
+                <td>{exclusionLabel(s.reason)}</td>
+                <td>{count(s.count)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       )}
       <p>
-        <strong>Expected to finish:</strong> {dryRun.finishEstimate ? dateTime(dryRun.finishEstimate, timeZone) : 'not known'}
+        <strong>Expected to finish:</strong>{' '}
+        {dryRun.finishEstimate ? dateTime(dryRun.finishEstimate, timeZone) : 'not known'}
         {dryRun.finishNote && <span className="muted"> — {dryRun.finishNote}</span>}
       </p>
       {dryRun.sample && (
         <div>
-          <strong>Sample message</strong> <span className="muted">({dryRun.sample.encoding}, {plural(dryRun.sample.parts, 'part')})</span>
-          <pre className="sms" aria-label="Sample message">{dryRun.sample.body}</pre>
+          <strong>Sample message</strong>{' '}
+          <span className="muted">
+            ({dryRun.sample.encoding}, {plural(dryRun.sample.parts, 'part')})
+          </span>
+          <pre className="sms" aria-label="Sample message">
+            {dryRun.sample.body}
+          </pre>
         </div>
       )}
     </section>

@@ -20,7 +20,14 @@ function fieldLabel(key: string): string {
   const message = /^templates\.(\d+)/.exec(key);
   if (message) return `Message ${Number(message[1]) + 1}`;
   if (key.startsWith('audience')) return 'Audience';
-  const labels: Record<string, string> = { name: 'Name', templates: 'Messages', linkUrl: 'Link URL', sendingNumberIds: 'Sending numbers', scheduledAt: 'Send at', rotation: 'Rotation' };
+  const labels: Record<string, string> = {
+    name: 'Name',
+    templates: 'Messages',
+    linkUrl: 'Link URL',
+    sendingNumberIds: 'Sending numbers',
+    scheduledAt: 'Send at',
+    rotation: 'Rotation',
+  };
   return labels[key] ?? '';
 }
 
@@ -39,10 +46,16 @@ export function CampaignEditor({ context, campaign }: { context: CampaignContext
   const [issues, setIssues] = useState<Issue[]>([]);
   const { register, handleSubmit, control, formState } = form;
 
-  const [audienceKind, batchId, consent, tags, chosenNumbers] = useWatch({ control, name: ['audienceKind', 'batchId', 'consent', 'tags', 'sendingNumberIds'] });
+  const [audienceKind, batchId, consent, tags, chosenNumbers] = useWatch({
+    control,
+    name: ['audienceKind', 'batchId', 'consent', 'tags', 'sendingNumberIds'],
+  });
   const size = useAudienceSize(audienceFrom({ audienceKind, batchId, consent, tags }));
-  const recipients = size.state === 'ready' ? size.size.sendable : size.state === 'counting' ? (size.previous?.sendable ?? null) : null;
-  const canReceiveReplies = context.numbers.filter((n) => chosenNumbers.includes(n.id)).every((n) => n.kind === 'LONG_CODE');
+  const recipients =
+    size.state === 'ready' ? size.size.sendable : size.state === 'counting' ? (size.previous?.sendable ?? null) : null;
+  const canReceiveReplies = context.numbers
+    .filter((n) => chosenNumbers.includes(n.id))
+    .every((n) => n.kind === 'LONG_CODE');
 
   const byField: Issues = {};
   for (const issue of issues) byField[issueKey(issue.path)] ??= issue.message;
@@ -50,7 +63,8 @@ export function CampaignEditor({ context, campaign }: { context: CampaignContext
   async function onSubmit(fields: EditorFields) {
     const input = toCampaignInput(fields, context.timeZone);
     const checked = CampaignInputSchema.safeParse(input);
-    if (!checked.success) return setIssues(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (!checked.success)
+      return setIssues(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     setIssues([]);
     const res = await fetch(campaign ? `/api/campaigns/${campaign.id}` : '/api/campaigns', {
       method: campaign ? 'PATCH' : 'POST',
@@ -60,7 +74,11 @@ export function CampaignEditor({ context, campaign }: { context: CampaignContext
     const json = await res.json().catch(() => null);
     if (!res.ok) {
       const error = json?.error;
-      return setIssues(Array.isArray(error?.issues) && error.issues.length > 0 ? error.issues : [{ path: '', message: error?.message ?? `Saving failed (${res.status}).` }]);
+      return setIssues(
+        Array.isArray(error?.issues) && error.issues.length > 0
+          ? error.issues
+          : [{ path: '', message: error?.message ?? `Saving failed (${res.status}).` }],
+      );
     }
     router.push(`/campaigns/${json.campaign.id}`);
     router.refresh();
@@ -83,7 +101,13 @@ export function CampaignEditor({ context, campaign }: { context: CampaignContext
       <div className="panel">
         <div className="field">
           <label htmlFor="campaign-name">Campaign name</label>
-          <input id="campaign-name" autoComplete="off" maxLength={120} {...register('name')} {...invalidProps(byField, 'name')} />
+          <input
+            id="campaign-name"
+            autoComplete="off"
+            maxLength={120}
+            {...register('name')}
+            {...invalidProps(byField, 'name')}
+          />
           <FieldIssue issues={byField} path="name" />
           <div className="hint">Only staff see the name; recipients never do.</div>
         </div>
@@ -94,9 +118,21 @@ export function CampaignEditor({ context, campaign }: { context: CampaignContext
       <div className="panel">
         <div className="field">
           <label htmlFor="campaign-link">Link URL (optional)</label>
-          <input id="campaign-link" type="url" inputMode="url" placeholder="https://example.com.au/sale" autoComplete="off" maxLength={MAX_LINK_URL_CHARACTERS} {...register('linkUrl')} {...invalidProps(byField, 'linkUrl')} />
+          <input
+            id="campaign-link"
+            type="url"
+            inputMode="url"
+            placeholder="https://example.com.au/sale"
+            autoComplete="off"
+            maxLength={MAX_LINK_URL_CHARACTERS}
+            {...register('linkUrl')}
+            {...invalidProps(byField, 'linkUrl')}
+          />
           <FieldIssue issues={byField} path="linkUrl" />
-          <div className="hint">Where {'{link}'} leads. Each recipient gets a short link of their own, so clicks are counted and bots told apart.</div>
+          <div className="hint">
+            Where {'{link}'} leads. Each recipient gets a short link of their own, so clicks are counted and bots told
+            apart.
+          </div>
         </div>
       </div>
 
@@ -104,7 +140,12 @@ export function CampaignEditor({ context, campaign }: { context: CampaignContext
         form={form}
         issues={byField}
         recipients={recipients}
-        settings={{ senderName: context.senderName, shortLinkBase: context.shortLinkBase, pricePerPartMicros: context.pricePerPartMicros, canReceiveReplies }}
+        settings={{
+          senderName: context.senderName,
+          shortLinkBase: context.shortLinkBase,
+          pricePerPartMicros: context.pricePerPartMicros,
+          canReceiveReplies,
+        }}
       />
 
       <SendingNumberFields form={form} numbers={context.numbers} issues={byField} />
@@ -112,17 +153,25 @@ export function CampaignEditor({ context, campaign }: { context: CampaignContext
       <div className="panel">
         <div className="field" style={{ maxWidth: 320 }}>
           <label htmlFor="campaign-schedule">Send at (optional)</label>
-          <input id="campaign-schedule" type="datetime-local" {...register('scheduledAt')} {...invalidProps(byField, 'scheduledAt')} />
+          <input
+            id="campaign-schedule"
+            type="datetime-local"
+            {...register('scheduledAt')}
+            {...invalidProps(byField, 'scheduledAt')}
+          />
           <FieldIssue issues={byField} path="scheduledAt" />
         </div>
         <div className="hint">
-          Read in the workspace&apos;s time zone, {context.timeZone}, whatever your computer&apos;s zone. Leave it empty to start sending as soon as the
-          campaign is launched. Quiet hours (Settings) still apply: a message due in a recipient&apos;s quiet hours waits until they end.
+          Read in the workspace&apos;s time zone, {context.timeZone}, whatever your computer&apos;s zone. Leave it empty
+          to start sending as soon as the campaign is launched. Quiet hours (Settings) still apply: a message due in a
+          recipient&apos;s quiet hours waits until they end.
         </div>
       </div>
 
       <div className="row">
-        <button type="submit" disabled={formState.isSubmitting}>{campaign ? 'Save changes' : 'Save draft'}</button>
+        <button type="submit" disabled={formState.isSubmitting}>
+          {campaign ? 'Save changes' : 'Save draft'}
+        </button>
         <Link href={campaign ? `/campaigns/${campaign.id}` : '/campaigns'}>Cancel</Link>
       </div>
     </form>

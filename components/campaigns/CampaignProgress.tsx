@@ -23,7 +23,15 @@ const COUNT_LABELS: [keyof Progress['counts'], string][] = [
 ];
 
 /** The campaign's queue as it drains, read every two seconds while it can still change. */
-export function CampaignProgress({ campaignId, status, timeZone }: { campaignId: string; status: CampaignStatus; timeZone: string }) {
+export function CampaignProgress({
+  campaignId,
+  status,
+  timeZone,
+}: {
+  campaignId: string;
+  status: CampaignStatus;
+  timeZone: string;
+}) {
   const router = useRouter();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +41,9 @@ export function CampaignProgress({ campaignId, status, timeZone }: { campaignId:
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     async function poll() {
-      const result = await apiRequest<{ progress: Progress }>(`/api/campaigns/${campaignId}/progress`, { method: 'GET' });
+      const result = await apiRequest<{ progress: Progress }>(`/api/campaigns/${campaignId}/progress`, {
+        method: 'GET',
+      });
       if (stopped) return;
       if (result.ok) {
         setProgress(result.data.progress);
@@ -63,7 +73,13 @@ export function CampaignProgress({ campaignId, status, timeZone }: { campaignId:
     return (
       <section className="panel" aria-label="Progress">
         <h2 style={{ marginTop: 0 }}>Progress</h2>
-        {error ? <div className="notice bad" role="alert">{error}</div> : <p className="muted">Loading…</p>}
+        {error ? (
+          <div className="notice bad" role="alert">
+            {error}
+          </div>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
       </section>
     );
   }
@@ -74,7 +90,11 @@ export function CampaignProgress({ campaignId, status, timeZone }: { campaignId:
   return (
     <section className="panel" aria-label="Progress">
       <h2 style={{ marginTop: 0 }}>Progress {LIVE.has(progress.status) && <span className="badge">live</span>}</h2>
-      {error && <div className="notice bad" role="alert">Could not refresh the progress: {error}</div>}
+      {error && (
+        <div className="notice bad" role="alert">
+          Could not refresh the progress: {error}
+        </div>
+      )}
       <div className="stats" aria-label="Message counts">
         {COUNT_LABELS.map(([key, label]) => (
           <div className="stat" key={key}>
@@ -84,7 +104,9 @@ export function CampaignProgress({ campaignId, status, timeZone }: { campaignId:
         ))}
       </div>
       <ProgressBar label="Finished" value={total > 0 ? finished / total : 0} />
-      <p className="muted">Finished means delivered, failed or skipped: {count(finished)} of {count(total)} messages.</p>
+      <p className="muted">
+        Finished means delivered, failed or skipped: {count(finished)} of {count(total)} messages.
+      </p>
       <div className="stats">
         <div className="stat">
           <div className="value">{progress.deliveryRate === null ? '—' : percent(progress.deliveryRate)}</div>
@@ -97,20 +119,38 @@ export function CampaignProgress({ campaignId, status, timeZone }: { campaignId:
       </div>
       {progress.held.length > 0 && (
         <table aria-label="Held messages by reason">
-          <thead><tr><th>Why held</th><th>Messages</th><th>Next attempt</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Why held</th>
+              <th>Messages</th>
+              <th>Next attempt</th>
+            </tr>
+          </thead>
           <tbody>
             {progress.held.map((h, i) => (
-              <tr key={i}><td>{h.reason}</td><td>{count(h.count)}</td><td>{h.until ? dateTime(h.until, timeZone) : '—'}</td></tr>
+              <tr key={i}>
+                <td>{h.reason}</td>
+                <td>{count(h.count)}</td>
+                <td>{h.until ? dateTime(h.until, timeZone) : '—'}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       )}
       {progress.skipped.length > 0 && (
         <table aria-label="Skipped messages by reason">
-          <thead><tr><th>Why skipped</th><th>Messages</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Why skipped</th>
+              <th>Messages</th>
+            </tr>
+          </thead>
           <tbody>
             {progress.skipped.map((s, i) => (
-              <tr key={i}><td>{exclusionLabel(s.reason)}</td><td>{count(s.count)}</td></tr>
+              <tr key={i}>
+                <td>{exclusionLabel(s.reason)}</td>
+                <td>{count(s.count)}</td>
+              </tr>
             ))}
           </tbody>
         </table>

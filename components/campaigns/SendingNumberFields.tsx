@@ -12,7 +12,15 @@ function isUnverified(n: SendingNumber): boolean {
   return n.kind === 'ALPHANUMERIC' && !n.registered;
 }
 
-export function SendingNumberFields({ form, numbers, issues }: { form: UseFormReturn<EditorFields>; numbers: SendingNumber[]; issues: Issues }) {
+export function SendingNumberFields({
+  form,
+  numbers,
+  issues,
+}: {
+  form: UseFormReturn<EditorFields>;
+  numbers: SendingNumber[];
+  issues: Issues;
+}) {
   return (
     <Controller
       control={form.control}
@@ -26,7 +34,8 @@ export function SendingNumberFields({ form, numbers, issues }: { form: UseFormRe
             <legend>Sending numbers</legend>
             {shown.length === 0 ? (
               <div className="notice warn" role="status">
-                This workspace has no sending numbers yet, so nothing can be sent. An admin must add one in <Link href="/settings">Settings</Link>.
+                This workspace has no sending numbers yet, so nothing can be sent. An admin must add one in{' '}
+                <Link href="/settings">Settings</Link>.
               </div>
             ) : (
               <div className="choices">
@@ -35,9 +44,14 @@ export function SendingNumberFields({ form, numbers, issues }: { form: UseFormRe
                     <input
                       type="checkbox"
                       checked={field.value.includes(n.id)}
-                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, n.id] : field.value.filter((id) => id !== n.id))}
+                      onChange={(e) =>
+                        field.onChange(
+                          e.target.checked ? [...field.value, n.id] : field.value.filter((id) => id !== n.id),
+                        )
+                      }
                     />{' '}
-                    <code>{n.value}</code> <span className="muted">{n.kind === 'LONG_CODE' ? 'long code' : 'sender ID'}</span>
+                    <code>{n.value}</code>{' '}
+                    <span className="muted">{n.kind === 'LONG_CODE' ? 'long code' : 'sender ID'}</span>
                     {isUnverified(n) && <span className="badge warn">Unverified</span>}
                     {!n.active && <span className="badge">switched off</span>}
                   </label>
@@ -47,13 +61,15 @@ export function SendingNumberFields({ form, numbers, issues }: { form: UseFormRe
             <FieldIssue issues={issues} path="sendingNumberIds" />
             {chosen.some(isUnverified) && (
               <div className="notice warn" role="status">
-                From 1 July 2026 Australian carriers show a sender ID that is not on the SMS Sender ID Register as &quot;Unverified&quot;, and recipients are
-                warned about it. Register it, then mark it registered in Settings.
+                From 1 July 2026 Australian carriers show a sender ID that is not on the SMS Sender ID Register as
+                &quot;Unverified&quot;, and recipients are warned about it. Register it, then mark it registered in
+                Settings.
               </div>
             )}
             {chosen.some((n) => n.kind === 'ALPHANUMERIC') && (
               <p className="hint">
-                A sender ID cannot receive replies, so every message of this campaign carries a web opt-out link instead of &quot;Reply STOP&quot;.
+                A sender ID cannot receive replies, so every message of this campaign carries a web opt-out link instead
+                of &quot;Reply STOP&quot;.
               </p>
             )}
           </fieldset>

@@ -27,7 +27,17 @@ function sharesOf(weights: number[], rotation: EditorFields['rotation']): number
   return weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0) / total);
 }
 
-export function TemplateFields({ form, issues, settings, recipients }: { form: UseFormReturn<EditorFields>; issues: Issues; settings: PreviewSettings; recipients: number | null }) {
+export function TemplateFields({
+  form,
+  issues,
+  settings,
+  recipients,
+}: {
+  form: UseFormReturn<EditorFields>;
+  issues: Issues;
+  settings: PreviewSettings;
+  recipients: number | null;
+}) {
   const { register, control, setValue, getValues } = form;
   const { fields, append, remove } = useFieldArray({ control, name: 'templates' });
   const rotation = useWatch({ control, name: 'rotation' });
@@ -39,7 +49,13 @@ export function TemplateFields({ form, issues, settings, recipients }: { form: U
   // Watched values can trail the field array by a render just after a message is added or removed.
   const current = fields.map((_, i) => ({ body: templates[i]?.body ?? '', weight: Number(templates[i]?.weight ?? 1) }));
   const previews = current.map((t) =>
-    previewMessage({ body: t.body, senderName: settings.senderName, canReceiveReplies: settings.canReceiveReplies, hasLink: linkUrl.trim() !== '', shortLinkBase: settings.shortLinkBase }),
+    previewMessage({
+      body: t.body,
+      senderName: settings.senderName,
+      canReceiveReplies: settings.canReceiveReplies,
+      hasLink: linkUrl.trim() !== '',
+      shortLinkBase: settings.shortLinkBase,
+    }),
   );
   const weights = current.map((t) => t.weight);
   const shares = sharesOf(weights, rotation);
@@ -87,8 +103,9 @@ export function TemplateFields({ form, issues, settings, recipients }: { form: U
           </button>
         ))}
         <div className="hint">
-          {'{link}'} becomes each recipient&apos;s own short link to the link URL. A fallback after a bar, as in {'{firstName|there}'}, is used for contacts
-          without that field. Custom fields from imports work too, e.g. {'{store}'}.
+          {'{link}'} becomes each recipient&apos;s own short link to the link URL. A fallback after a bar, as in{' '}
+          {'{firstName|there}'}, is used for contacts without that field. Custom fields from imports work too, e.g.{' '}
+          {'{store}'}.
         </div>
       </div>
       <FieldIssue issues={issues} path="templates" />
@@ -122,7 +139,14 @@ export function TemplateFields({ form, issues, settings, recipients }: { form: U
               {rotation === 'WEIGHTED' && (
                 <div className="field" style={{ flex: 0, minWidth: 140 }}>
                   <label htmlFor={`template-weight-${index}`}>Weight of message {index + 1}</label>
-                  <input id={`template-weight-${index}`} type="number" min={1} max={100} {...register(`templates.${index}.weight`, { valueAsNumber: true })} {...invalidProps(issues, `templates.${index}.weight`)} />
+                  <input
+                    id={`template-weight-${index}`}
+                    type="number"
+                    min={1}
+                    max={100}
+                    {...register(`templates.${index}.weight`, { valueAsNumber: true })}
+                    {...invalidProps(issues, `templates.${index}.weight`)}
+                  />
                   <FieldIssue issues={issues} path={`templates.${index}.weight`} />
                 </div>
               )}
@@ -137,19 +161,33 @@ export function TemplateFields({ form, issues, settings, recipients }: { form: U
             <MessagePreview
               label={label}
               preview={previews[index]}
-              pricing={{ pricePerPartMicros: settings.pricePerPartMicros, recipients: recipients === null ? null : Math.round(recipients * shares[index]) }}
-              onPlainPunctuation={canFix ? () => setValue(`templates.${index}.body`, toPlainPunctuation(body), { shouldDirty: true }) : undefined}
+              pricing={{
+                pricePerPartMicros: settings.pricePerPartMicros,
+                recipients: recipients === null ? null : Math.round(recipients * shares[index]),
+              }}
+              onPlainPunctuation={
+                canFix
+                  ? () => setValue(`templates.${index}.body`, toPlainPunctuation(body), { shouldDirty: true })
+                  : undefined
+              }
             />
           </div>
         );
       })}
 
       <div className="row">
-        <button type="button" className="secondary" disabled={fields.length >= MAX_TEMPLATES} onClick={() => append({ body: '', weight: 1 })}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={fields.length >= MAX_TEMPLATES}
+          onClick={() => append({ body: '', weight: 1 })}
+        >
           Add a message
         </button>
         <span className="muted">
-          {fields.length >= MAX_TEMPLATES ? `A campaign rotates at most ${MAX_TEMPLATES} messages.` : 'Several messages rotate across the audience.'}
+          {fields.length >= MAX_TEMPLATES
+            ? `A campaign rotates at most ${MAX_TEMPLATES} messages.`
+            : 'Several messages rotate across the audience.'}
         </span>
       </div>
       <p className="estimate" aria-label="Estimated cost">

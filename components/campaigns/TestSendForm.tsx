@@ -23,7 +23,10 @@ export function TestSendForm({ campaignId, initialPhone }: { campaignId: string;
     setBusy(true);
     setError(null);
     setSent(null);
-    const result = await apiRequest<{ sent: Sent }>(`/api/campaigns/${campaignId}/test-send`, { method: 'POST', body: { phone: phone.trim() } });
+    const result = await apiRequest<{ sent: Sent }>(`/api/campaigns/${campaignId}/test-send`, {
+      method: 'POST',
+      body: { phone: phone.trim() },
+    });
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setSent(result.data.sent);
@@ -32,17 +35,34 @@ export function TestSendForm({ campaignId, initialPhone }: { campaignId: string;
   return (
     <form className="panel" onSubmit={send} noValidate aria-label="Test send">
       <h2 style={{ marginTop: 0 }}>Send a test</h2>
-      <p className="muted">One message to your own phone, as a recipient would get it. It is not counted in the campaign. The number is kept for your next test.</p>
+      <p className="muted">
+        One message to your own phone, as a recipient would get it. It is not counted in the campaign. The number is
+        kept for your next test.
+      </p>
       <div className="row">
         <div className="field">
           <label htmlFor="test-phone">Your mobile number</label>
-          <input id="test-phone" type="tel" inputMode="tel" autoComplete="tel" placeholder="0412 345 678" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          <input
+            id="test-phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            placeholder="0412 345 678"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
         </div>
         <div className="field" style={{ flex: 0 }}>
-          <button type="submit" disabled={busy}>{busy ? 'Sending…' : 'Send test'}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Sending…' : 'Send test'}
+          </button>
         </div>
       </div>
-      {error && <div className="notice bad" role="alert">{error}</div>}
+      {error && (
+        <div className="notice bad" role="alert">
+          {error}
+        </div>
+      )}
       {sent && (
         <div className="notice" role="status">
           Test sent to {sent.to} ({plural(sent.parts, 'part')}):

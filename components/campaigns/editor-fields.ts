@@ -30,11 +30,21 @@ export function isoToLocalInput(iso: string, timeZone: string): string {
 export function localInputToIso(value: string, timeZone: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!m) return value;
-  return instantAt({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) }, timeZone).toISOString();
+  return instantAt(
+    { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) },
+    timeZone,
+  ).toISOString();
 }
 
 export function splitTags(tags: string): string[] {
-  return [...new Set(tags.split(',').map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function audienceFrom(fields: Pick<EditorFields, 'audienceKind' | 'batchId' | 'consent' | 'tags'>): Audience {
@@ -59,14 +69,24 @@ export function toCampaignInput(fields: EditorFields, timeZone: string): Campaig
     audience: audienceFrom(fields),
     rotation: fields.rotation,
     // Weights are hidden while messages rotate in turn; a stray one must not block saving.
-    templates: fields.templates.map((t) => ({ body: t.body, weight: fields.rotation === 'WEIGHTED' || isWeight(t.weight) ? t.weight : 1 })),
+    templates: fields.templates.map((t) => ({
+      body: t.body,
+      weight: fields.rotation === 'WEIGHTED' || isWeight(t.weight) ? t.weight : 1,
+    })),
     linkUrl: fields.linkUrl.trim() || null,
     sendingNumberIds: fields.sendingNumberIds,
     scheduledAt: fields.scheduledAt ? localInputToIso(fields.scheduledAt, timeZone) : null,
   };
 }
 
-export function fieldsFromCampaign(campaign: CampaignView | null, { timeZone, defaultNumberIds, defaultBatchId }: { timeZone: string; defaultNumberIds: string[]; defaultBatchId: string }): EditorFields {
+export function fieldsFromCampaign(
+  campaign: CampaignView | null,
+  {
+    timeZone,
+    defaultNumberIds,
+    defaultBatchId,
+  }: { timeZone: string; defaultNumberIds: string[]; defaultBatchId: string },
+): EditorFields {
   if (!campaign) {
     return {
       name: '',

@@ -4,7 +4,12 @@ import { EXCLUSION_LABELS } from '@/lib/campaigns/audience';
 // millionths of a dollar; counts and times are written the Australian way.
 
 const WHOLE_CENTS = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' });
-const FINE = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const FINE = new Intl.NumberFormat('en-AU', {
+  style: 'currency',
+  currency: 'AUD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 
 export function dollars(micros: number, { fine = false }: { fine?: boolean } = {}): string {
   return (fine ? FINE : WHOLE_CENTS).format(micros / 1_000_000);
@@ -25,7 +30,13 @@ export function percent(share: number): string {
 /** An instant as a person in the workspace reads it, with the zone's abbreviation (AEST, AEDT…). */
 export function dateTime(iso: string, timeZone: string): string {
   return new Date(iso).toLocaleString('en-AU', {
-    timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
   });
 }
 

@@ -35,10 +35,17 @@ export function useAudienceSize(audience: Audience): AudienceSizeState {
           setAnswer({ key, value: { state: 'ready', size: json as AudienceSize } });
           setLastSize(json as AudienceSize);
         } else {
-          setAnswer({ key, value: { state: 'error', message: json?.error?.message ?? `Could not count the audience (${res.status}).` } });
+          setAnswer({
+            key,
+            value: { state: 'error', message: json?.error?.message ?? `Could not count the audience (${res.status}).` },
+          });
         }
       } catch {
-        if (!controller.signal.aborted) setAnswer({ key, value: { state: 'error', message: 'Could not count the audience: the server did not answer.' } });
+        if (!controller.signal.aborted)
+          setAnswer({
+            key,
+            value: { state: 'error', message: 'Could not count the audience: the server did not answer.' },
+          });
       }
     }, DEBOUNCE_MS);
     return () => {
@@ -47,7 +54,8 @@ export function useAudienceSize(audience: Audience): AudienceSizeState {
     };
   }, [key, parsed]);
 
-  if (!parsed.success) return { state: 'invalid', message: parsed.error.issues[0]?.message ?? 'Finish choosing the audience.' };
+  if (!parsed.success)
+    return { state: 'invalid', message: parsed.error.issues[0]?.message ?? 'Finish choosing the audience.' };
   if (answer?.key === key) return answer.value;
   return { state: 'counting', previous: lastSize };
 }

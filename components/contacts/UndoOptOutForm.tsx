@@ -18,14 +18,23 @@ export function UndoOptOutForm({ contactId }: { contactId: string }) {
 
   return (
     <form className="panel" onSubmit={handleSubmit(onSubmit)} aria-label="Undo opt-out">
-      <p>Only undo an opt-out when this person has clearly asked to hear from you again. The change and your reason are recorded.</p>
+      <p>
+        Only undo an opt-out when this person has clearly asked to hear from you again. The change and your reason are
+        recorded.
+      </p>
       <div className="field">
         <label htmlFor="undo-reason">Why</label>
         <input id="undo-reason" {...register('reason', { required: 'Give a reason.' })} />
         {formState.errors.reason && <div className="error">{formState.errors.reason.message}</div>}
       </div>
-      {error && <div className="notice bad" role="alert">{error}</div>}
-      <button type="submit" className="danger" disabled={formState.isSubmitting}>Undo the opt-out</button>
+      {error && (
+        <div className="notice bad" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="submit" className="danger" disabled={formState.isSubmitting}>
+        Undo the opt-out
+      </button>
     </form>
   );
 }

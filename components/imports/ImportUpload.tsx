@@ -20,14 +20,21 @@ export function ImportUpload() {
     if (file.size === 0) return setError('The file is empty.');
     if (file.size > MAX_BYTES) return setError('The file is larger than 100 MB. Split it into smaller files.');
     setProgress(0);
-    const created = await apiRequest<{ batch: { id: string } }>('/api/imports', { method: 'POST', body: { fileName: file.name, fileSize: file.size } });
+    const created = await apiRequest<{ batch: { id: string } }>('/api/imports', {
+      method: 'POST',
+      body: { fileName: file.name, fileSize: file.size },
+    });
     if (!created.ok) {
       setProgress(null);
       return setError(created.message);
     }
     const { id } = created.data.batch;
     for (let seq = 0; seq * PIECE < file.size; seq += 1) {
-      const res = await fetch(`/api/imports/${id}/chunks/${seq}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: file.slice(seq * PIECE, (seq + 1) * PIECE) });
+      const res = await fetch(`/api/imports/${id}/chunks/${seq}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: file.slice(seq * PIECE, (seq + 1) * PIECE),
+      });
       if (!res.ok) {
         setProgress(null);
         const body = await res.json().catch(() => null);
@@ -59,7 +66,9 @@ export function ImportUpload() {
         }}
       >
         <p>Drop a CSV file here (up to 100 MB or 1,000,000 rows), or</p>
-        <label className="button" htmlFor="import-file">Choose a file</label>
+        <label className="button" htmlFor="import-file">
+          Choose a file
+        </label>
         <input
           ref={input}
           id="import-file"
@@ -76,7 +85,11 @@ export function ImportUpload() {
         <p className="muted">UTF-8, UTF-16 or Windows (Excel) text; commas, semicolons, tabs or pipes.</p>
       </div>
       {progress !== null && <ProgressBar label="Uploading" value={progress} />}
-      {error && <div className="notice bad" role="alert">{error}</div>}
+      {error && (
+        <div className="notice bad" role="alert">
+          {error}
+        </div>
+      )}
     </div>
   );
 }
@@ -88,7 +101,9 @@ export function ProgressBar({ label, value }: { label: string; value: number }) 
       <div role="progressbar" aria-label={label} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
-      <span className="muted">{label} {percent}%</span>
+      <span className="muted">
+        {label} {percent}%
+      </span>
     </div>
   );
 }

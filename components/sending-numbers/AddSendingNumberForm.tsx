@@ -5,7 +5,13 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { apiRequest } from '../api-request';
 
-type Fields = { kind: 'LONG_CODE' | 'ALPHANUMERIC'; value: string; registered: boolean; dailyCap: number; messagingServiceSid: string };
+type Fields = {
+  kind: 'LONG_CODE' | 'ALPHANUMERIC';
+  value: string;
+  registered: boolean;
+  dailyCap: number;
+  messagingServiceSid: string;
+};
 
 export function AddSendingNumberForm() {
   const router = useRouter();
@@ -47,13 +53,21 @@ export function AddSendingNumberForm() {
             id="sending-number-value"
             placeholder={kind === 'LONG_CODE' ? '0412 345 678' : '2–11 characters, e.g. AcmeCo'}
             autoComplete="off"
-            {...register('value', { required: kind === 'LONG_CODE' ? 'Enter the phone number.' : 'Enter the sender ID.' })}
+            {...register('value', {
+              required: kind === 'LONG_CODE' ? 'Enter the phone number.' : 'Enter the sender ID.',
+            })}
           />
           {formState.errors.value && <div className="error">{formState.errors.value.message}</div>}
         </div>
         <div className="field" style={{ flex: 0, minWidth: 150 }}>
           <label htmlFor="sending-number-cap">Daily cap</label>
-          <input id="sending-number-cap" type="number" min={1} max={100000} {...register('dailyCap', { valueAsNumber: true })} />
+          <input
+            id="sending-number-cap"
+            type="number"
+            min={1}
+            max={100000}
+            {...register('dailyCap', { valueAsNumber: true })}
+          />
         </div>
         <div className="field">
           <label htmlFor="sending-number-sid">Messaging service SID (optional)</label>
@@ -68,8 +82,18 @@ export function AddSendingNumberForm() {
           </label>
         </div>
       )}
-      <button type="submit" disabled={formState.isSubmitting}>Add number</button>
-      {message && <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role={message.kind === 'bad' ? 'alert' : 'status'} style={{ marginTop: '1rem', marginBottom: 0 }}>{message.text}</div>}
+      <button type="submit" disabled={formState.isSubmitting}>
+        Add number
+      </button>
+      {message && (
+        <div
+          className={`notice ${message.kind === 'bad' ? 'bad' : ''}`}
+          role={message.kind === 'bad' ? 'alert' : 'status'}
+          style={{ marginTop: '1rem', marginBottom: 0 }}
+        >
+          {message.text}
+        </div>
+      )}
     </form>
   );
 }

@@ -24,11 +24,32 @@ function registrationLabel(number: SendingNumberView): string {
 }
 
 /** A yes/no setting of the row: a labelled checkbox for admins, the plain state for everyone else. */
-function Toggle({ label, checked, canEdit, busy, onChange, children }: { label: string; checked: boolean; canEdit: boolean; busy: boolean; onChange: (checked: boolean) => void; children: ReactNode }) {
+function Toggle({
+  label,
+  checked,
+  canEdit,
+  busy,
+  onChange,
+  children,
+}: {
+  label: string;
+  checked: boolean;
+  canEdit: boolean;
+  busy: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+}) {
   if (!canEdit) return children;
   return (
     <label style={CHECKBOX_LABEL}>
-      <input type="checkbox" style={{ width: 'auto' }} aria-label={label} checked={checked} disabled={busy} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        style={{ width: 'auto' }}
+        aria-label={label}
+        checked={checked}
+        disabled={busy}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       {children}
     </label>
   );
@@ -42,17 +63,33 @@ export function SendingNumberRow({ number, canEdit }: { number: SendingNumberVie
     <tr>
       <td>
         <code>{number.value}</code>
-        {error && <div className="error" role="alert">{error}</div>}
+        {error && (
+          <div className="error" role="alert">
+            {error}
+          </div>
+        )}
       </td>
       <td>{number.kind === 'LONG_CODE' ? 'Long code' : 'Alphanumeric'}</td>
       <td>
-        <Toggle label={`Registered: ${number.value}`} checked={number.registered} canEdit={canEdit} busy={busy} onChange={(registered) => change({ registered })}>
+        <Toggle
+          label={`Registered: ${number.value}`}
+          checked={number.registered}
+          canEdit={canEdit}
+          busy={busy}
+          onChange={(registered) => change({ registered })}
+        >
           <span className={number.registered ? undefined : 'badge'}>{registrationLabel(number)}</span>
         </Toggle>
       </td>
       <td>{warmUpLabel(number)}</td>
       <td>
-        <Toggle label={`Active: ${number.value}`} checked={number.active} canEdit={canEdit} busy={busy} onChange={(active) => change({ active })}>
+        <Toggle
+          label={`Active: ${number.value}`}
+          checked={number.active}
+          canEdit={canEdit}
+          busy={busy}
+          onChange={(active) => change({ active })}
+        >
           {number.active ? 'Active' : canEdit ? 'Inactive' : <span className="muted">Inactive</span>}
         </Toggle>
       </td>

@@ -9,8 +9,9 @@ export function SendingNumbersPanel({ numbers, canEdit }: { numbers: SendingNumb
     <section aria-labelledby="sending-numbers-heading">
       <h2 id="sending-numbers-heading">Sending numbers</h2>
       <p className="muted">
-        The long codes and alphanumeric sender IDs messages go out from. A new number warms up over four days (50, 100, 200, then 300 messages a day)
-        before it may send its daily cap. Alphanumeric IDs cannot receive replies; a long code can belong to only one workspace.
+        The long codes and alphanumeric sender IDs messages go out from. A new number warms up over four days (50, 100,
+        200, then 300 messages a day) before it may send its daily cap. Alphanumeric IDs cannot receive replies; a long
+        code can belong to only one workspace.
       </p>
       {canEdit && <AddSendingNumberForm />}
       {numbers.length === 0 ? (
@@ -18,7 +19,13 @@ export function SendingNumbersPanel({ numbers, canEdit }: { numbers: SendingNumb
       ) : (
         <table aria-label="Sending numbers">
           <thead>
-            <tr><th>Number or sender ID</th><th>Kind</th><th>Registration</th><th>Today&apos;s limit</th><th>Status</th></tr>
+            <tr>
+              <th>Number or sender ID</th>
+              <th>Kind</th>
+              <th>Registration</th>
+              <th>Today&apos;s limit</th>
+              <th>Status</th>
+            </tr>
           </thead>
           <tbody>
             {numbers.map((n) => (

@@ -17,7 +17,11 @@ const asText = (cap: number | null) => (cap === null ? '' : String(cap));
 function readCap(text: string, label: string): { ok: true; value: number | null } | { ok: false; message: string } {
   const trimmed = text.trim().replace(/^\$/, '').replace(/,/g, '');
   if (trimmed === '') return { ok: true, value: null };
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return { ok: false, message: `${label}: enter an amount in dollars such as 250 or 99.50, or leave it blank for no cap.` };
+  if (!/^\d+(\.\d{1,2})?$/.test(trimmed))
+    return {
+      ok: false,
+      message: `${label}: enter an amount in dollars such as 250 or 99.50, or leave it blank for no cap.`,
+    };
   return { ok: true, value: Number(trimmed) };
 }
 
@@ -60,40 +64,70 @@ export function BudgetsPanel({ canEdit }: { canEdit: boolean }) {
     setMessage({ kind: 'ok', text: 'Budgets saved.' });
   }
 
-  const spent = (amount: number, cap: number | null) => `${dollars(amount * 1_000_000)}${cap === null ? ' (no cap)' : ` of ${dollars(cap * 1_000_000)}`}`;
+  const spent = (amount: number, cap: number | null) =>
+    `${dollars(amount * 1_000_000)}${cap === null ? ' (no cap)' : ` of ${dollars(cap * 1_000_000)}`}`;
 
   return (
     <form className="panel" onSubmit={save} noValidate aria-labelledby="budgets-heading">
-      <h2 id="budgets-heading" style={{ marginTop: 0 }}>Budgets</h2>
+      <h2 id="budgets-heading" style={{ marginTop: 0 }}>
+        Budgets
+      </h2>
       <p className="muted">
-        Caps on what sending may spend, in Australian dollars, counted in the workspace&apos;s time zone. A message that would pass a cap waits until the
-        next day or month. Leave a box blank for no cap.
+        Caps on what sending may spend, in Australian dollars, counted in the workspace&apos;s time zone. A message that
+        would pass a cap waits until the next day or month. Leave a box blank for no cap.
       </p>
       {budgets && (
         <dl className="facts" aria-label="Spend">
-          <div><dt>Spent today</dt><dd>{spent(budgets.spentTodayDollars, budgets.dailyCapDollars)}</dd></div>
-          <div><dt>Spent this month</dt><dd>{spent(budgets.spentThisMonthDollars, budgets.monthlyCapDollars)}</dd></div>
+          <div>
+            <dt>Spent today</dt>
+            <dd>{spent(budgets.spentTodayDollars, budgets.dailyCapDollars)}</dd>
+          </div>
+          <div>
+            <dt>Spent this month</dt>
+            <dd>{spent(budgets.spentThisMonthDollars, budgets.monthlyCapDollars)}</dd>
+          </div>
         </dl>
       )}
       <fieldset disabled={!canEdit || !budgets} style={{ border: 0, padding: 0, margin: 0 }}>
         <div className="row">
           <div className="field">
             <label htmlFor="budget-daily">Daily cap (dollars)</label>
-            <input id="budget-daily" inputMode="decimal" placeholder="No cap" value={daily} onChange={(e) => setDaily(e.target.value)} />
+            <input
+              id="budget-daily"
+              inputMode="decimal"
+              placeholder="No cap"
+              value={daily}
+              onChange={(e) => setDaily(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="budget-monthly">Monthly cap (dollars)</label>
-            <input id="budget-monthly" inputMode="decimal" placeholder="No cap" value={monthly} onChange={(e) => setMonthly(e.target.value)} />
+            <input
+              id="budget-monthly"
+              inputMode="decimal"
+              placeholder="No cap"
+              value={monthly}
+              onChange={(e) => setMonthly(e.target.value)}
+            />
           </div>
           {canEdit && (
             <div className="field" style={{ flex: 0 }}>
-              <button type="submit" disabled={busy}>Save budgets</button>
+              <button type="submit" disabled={busy}>
+                Save budgets
+              </button>
             </div>
           )}
         </div>
       </fieldset>
       {!canEdit && <p className="muted">Only admins can change the budgets.</p>}
-      {message && <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role={message.kind === 'bad' ? 'alert' : 'status'}>{message.text}</div>}
+      {message && (
+        <div
+          className={`notice ${message.kind === 'bad' ? 'bad' : ''}`}
+          role={message.kind === 'bad' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </div>
+      )}
     </form>
   );
 }

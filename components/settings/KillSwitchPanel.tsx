@@ -7,7 +7,15 @@ import { apiRequest } from '../api-request';
 import { dateTime } from '../campaigns/format';
 
 /** The workspace's emergency stop: every campaign holds while it is on. Everyone sees it; admins flip it. */
-export function KillSwitchPanel({ state, canEdit, timeZone }: { state: KillSwitchView; canEdit: boolean; timeZone: string }) {
+export function KillSwitchPanel({
+  state,
+  canEdit,
+  timeZone,
+}: {
+  state: KillSwitchView;
+  canEdit: boolean;
+  timeZone: string;
+}) {
   const router = useRouter();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,34 +34,57 @@ export function KillSwitchPanel({ state, canEdit, timeZone }: { state: KillSwitc
 
   return (
     <section className="panel" aria-labelledby="kill-switch-heading">
-      <h2 id="kill-switch-heading" style={{ marginTop: 0 }}>Kill switch</h2>
+      <h2 id="kill-switch-heading" style={{ marginTop: 0 }}>
+        Kill switch
+      </h2>
       {state.paused ? (
         <div className="notice bad">
-          <strong>All sending is stopped{state.pausedReason ? `: ${state.pausedReason.replace(/[.!]+$/, '')}.` : '.'}</strong>
-          {state.pausedAt && <span className="muted" suppressHydrationWarning> Since {dateTime(state.pausedAt, timeZone)}.</span>} Messages wait in the
-          queue and go out once sending resumes.
+          <strong>
+            All sending is stopped{state.pausedReason ? `: ${state.pausedReason.replace(/[.!]+$/, '')}.` : '.'}
+          </strong>
+          {state.pausedAt && (
+            <span className="muted" suppressHydrationWarning>
+              {' '}
+              Since {dateTime(state.pausedAt, timeZone)}.
+            </span>
+          )}{' '}
+          Messages wait in the queue and go out once sending resumes.
         </div>
       ) : (
         <p>Sending is on. Stopping it holds every message of every campaign at once, until an admin resumes sending.</p>
       )}
       {canEdit ? (
         state.paused ? (
-          <button type="button" disabled={busy} onClick={() => void set(false)}>Resume sending</button>
+          <button type="button" disabled={busy} onClick={() => void set(false)}>
+            Resume sending
+          </button>
         ) : (
           <div className="row">
             <div className="field">
               <label htmlFor="kill-switch-reason">Reason (shown to everyone in the workspace)</label>
-              <input id="kill-switch-reason" value={reason} maxLength={200} placeholder="e.g. wrong price in the spring sale message" onChange={(e) => setReason(e.target.value)} />
+              <input
+                id="kill-switch-reason"
+                value={reason}
+                maxLength={200}
+                placeholder="e.g. wrong price in the spring sale message"
+                onChange={(e) => setReason(e.target.value)}
+              />
             </div>
             <div className="field" style={{ flex: 0 }}>
-              <button type="button" className="danger-solid" disabled={busy} onClick={() => void set(true)}>Stop all sending</button>
+              <button type="button" className="danger-solid" disabled={busy} onClick={() => void set(true)}>
+                Stop all sending
+              </button>
             </div>
           </div>
         )
       ) : (
         <p className="muted">Only admins can stop or resume sending.</p>
       )}
-      {error && <div className="notice bad" role="alert">{error}</div>}
+      {error && (
+        <div className="notice bad" role="alert">
+          {error}
+        </div>
+      )}
     </section>
   );
 }

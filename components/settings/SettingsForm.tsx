@@ -22,7 +22,9 @@ const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: bo
 export function SettingsForm({ settings, canEdit }: { settings: TenantSettingsView; canEdit: boolean }) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
   // Only the fields shown: the kill switch has its own panel, and this route refuses its fields.
-  const { register, handleSubmit, formState } = useForm<Fields>({ defaultValues: Object.fromEntries(FIELDS.map((f) => [f.name, settings[f.name]])) as Fields });
+  const { register, handleSubmit, formState } = useForm<Fields>({
+    defaultValues: Object.fromEntries(FIELDS.map((f) => [f.name, settings[f.name]])) as Fields,
+  });
 
   async function onSubmit(fields: Fields) {
     const result = await apiRequest('/api/settings', { method: 'PATCH', body: fields });
@@ -35,13 +37,28 @@ export function SettingsForm({ settings, canEdit }: { settings: TenantSettingsVi
         {FIELDS.map((f) => (
           <div className="field" key={f.name}>
             <label htmlFor={f.name}>{f.label}</label>
-            {f.multiline ? <textarea id={f.name} rows={2} {...register(f.name)} /> : <input id={f.name} type={f.type ?? 'text'} {...register(f.name)} />}
+            {f.multiline ? (
+              <textarea id={f.name} rows={2} {...register(f.name)} />
+            ) : (
+              <input id={f.name} type={f.type ?? 'text'} {...register(f.name)} />
+            )}
           </div>
         ))}
-        {canEdit && <button type="submit" disabled={formState.isSubmitting}>Save settings</button>}
+        {canEdit && (
+          <button type="submit" disabled={formState.isSubmitting}>
+            Save settings
+          </button>
+        )}
       </fieldset>
       {!canEdit && <p className="muted">Only admins can change these settings.</p>}
-      {message && <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role={message.kind === 'bad' ? 'alert' : 'status'}>{message.text}</div>}
+      {message && (
+        <div
+          className={`notice ${message.kind === 'bad' ? 'bad' : ''}`}
+          role={message.kind === 'bad' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </div>
+      )}
     </form>
   );
 }

@@ -2,11 +2,21 @@
 
 import { useRouter } from 'next/navigation';
 
-export function TenantSwitcher({ current, options }: { current: string; options: { tenantId: string; tenantName: string }[] }) {
+export function TenantSwitcher({
+  current,
+  options,
+}: {
+  current: string;
+  options: { tenantId: string; tenantName: string }[];
+}) {
   const router = useRouter();
   if (options.length < 2) return null;
   async function switchTo(tenantId: string) {
-    await fetch('/api/session/tenant', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId }) });
+    await fetch('/api/session/tenant', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId }),
+    });
     router.refresh();
   }
   return (

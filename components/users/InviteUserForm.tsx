@@ -10,7 +10,9 @@ type Fields = { email: string; name: string; role: 'ADMIN' | 'STAFF' | 'VIEWER' 
 export function InviteUserForm() {
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
-  const { register, handleSubmit, reset, formState } = useForm<Fields>({ defaultValues: { email: '', name: '', role: 'STAFF' } });
+  const { register, handleSubmit, reset, formState } = useForm<Fields>({
+    defaultValues: { email: '', name: '', role: 'STAFF' },
+  });
 
   async function onSubmit(fields: Fields) {
     const result = await apiRequest('/api/users', { method: 'POST', body: fields });
@@ -41,10 +43,16 @@ export function InviteUserForm() {
           </select>
         </div>
         <div className="field" style={{ flex: 0 }}>
-          <button type="submit" disabled={formState.isSubmitting}>Invite</button>
+          <button type="submit" disabled={formState.isSubmitting}>
+            Invite
+          </button>
         </div>
       </div>
-      {message && <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role="status">{message.text}</div>}
+      {message && (
+        <div className={`notice ${message.kind === 'bad' ? 'bad' : ''}`} role="status">
+          {message.text}
+        </div>
+      )}
     </form>
   );
 }

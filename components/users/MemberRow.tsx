@@ -10,11 +10,20 @@ export function MemberRow({ member, isSelf }: { member: MemberView; isSelf: bool
     <tr>
       <td>
         {member.email} {isSelf && <span className="badge">you</span>}
-        {error && <div className="error" role="alert">{error}</div>}
+        {error && (
+          <div className="error" role="alert">
+            {error}
+          </div>
+        )}
       </td>
       <td>{member.name ?? <span className="muted">—</span>}</td>
       <td>
-        <select aria-label={`Role of ${member.email}`} value={member.role} disabled={busy} onChange={(e) => run('PATCH', { role: e.target.value })}>
+        <select
+          aria-label={`Role of ${member.email}`}
+          value={member.role}
+          disabled={busy}
+          onChange={(e) => run('PATCH', { role: e.target.value })}
+        >
           <option value="ADMIN">Admin</option>
           <option value="STAFF">Staff</option>
           <option value="VIEWER">Viewer</option>
@@ -22,7 +31,12 @@ export function MemberRow({ member, isSelf }: { member: MemberView; isSelf: bool
       </td>
       <td>{member.hasSignedIn ? 'Signed in' : <span className="muted">Invited</span>}</td>
       <td>
-        <button type="button" className="danger" disabled={busy} onClick={() => confirm(`Remove ${member.email} from this workspace?`) && run('DELETE')}>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() => confirm(`Remove ${member.email} from this workspace?`) && run('DELETE')}
+        >
           Remove
         </button>
       </td>

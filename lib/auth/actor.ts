@@ -17,7 +17,10 @@ export interface Actor {
  * preferred one when the user belongs to it, else their oldest membership; a user
  * with no membership has no actor (they cannot use the app).
  */
-export async function resolveActor(sessionToken: string | undefined, preferredTenantId?: string): Promise<Actor | null> {
+export async function resolveActor(
+  sessionToken: string | undefined,
+  preferredTenantId?: string,
+): Promise<Actor | null> {
   if (!sessionToken) return null;
   const session = await db().session.findUnique({
     where: { sessionToken },
@@ -37,7 +40,11 @@ export async function resolveActor(sessionToken: string | undefined, preferredTe
     },
   });
   if (!session || session.expires <= new Date()) return null;
-  const memberships = session.user.memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenant.name, role: m.role }));
+  const memberships = session.user.memberships.map((m) => ({
+    tenantId: m.tenantId,
+    tenantName: m.tenant.name,
+    role: m.role,
+  }));
   const active = memberships.find((m) => m.tenantId === preferredTenantId) ?? memberships[0];
   if (!active) return null;
   return {

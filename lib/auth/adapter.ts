@@ -17,7 +17,10 @@ export function prismaAuthAdapter(): Adapter {
       return db().user.findUnique({ where: { id }, select: USER_FIELDS }) as Promise<AdapterUser | null>;
     },
     async getUserByEmail(email) {
-      return db().user.findUnique({ where: { email: email.toLowerCase() }, select: USER_FIELDS }) as Promise<AdapterUser | null>;
+      return db().user.findUnique({
+        where: { email: email.toLowerCase() },
+        select: USER_FIELDS,
+      }) as Promise<AdapterUser | null>;
     },
     async getUserByAccount({ provider, providerAccountId }) {
       const account = await db().account.findUnique({
@@ -29,7 +32,11 @@ export function prismaAuthAdapter(): Adapter {
     async updateUser({ id, ...data }) {
       return db().user.update({
         where: { id },
-        data: { name: data.name ?? undefined, image: data.image ?? undefined, emailVerified: data.emailVerified ?? undefined },
+        data: {
+          name: data.name ?? undefined,
+          image: data.image ?? undefined,
+          emailVerified: data.emailVerified ?? undefined,
+        },
         select: USER_FIELDS,
       }) as Promise<AdapterUser>;
     },
@@ -63,7 +70,11 @@ export function prismaAuthAdapter(): Adapter {
       return { session, user: user as AdapterUser };
     },
     async updateSession({ sessionToken, expires }) {
-      return db().session.update({ where: { sessionToken }, data: { expires }, select: { sessionToken: true, userId: true, expires: true } });
+      return db().session.update({
+        where: { sessionToken },
+        data: { expires },
+        select: { sessionToken: true, userId: true, expires: true },
+      });
     },
     async deleteSession(sessionToken) {
       await db().session.deleteMany({ where: { sessionToken } });

@@ -6,7 +6,14 @@ type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
 /** Writes an audit row; pass the transaction that makes the change so both commit together. */
 export async function writeAudit(
   tx: AuditWriter,
-  entry: { tenantId: string; actorUserId: string | null; action: string; entityType: string; entityId?: string; details?: Prisma.InputJsonValue },
+  entry: {
+    tenantId: string;
+    actorUserId: string | null;
+    action: string;
+    entityType: string;
+    entityId?: string;
+    details?: Prisma.InputJsonValue;
+  },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -23,10 +30,24 @@ export async function writeAudit(
 /** The same audit row for work done in a node-postgres transaction (bulk SQL paths). */
 export async function writeAuditSql(
   tx: Queryable,
-  entry: { tenantId: string; actorUserId: string | null; action: string; entityType: string; entityId?: string; details?: Record<string, unknown> },
+  entry: {
+    tenantId: string;
+    actorUserId: string | null;
+    action: string;
+    entityType: string;
+    entityId?: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log ("tenantId", "actorUserId", action, "entityType", "entityId", details, "createdAt") VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::jsonb, now())`,
-    [entry.tenantId, entry.actorUserId, entry.action, entry.entityType, entry.entityId ?? null, JSON.stringify(entry.details ?? {})],
+    [
+      entry.tenantId,
+      entry.actorUserId,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      JSON.stringify(entry.details ?? {}),
+    ],
   );
 }

@@ -12,10 +12,21 @@ export async function listAudit({ actor, query }: { actor: Actor; query: z.infer
     where: { tenantId: actor.tenantId, ...(query.before ? { id: { lt: query.before } } : {}) },
     orderBy: { id: 'desc' },
     take: query.limit,
-    select: { id: true, action: true, entityType: true, entityId: true, details: true, createdAt: true, actorUserId: true },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      details: true,
+      createdAt: true,
+      actorUserId: true,
+    },
   });
   const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
-  const users = await db().user.findMany({ where: { id: { in: actorIds }, memberships: { some: { tenantId: actor.tenantId } } }, select: { id: true, email: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: actorIds }, memberships: { some: { tenantId: actor.tenantId } } },
+    select: { id: true, email: true },
+  });
   const emailById = new Map(users.map((u) => [u.id, u.email]));
   return rows.map((r) => ({
     id: r.id.toString(),

@@ -16,7 +16,9 @@ export async function deliverMagicLink(message: MagicLinkMessage): Promise<void>
   const { EMAIL_SERVER, EMAIL_FROM, MAGIC_LINK_MAX_AGE_MINUTES } = env();
   const expiry = `This link works once and expires in ${MAGIC_LINK_MAX_AGE_MINUTES} minutes.`;
   if (!EMAIL_SERVER) {
-    console.log(`\n[magic-link] ${message.subject} for ${message.to}:\n  ${message.url}\n  (${expiry} Set EMAIL_SERVER to send it by e-mail.)\n`);
+    console.log(
+      `\n[magic-link] ${message.subject} for ${message.to}:\n  ${message.url}\n  (${expiry} Set EMAIL_SERVER to send it by e-mail.)\n`,
+    );
     return;
   }
   const transport = nodemailer.createTransport(EMAIL_SERVER);
@@ -32,5 +34,8 @@ export async function deliverMagicLink(message: MagicLinkMessage): Promise<void>
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }

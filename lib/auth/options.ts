@@ -20,7 +20,12 @@ export function authOptions(): AuthOptions {
         from: env().EMAIL_FROM,
         normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
         async sendVerificationRequest({ identifier, url }) {
-          await deliverMagicLink({ to: identifier, url, subject: 'Your SMS CRM sign-in link', intro: 'Use this link to sign in to SMS CRM.' });
+          await deliverMagicLink({
+            to: identifier,
+            url,
+            subject: 'Your SMS CRM sign-in link',
+            intro: 'Use this link to sign in to SMS CRM.',
+          });
         },
       }),
     ],

@@ -14,23 +14,41 @@ function refuse(path: string, message: string): never {
  * numbers, and a committed import when the audience is one. Another tenant's id
  * is refused exactly like an unknown one, so nothing about it is revealed.
  */
-export async function checkCampaignReferences(tx: Reader, { tenantId, input }: { tenantId: string; input: Pick<CampaignInput, 'sendingNumberIds' | 'audience'> }) {
+export async function checkCampaignReferences(
+  tx: Reader,
+  { tenantId, input }: { tenantId: string; input: Pick<CampaignInput, 'sendingNumberIds' | 'audience'> },
+) {
   const numbers = await tx.sendingNumber.findMany({
     where: { tenantId, id: { in: input.sendingNumberIds } },
     select: { id: true, value: true, kind: true, active: true },
   });
   const missing = input.sendingNumberIds.length - numbers.length;
   if (missing > 0) {
-    refuse('sendingNumberIds', missing === 1 ? "One of the chosen sending numbers is not one of this workspace's numbers." : `${missing} of the chosen sending numbers are not this workspace's numbers.`);
+    refuse(
+      'sendingNumberIds',
+      missing === 1
+        ? "One of the chosen sending numbers is not one of this workspace's numbers."
+        : `${missing} of the chosen sending numbers are not this workspace's numbers.`,
+    );
   }
   const inactive = numbers.filter((n) => !n.active).map((n) => n.value);
   if (inactive.length > 0) {
-    refuse('sendingNumberIds', `${inactive.join(', ')} ${inactive.length === 1 ? 'is' : 'are'} switched off: choose another number, or ask an admin to reactivate it in Settings.`);
+    refuse(
+      'sendingNumberIds',
+      `${inactive.join(', ')} ${inactive.length === 1 ? 'is' : 'are'} switched off: choose another number, or ask an admin to reactivate it in Settings.`,
+    );
   }
   if (input.audience.kind === 'batch') {
-    const batch = await tx.importBatch.findFirst({ where: { id: input.audience.batchId, tenantId }, select: { status: true, fileName: true } });
+    const batch = await tx.importBatch.findFirst({
+      where: { id: input.audience.batchId, tenantId },
+      select: { status: true, fileName: true },
+    });
     if (!batch) refuse('audience.batchId', 'That import does not exist in this workspace.');
-    if (batch.status !== 'COMMITTED') refuse('audience.batchId', `The import ${batch.fileName} is not committed yet, so it has no contacts to message.`);
+    if (batch.status !== 'COMMITTED')
+      refuse(
+        'audience.batchId',
+        `The import ${batch.fileName} is not committed yet, so it has no contacts to message.`,
+      );
   }
   return numbers;
 }

@@ -15,7 +15,15 @@ export interface AudienceSize {
  * the same rules the launch uses to build the queue. One aggregate pass over the
  * tenant's contacts: a million rows are counted in the database, never fetched.
  */
-export async function countAudience({ actor, audience, now = new Date() }: { actor: Actor; audience: Audience; now?: Date }): Promise<AudienceSize> {
+export async function countAudience({
+  actor,
+  audience,
+  now = new Date(),
+}: {
+  actor: Actor;
+  audience: Audience;
+  now?: Date;
+}): Promise<AudienceSize> {
   const condition = audienceCondition(audience, 3);
   const sendability = sendabilitySql('$2');
   const { rows } = await pgPool().query<Record<'total' | 'sendable' | ExclusionReason, string>>(

@@ -23,7 +23,13 @@ export async function createCampaign({ actor, input }: { actor: Actor; input: Ca
       select: { id: true },
     });
     await tx.template.createMany({
-      data: input.templates.map((t, position) => ({ tenantId: actor.tenantId, campaignId: campaign.id, body: t.body, weight: t.weight, position })),
+      data: input.templates.map((t, position) => ({
+        tenantId: actor.tenantId,
+        campaignId: campaign.id,
+        body: t.body,
+        weight: t.weight,
+        position,
+      })),
     });
     await tx.campaignSendingNumber.createMany({
       data: numbers.map((n) => ({ tenantId: actor.tenantId, campaignId: campaign.id, sendingNumberId: n.id })),

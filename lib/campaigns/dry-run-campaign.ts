@@ -56,20 +56,41 @@ function bump<K>(map: Map<K, number>, key: K, by = 1) {
  * then the same seven gates decide it with counters that only exist in memory
  * (starting from what is really used today). Also estimates when it would finish.
  */
-export async function dryRunCampaign({ actor, campaignId, now = new Date() }: { actor: Actor; campaignId: string; now?: Date }): Promise<DryRunResult> {
+export async function dryRunCampaign({
+  actor,
+  campaignId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  campaignId: string;
+  now?: Date;
+}): Promise<DryRunResult> {
   const pool = pgPool();
-  const draft = await lockCampaign(pool, { tenantId: actor.tenantId, campaignId, allowed: ['DRAFT'], refusal: 'A dry run previews a launch; once launched, the progress panel shows what is happening.' });
+  const draft = await lockCampaign(pool, {
+    tenantId: actor.tenantId,
+    campaignId,
+    allowed: ['DRAFT'],
+    refusal: 'A dry run previews a launch; once launched, the progress panel shows what is happening.',
+  });
   const audience = AudienceSchema.safeParse(draft.audience);
-  if (!audience.success) throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
+  if (!audience.success)
+    throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
   const policies = await loadSendingPolicies(pool, { tenantIds: [actor.tenantId], campaignIds: [campaignId] });
   const loaded = policies.campaigns.get(campaignId);
   if (!loaded) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   if (!loaded.templates.length) throw new AppError('invalid', 'Write a message before a dry run.');
-  if (!loaded.numbers.length) throw new AppError('invalid', 'Choose at least one active sending number before a dry run.');
+  if (!loaded.numbers.length)
+    throw new AppError('invalid', 'Choose at least one active sending number before a dry run.');
   const campaign = { ...loaded, status: 'RUNNING' as const };
   const tenant = policies.tenants.get(actor.tenantId)!;
   const usage = simulatedUsageLedger(pool);
-  const context: GateContext = { now, tenants: policies.tenants, campaigns: new Map([[campaignId, campaign]]), rateLimits: simulatedRateLimitStore(now), usage };
+  const context: GateContext = {
+    now,
+    tenants: policies.tenants,
+    campaigns: new Map([[campaignId, campaign]]),
+    rateLimits: simulatedRateLimitStore(now),
+    usage,
+  };
   const sampleUrl = loaded.linkUrl ? sampleShortUrl(loaded.shortLinkBase) : null;
 
   // Read before the imagined sends are counted, for the finish estimate.
@@ -110,8 +131,18 @@ export async function dryRunCampaign({ actor, campaignId, now = new Date() }: { 
       const message = composeMessage({ jobId: id, contact: row, campaign, shortUrl: sampleUrl });
       sample ??= { body: message.body, parts: message.parts, encoding: message.encoding };
       jobs.push({
-        id, tenantId: actor.tenantId, campaignId, toE164: row.phoneE164, consentStatus: row.consentStatus, optedOut: row.optedOutAt !== null, onDnc: false,
-        suppressedUntil: null, suppressionReason: null, zones: contactQuietZones(row, tenant.timeZone), costMicros: message.costMicros, sendingNumberId: null,
+        id,
+        tenantId: actor.tenantId,
+        campaignId,
+        toE164: row.phoneE164,
+        consentStatus: row.consentStatus,
+        optedOut: row.optedOutAt !== null,
+        onDnc: false,
+        suppressedUntil: null,
+        suppressionReason: null,
+        zones: contactQuietZones(row, tenant.timeZone),
+        costMicros: message.costMicros,
+        sendingNumberId: null,
       });
     }
     const decisions = await runGates(jobs, context);
@@ -135,12 +166,21 @@ export async function dryRunCampaign({ actor, campaignId, now = new Date() }: { 
   const finish = tenant.paused
     ? { finishAt: null, limits: [] }
     : estimateFinish({
-        now, timeZone: tenant.timeZone, quietHours: tenant.quietHours, messages,
+        now,
+        timeZone: tenant.timeZone,
+        quietHours: tenant.quietHours,
+        messages,
         perMinute: Math.min(tenant.tenantRatePerMinute, tenant.numberRatePerMinute * campaign.numbers.length),
-        numbers: campaign.numbers.map((n, i) => ({ warmupStartedAt: n.warmupStartedAt, dailyCap: n.dailyCap, usedToday: usedNow.get(usageKeyString(numberKeys[i])) ?? 0 })),
+        numbers: campaign.numbers.map((n, i) => ({
+          warmupStartedAt: n.warmupStartedAt,
+          dailyCap: n.dailyCap,
+          usedToday: usedNow.get(usageKeyString(numberKeys[i])) ?? 0,
+        })),
         averageCostMicros: messages ? costMicros / (sendNow + [...held.values()].reduce((n, h) => n + h.count, 0)) : 0,
-        dailyBudgetMicros: tenant.dailyBudgetMicros, spentTodayMicros: usedNow.get(usageKeyString(spend.day)) ?? 0,
-        monthlyBudgetMicros: tenant.monthlyBudgetMicros, spentThisMonthMicros: usedNow.get(usageKeyString(spend.month)) ?? 0,
+        dailyBudgetMicros: tenant.dailyBudgetMicros,
+        spentTodayMicros: usedNow.get(usageKeyString(spend.day)) ?? 0,
+        monthlyBudgetMicros: tenant.monthlyBudgetMicros,
+        spentThisMonthMicros: usedNow.get(usageKeyString(spend.month)) ?? 0,
       });
   const finishNote = tenant.paused
     ? `Sending is stopped for the whole workspace${tenant.pausedReason ? ` (${tenant.pausedReason})` : ''}; nothing will go until an admin resumes it.`

@@ -29,8 +29,19 @@ export async function getCampaignContext({ actor }: { actor: Actor }) {
     timeZone: settings?.timeZone ?? 'Australia/Sydney',
     pricePerPartMicros: settings?.pricePerPartMicros ?? 55_000,
     shortLinkBase: shortLinkBase(settings?.shortLinkBaseUrl),
-    numbers: numbers.map((n) => ({ id: n.id, value: n.value, kind: n.kind, registered: n.registered, active: n.active })),
-    imports: imports.map((b) => ({ id: b.id, fileName: b.fileName, committedAt: b.committedAt?.toISOString() ?? null, contacts: b.createCount + b.updateCount })),
+    numbers: numbers.map((n) => ({
+      id: n.id,
+      value: n.value,
+      kind: n.kind,
+      registered: n.registered,
+      active: n.active,
+    })),
+    imports: imports.map((b) => ({
+      id: b.id,
+      fileName: b.fileName,
+      committedAt: b.committedAt?.toISOString() ?? null,
+      contacts: b.createCount + b.updateCount,
+    })),
     testPhone: user?.phoneE164 ?? null,
   };
 }

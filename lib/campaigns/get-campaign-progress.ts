@@ -10,7 +10,15 @@ export interface CampaignProgress {
   status: string;
   pausedReason: string | null;
   /** Every job counted once: held jobs are not also queued. */
-  counts: { queued: number; sending: number; sent: number; delivered: number; failed: number; held: number; skipped: number };
+  counts: {
+    queued: number;
+    sending: number;
+    sent: number;
+    delivered: number;
+    failed: number;
+    held: number;
+    skipped: number;
+  };
   held: { reason: string; count: number; until: string | null }[];
   skipped: { reason: string; count: number }[];
   spentMicros: number;
@@ -19,15 +27,33 @@ export interface CampaignProgress {
 }
 
 /** Where a campaign stands, for the page that polls it while the queue drains. */
-export async function getCampaignProgress({ actor, campaignId }: { actor: Actor; campaignId: string }): Promise<CampaignProgress> {
+export async function getCampaignProgress({
+  actor,
+  campaignId,
+}: {
+  actor: Actor;
+  campaignId: string;
+}): Promise<CampaignProgress> {
   if (!CampaignIdSchema.safeParse(campaignId).success) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   const pool = pgPool();
-  const { rows: [campaign] } = await pool.query<{ status: string; pausedReason: string | null; launchSummary: { excluded?: Partial<Record<ExclusionReason, number>> } | null }>(
-    `SELECT status, "pausedReason", "launchSummary" FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
-    [campaignId, actor.tenantId],
-  );
+  const {
+    rows: [campaign],
+  } = await pool.query<{
+    status: string;
+    pausedReason: string | null;
+    launchSummary: { excluded?: Partial<Record<ExclusionReason, number>> } | null;
+  }>(`SELECT status, "pausedReason", "launchSummary" FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid`, [
+    campaignId,
+    actor.tenantId,
+  ]);
   if (!campaign) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
-  const { rows: states } = await pool.query<{ state: string; held: boolean; count: number; spent: string; reported: number }>(
+  const { rows: states } = await pool.query<{
+    state: string;
+    held: boolean;
+    count: number;
+    spent: string;
+    reported: number;
+  }>(
     `SELECT state, (state = 'QUEUED' AND gate IS NOT NULL AND gate <> 'retry') AS held, count(*)::int AS count,
             COALESCE(sum("costMicros") FILTER (WHERE "providerMessageId" IS NOT NULL), 0) AS spent,
             count(*) FILTER (WHERE "providerMessageId" IS NOT NULL AND state IN ('SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED'))::int AS reported
@@ -41,8 +67,14 @@ export async function getCampaignProgress({ actor, campaignId }: { actor: Actor;
      GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 40`,
     [campaignId, actor.tenantId],
   );
-  const count = (state: string, held = false) => states.filter((s) => s.state === state && s.held === held).reduce((n, s) => n + s.count, 0);
-  const leftOut = Object.entries(campaign.launchSummary?.excluded ?? {}).filter(([, n]) => (n ?? 0) > 0).map(([reason, n]) => ({ reason: `left out at launch: ${EXCLUSION_LABELS[reason as ExclusionReason]}`, count: n as number }));
+  const count = (state: string, held = false) =>
+    states.filter((s) => s.state === state && s.held === held).reduce((n, s) => n + s.count, 0);
+  const leftOut = Object.entries(campaign.launchSummary?.excluded ?? {})
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([reason, n]) => ({
+      reason: `left out at launch: ${EXCLUSION_LABELS[reason as ExclusionReason]}`,
+      count: n as number,
+    }));
   const counts = {
     queued: count('QUEUED'),
     sending: count('SENDING'),
@@ -58,8 +90,17 @@ export async function getCampaignProgress({ actor, campaignId }: { actor: Actor;
     status: campaign.status,
     pausedReason: campaign.pausedReason,
     counts,
-    held: reasons.filter((r) => r.state === 'QUEUED').map((r) => ({ reason: r.reason, count: r.count, until: r.until.getTime() >= HELD_UNTIL_RESUMED.getTime() ? null : r.until.toISOString() })),
-    skipped: [...reasons.filter((r) => r.state === 'SKIPPED').map((r) => ({ reason: r.reason, count: r.count })), ...leftOut],
+    held: reasons
+      .filter((r) => r.state === 'QUEUED')
+      .map((r) => ({
+        reason: r.reason,
+        count: r.count,
+        until: r.until.getTime() >= HELD_UNTIL_RESUMED.getTime() ? null : r.until.toISOString(),
+      })),
+    skipped: [
+      ...reasons.filter((r) => r.state === 'SKIPPED').map((r) => ({ reason: r.reason, count: r.count })),
+      ...leftOut,
+    ],
     spentMicros: states.reduce((sum, s) => sum + Number(s.spent), 0),
     deliveryRate: taken > 0 ? counts.delivered / taken : null,
   };

@@ -15,7 +15,9 @@ function readLaunchSummary(value: unknown): LaunchSummary | null {
   if (!value || typeof value !== 'object') return null;
   const { queued, excluded } = value as { queued?: unknown; excluded?: unknown };
   if (typeof queued !== 'number') return null;
-  const counts = Object.entries(excluded && typeof excluded === 'object' ? excluded : {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+  const counts = Object.entries(excluded && typeof excluded === 'object' ? excluded : {}).filter(
+    (e): e is [string, number] => typeof e[1] === 'number',
+  );
   return { queued, excluded: Object.fromEntries(counts) };
 }
 
@@ -26,8 +28,21 @@ export async function getCampaign({ actor, campaignId }: { actor: Actor; campaig
   const row = await db().campaign.findFirst({
     where: { id: campaignId, tenantId: actor.tenantId },
     select: {
-      id: true, name: true, status: true, audience: true, rotation: true, linkUrl: true, scheduledAt: true, launchedAt: true,
-      completedAt: true, pausedAt: true, pausedReason: true, launchSummary: true, createdById: true, createdAt: true, updatedAt: true,
+      id: true,
+      name: true,
+      status: true,
+      audience: true,
+      rotation: true,
+      linkUrl: true,
+      scheduledAt: true,
+      launchedAt: true,
+      completedAt: true,
+      pausedAt: true,
+      pausedReason: true,
+      launchSummary: true,
+      createdById: true,
+      createdAt: true,
+      updatedAt: true,
       templates: { orderBy: { position: 'asc' }, select: { id: true, body: true, weight: true, position: true } },
       numbers: {
         orderBy: { sendingNumber: { createdAt: 'asc' } },
@@ -42,7 +57,10 @@ export async function getCampaign({ actor, campaignId }: { actor: Actor; campaig
   const [createdBy, batch] = await Promise.all([
     row.createdById ? db().user.findUnique({ where: { id: row.createdById }, select: { email: true } }) : null,
     audience.kind === 'batch'
-      ? db().importBatch.findFirst({ where: { id: audience.batchId, tenantId: actor.tenantId }, select: { id: true, fileName: true, createdAt: true } })
+      ? db().importBatch.findFirst({
+          where: { id: audience.batchId, tenantId: actor.tenantId },
+          select: { id: true, fileName: true, createdAt: true },
+        })
       : null,
   ]);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -16,10 +16,25 @@ export interface LaunchResult {
  * transaction that marks the campaign running (or scheduled), so a launch either
  * happens whole or not at all, and a second click finds it launched already.
  */
-export async function launchCampaign({ actor, campaignId, now = new Date() }: { actor: Actor; campaignId: string; now?: Date }): Promise<LaunchResult> {
+export async function launchCampaign({
+  actor,
+  campaignId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  campaignId: string;
+  now?: Date;
+}): Promise<LaunchResult> {
   return inTransaction(async (tx) => {
-    const campaign = await lockCampaign(tx, { tenantId: actor.tenantId, campaignId, allowed: ['DRAFT'], refusal: 'Only a draft can be launched.' });
-    const { rows: [ready] } = await tx.query<{ templates: number; numbers: number }>(
+    const campaign = await lockCampaign(tx, {
+      tenantId: actor.tenantId,
+      campaignId,
+      allowed: ['DRAFT'],
+      refusal: 'Only a draft can be launched.',
+    });
+    const {
+      rows: [ready],
+    } = await tx.query<{ templates: number; numbers: number }>(
       `SELECT (SELECT count(*)::int FROM templates WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid) AS templates,
               (SELECT count(*)::int FROM campaign_sending_numbers c JOIN sending_numbers n ON n.id = c."sendingNumberId" AND n."tenantId" = c."tenantId"
                 WHERE c."campaignId" = $1::uuid AND c."tenantId" = $2::uuid AND n.active) AS numbers`,
@@ -28,21 +43,48 @@ export async function launchCampaign({ actor, campaignId, now = new Date() }: { 
     if (!ready.templates) throw new AppError('invalid', 'Write a message before launching.');
     if (!ready.numbers) throw new AppError('invalid', 'Choose at least one active sending number before launching.');
     const audience = AudienceSchema.safeParse(campaign.audience);
-    if (!audience.success) throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
+    if (!audience.success)
+      throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
 
     const scheduled = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : null;
-    const built = await buildSendQueue(tx, { tenantId: actor.tenantId, campaignId: campaign.id, audience: audience.data, startAt: scheduled ?? now, now });
+    const built = await buildSendQueue(tx, {
+      tenantId: actor.tenantId,
+      campaignId: campaign.id,
+      audience: audience.data,
+      startAt: scheduled ?? now,
+      now,
+    });
     if (!built.queued) {
-      const reasons = Object.entries(built.excluded).filter(([, n]) => n > 0).map(([reason, n]) => `${n.toLocaleString('en-AU')} ${EXCLUSION_LABELS[reason as ExclusionReason]}`);
-      throw new AppError('invalid', built.audience ? `No contact in the audience can be messaged (${reasons.join('; ')}).` : 'The audience has no contacts.');
+      const reasons = Object.entries(built.excluded)
+        .filter(([, n]) => n > 0)
+        .map(([reason, n]) => `${n.toLocaleString('en-AU')} ${EXCLUSION_LABELS[reason as ExclusionReason]}`);
+      throw new AppError(
+        'invalid',
+        built.audience
+          ? `No contact in the audience can be messaged (${reasons.join('; ')}).`
+          : 'The audience has no contacts.',
+      );
     }
     const status = scheduled ? 'SCHEDULED' : 'RUNNING';
     const summary = { queued: built.queued, excluded: built.excluded };
     await tx.query(
       `UPDATE campaigns SET status = $3::"CampaignStatus", "launchedAt" = $4::timestamp, "launchSummary" = $5::jsonb, "updatedAt" = $4::timestamp WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
-      [campaign.id, actor.tenantId, status, now.toISOString(), JSON.stringify({ ...summary, audience: built.audience })],
+      [
+        campaign.id,
+        actor.tenantId,
+        status,
+        now.toISOString(),
+        JSON.stringify({ ...summary, audience: built.audience }),
+      ],
     );
-    await writeAuditSql(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'campaign.launched', entityType: 'campaign', entityId: campaign.id, details: { status, ...summary } });
+    await writeAuditSql(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'campaign.launched',
+      entityType: 'campaign',
+      entityId: campaign.id,
+      details: { status, ...summary },
+    });
     return { campaign: { id: campaign.id, status }, summary };
   });
 }

@@ -6,7 +6,15 @@ export async function listCampaigns({ actor }: { actor: Actor }) {
     where: { tenantId: actor.tenantId },
     orderBy: { createdAt: 'desc' },
     take: 200,
-    select: { id: true, name: true, status: true, scheduledAt: true, launchedAt: true, createdAt: true, pausedReason: true },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      scheduledAt: true,
+      launchedAt: true,
+      createdAt: true,
+      pausedReason: true,
+    },
   });
   const counts = await db().sendJob.groupBy({
     by: ['campaignId', 'state'],

@@ -17,7 +17,10 @@ export interface LockedCampaign {
  * pause, resume or cancel of one campaign happen one at a time, and checks that
  * its state allows the action.
  */
-export async function lockCampaign(tx: Queryable, options: { tenantId: string; campaignId: string; allowed: readonly CampaignStatus[]; refusal: string }): Promise<LockedCampaign> {
+export async function lockCampaign(
+  tx: Queryable,
+  options: { tenantId: string; campaignId: string; allowed: readonly CampaignStatus[]; refusal: string },
+): Promise<LockedCampaign> {
   if (!CampaignIdSchema.safeParse(options.campaignId).success) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   const { rows } = await tx.query<LockedCampaign>(
     `SELECT id, name, status, audience, "scheduledAt" FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`,
@@ -25,6 +28,7 @@ export async function lockCampaign(tx: Queryable, options: { tenantId: string; c
   );
   const campaign = rows[0];
   if (!campaign) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
-  if (!options.allowed.includes(campaign.status)) throw new AppError('conflict', `${options.refusal} This campaign is ${campaign.status.toLowerCase()}.`);
+  if (!options.allowed.includes(campaign.status))
+    throw new AppError('conflict', `${options.refusal} This campaign is ${campaign.status.toLowerCase()}.`);
   return campaign;
 }

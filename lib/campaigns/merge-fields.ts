@@ -33,7 +33,10 @@ export function parseTemplate(body: string): ParsedTemplate {
     if (close < 0) throw new Error(`A "{" at character ${i + 1} is never closed.`);
     const inner = body.slice(i + 1, close);
     const match = FIELD.exec(inner.trim());
-    if (!match) throw new Error(`"{${inner}}" is not a merge field: use a name such as {firstName}, optionally with a fallback as in {firstName|there}.`);
+    if (!match)
+      throw new Error(
+        `"{${inner}}" is not a merge field: use a name such as {firstName}, optionally with a fallback as in {firstName|there}.`,
+      );
     if (text) parts.push(text);
     text = '';
     parts.push({ field: match[1], fallback: match[2] ?? '' });
@@ -54,12 +57,18 @@ export interface MergeContact {
 
 function fieldValue(field: string, contact: MergeContact, link: string | null): string {
   switch (field) {
-    case LINK_FIELD: return link ?? '';
-    case 'firstName': return contact.firstName ?? '';
-    case 'lastName': return contact.lastName ?? '';
-    case 'fullName': return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-    case 'email': return contact.email ?? '';
-    case 'phone': return contact.phoneE164;
+    case LINK_FIELD:
+      return link ?? '';
+    case 'firstName':
+      return contact.firstName ?? '';
+    case 'lastName':
+      return contact.lastName ?? '';
+    case 'fullName':
+      return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+    case 'email':
+      return contact.email ?? '';
+    case 'phone':
+      return contact.phoneE164;
     default: {
       const value = contact.customFields[field];
       return value === undefined || value === null ? '' : String(value);

@@ -2,7 +2,11 @@
 // functional unsubscribe. A long code can take a STOP reply; an alphanumeric
 // sender ID cannot receive replies, so its messages carry a web link instead.
 
-export function messageFooter(options: { senderName: string; canReceiveReplies: boolean; unsubscribeUrl: string }): string {
+export function messageFooter(options: {
+  senderName: string;
+  canReceiveReplies: boolean;
+  unsubscribeUrl: string;
+}): string {
   return options.canReceiveReplies
     ? `\nFrom ${options.senderName}. Reply STOP to opt out`
     : `\nFrom ${options.senderName}. Opt out: ${options.unsubscribeUrl}`;

@@ -4,7 +4,11 @@ import type { Rotation } from '../generated/prisma/enums';
 // goes out with the same text, and consecutive jobs spread over the templates.
 const GOLDEN = 0.6180339887498949;
 
-export function pickTemplate<T extends { weight: number }>(templates: readonly T[], rotation: Rotation, jobId: bigint): T {
+export function pickTemplate<T extends { weight: number }>(
+  templates: readonly T[],
+  rotation: Rotation,
+  jobId: bigint,
+): T {
   if (templates.length === 1) return templates[0];
   if (rotation === 'ROUND_ROBIN') return templates[Number(jobId % BigInt(templates.length))];
   // Weighted: a Weyl sequence over the total weight keeps shares within a job or

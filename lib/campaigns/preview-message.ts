@@ -59,7 +59,15 @@ export function previewMessage(options: PreviewOptions): MessagePreview {
 }
 
 /** Cost in millionths of a dollar: parts × price per part × recipients. */
-export function estimateCostMicros({ parts, pricePerPartMicros, recipients }: { parts: number; pricePerPartMicros: number; recipients: number }): number {
+export function estimateCostMicros({
+  parts,
+  pricePerPartMicros,
+  recipients,
+}: {
+  parts: number;
+  pricePerPartMicros: number;
+  recipients: number;
+}): number {
   return parts * pricePerPartMicros * recipients;
 }
 

@@ -29,7 +29,10 @@ function usesLink(body: unknown): boolean {
 
 const TemplateBodySchema = z
   .string({ message: 'Write the message.' })
-  .max(MAX_TEMPLATE_CHARACTERS, `A message can have at most ${MAX_TEMPLATE_CHARACTERS.toLocaleString('en-AU')} characters.`)
+  .max(
+    MAX_TEMPLATE_CHARACTERS,
+    `A message can have at most ${MAX_TEMPLATE_CHARACTERS.toLocaleString('en-AU')} characters.`,
+  )
   .superRefine((body, ctx) => {
     if (body.trim() === '') {
       ctx.addIssue({ code: 'custom', message: 'Write the message.' });
@@ -54,9 +57,15 @@ const TemplateInputSchema = z.object({
 
 export const CampaignInputSchema = z
   .object({
-    name: z.string({ message: 'Name the campaign.' }).trim().min(1, 'Name the campaign.').max(120, 'A campaign name can have at most 120 characters.'),
+    name: z
+      .string({ message: 'Name the campaign.' })
+      .trim()
+      .min(1, 'Name the campaign.')
+      .max(120, 'A campaign name can have at most 120 characters.'),
     audience: AudienceSchema,
-    rotation: z.enum(['ROUND_ROBIN', 'WEIGHTED'], { message: 'Rotation must be ROUND_ROBIN or WEIGHTED.' }).default('ROUND_ROBIN'),
+    rotation: z
+      .enum(['ROUND_ROBIN', 'WEIGHTED'], { message: 'Rotation must be ROUND_ROBIN or WEIGHTED.' })
+      .default('ROUND_ROBIN'),
     templates: z
       .array(TemplateInputSchema, { message: 'Write at least one message.' })
       .min(1, 'Write at least one message.')
@@ -64,7 +73,10 @@ export const CampaignInputSchema = z
     linkUrl: z
       .string()
       .trim()
-      .max(MAX_LINK_URL_CHARACTERS, `The link URL can have at most ${MAX_LINK_URL_CHARACTERS.toLocaleString('en-AU')} characters.`)
+      .max(
+        MAX_LINK_URL_CHARACTERS,
+        `The link URL can have at most ${MAX_LINK_URL_CHARACTERS.toLocaleString('en-AU')} characters.`,
+      )
       .refine(isWebAddress, 'The link URL must be a full web address starting with https:// or http://.')
       .nullable()
       .optional(),
@@ -76,7 +88,10 @@ export const CampaignInputSchema = z
     scheduledAt: z.iso
       .datetime({ offset: true, message: 'The schedule must be a date and time, such as 2026-07-01T09:00:00+10:00.' })
       // A minute's grace for the time it takes to press Save after picking "now".
-      .refine((value) => Date.parse(value) > Date.now() - 60_000, 'That time has already passed: choose a later one, or leave the schedule empty to send when launched.')
+      .refine(
+        (value) => Date.parse(value) > Date.now() - 60_000,
+        'That time has already passed: choose a later one, or leave the schedule empty to send when launched.',
+      )
       .nullable()
       .optional(),
   })
@@ -87,10 +102,19 @@ export const CampaignInputSchema = z
     const hasLinkUrl = typeof input.linkUrl === 'string' && input.linkUrl !== '';
     if (linked.length > 0 && !hasLinkUrl) {
       const which = linked.length === 1 ? `Message ${linked[0]} uses` : `Messages ${linked.join(', ')} use`;
-      ctx.addIssue({ code: 'custom', path: ['linkUrl'], message: `${which} {link} but there is no link URL: enter the address {link} should lead to, or remove {link}.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['linkUrl'],
+        message: `${which} {link} but there is no link URL: enter the address {link} should lead to, or remove {link}.`,
+      });
     }
     if (hasLinkUrl && templates.length > 0 && linked.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['linkUrl'], message: 'A link URL is set but no message uses {link}: put {link} where the link should appear, or clear the link URL.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['linkUrl'],
+        message:
+          'A link URL is set but no message uses {link}: put {link} where the link should appear, or clear the link URL.',
+      });
     }
   });
 
@@ -101,6 +125,16 @@ export const AudienceSizeRequestSchema = z.object({ audience: AudienceSchema });
 
 export const CampaignIdSchema = z.uuid();
 
-export const PauseCampaignSchema = z.object({ reason: z.string().trim().max(200, 'Keep the reason under 200 characters.').optional() }).strict();
+export const PauseCampaignSchema = z
+  .object({ reason: z.string().trim().max(200, 'Keep the reason under 200 characters.').optional() })
+  .strict();
 
-export const TestSendSchema = z.object({ phone: z.string({ message: 'Enter the mobile number to send the test to.' }).trim().min(1, 'Enter the mobile number to send the test to.').max(30) }).strict();
+export const TestSendSchema = z
+  .object({
+    phone: z
+      .string({ message: 'Enter the mobile number to send the test to.' })
+      .trim()
+      .min(1, 'Enter the mobile number to send the test to.')
+      .max(30),
+  })
+  .strict();

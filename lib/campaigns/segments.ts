@@ -54,7 +54,16 @@ export function countSegments(text: string): SegmentCount {
   // Bodies are never sent empty, so an empty text is not billed; carriers would
   // charge one part for it, which would only mislead the cost estimate.
   if (text.length === 0) {
-    return { encoding: 'GSM-7', characters: 0, units: 0, parts: 0, perPart: GSM_SINGLE, partSizes: [], remainingInLastPart: GSM_SINGLE, ucs2Characters: [] };
+    return {
+      encoding: 'GSM-7',
+      characters: 0,
+      units: 0,
+      parts: 0,
+      perPart: GSM_SINGLE,
+      partSizes: [],
+      remainingInLastPart: GSM_SINGLE,
+      ucs2Characters: [],
+    };
   }
 
   let septets = 0;
@@ -114,7 +123,8 @@ function countUcs2(text: string, firstNonGsm: number): SegmentCount {
     // A lone surrogate is malformed but still costs one unit on the wire.
     const width = isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
     characters++;
-    if (i >= firstNonGsm && (width === 2 || septetsOf(code) === 0)) forcing.add(width === 2 ? text.slice(i, i + 2) : text[i]);
+    if (i >= firstNonGsm && (width === 2 || septetsOf(code) === 0))
+      forcing.add(width === 2 ? text.slice(i, i + 2) : text[i]);
     // Carriers never split a surrogate pair: half an emoji would arrive as garbage
     // in both parts, so a pair that would straddle the boundary starts the next part.
     if (fill + width > UCS2_MULTI) {

@@ -22,60 +22,127 @@ import { CampaignIdSchema } from './schemas';
  * budget — and is charged to the spend ledger; quiet hours and the campaign's
  * pace do not apply to a message staff asked for.
  */
-export async function sendTestMessage(options: { actor: Actor; campaignId: string; phone: string; provider?: SmsProvider; now?: Date }) {
+export async function sendTestMessage(options: {
+  actor: Actor;
+  campaignId: string;
+  phone: string;
+  provider?: SmsProvider;
+  now?: Date;
+}) {
   const { actor, campaignId } = options;
   const now = options.now ?? new Date();
   if (!CampaignIdSchema.safeParse(campaignId).success) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   const phone = normalisePhone(options.phone);
   if (!phone.ok) throw new AppError('invalid', `That is not a phone number we can send to: ${phone.reason}.`);
-  if (phone.kind === 'landline') throw new AppError('invalid', 'That is a landline; a test message needs a mobile number.');
+  if (phone.kind === 'landline')
+    throw new AppError('invalid', 'That is a landline; a test message needs a mobile number.');
   await assertRateLimit({ policy: 'test-send', key: actor.userId });
 
-  const { tenants, campaigns } = await loadSendingPolicies(pgPool(), { tenantIds: [actor.tenantId], campaignIds: [campaignId] });
+  const { tenants, campaigns } = await loadSendingPolicies(pgPool(), {
+    tenantIds: [actor.tenantId],
+    campaignIds: [campaignId],
+  });
   const tenant = tenants.get(actor.tenantId)!;
   const campaign = campaigns.get(campaignId);
   if (!campaign) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   if (!campaign.templates.length) throw new AppError('invalid', 'Write a message before sending a test.');
   const number = campaign.numbers.find((n) => n.kind === 'LONG_CODE') ?? campaign.numbers[0];
   if (!number) throw new AppError('invalid', 'Choose an active sending number before sending a test.');
-  if (tenant.paused) throw new AppError('conflict', `Sending is stopped for the whole workspace${tenant.pausedReason ? `: ${tenant.pausedReason}` : ''}.`);
-  if (await db().dncEntry.findUnique({ where: { tenantId_phoneE164: { tenantId: actor.tenantId, phoneE164: phone.e164 } }, select: { id: true } })) {
-    throw new AppError('conflict', `${phone.e164} has opted out of this workspace's messages, so no test can go to it.`);
+  if (tenant.paused)
+    throw new AppError(
+      'conflict',
+      `Sending is stopped for the whole workspace${tenant.pausedReason ? `: ${tenant.pausedReason}` : ''}.`,
+    );
+  if (
+    await db().dncEntry.findUnique({
+      where: { tenantId_phoneE164: { tenantId: actor.tenantId, phoneE164: phone.e164 } },
+      select: { id: true },
+    })
+  ) {
+    throw new AppError(
+      'conflict',
+      `${phone.e164} has opted out of this workspace's messages, so no test can go to it.`,
+    );
   }
 
   const link = campaign.linkUrl
-    ? await db().$transaction((tx) => createShortLink(tx, { tenantId: actor.tenantId, campaignId, sendJobId: null, targetUrl: campaign.linkUrl!, baseUrl: campaign.shortLinkBase }))
+    ? await db().$transaction((tx) =>
+        createShortLink(tx, {
+          tenantId: actor.tenantId,
+          campaignId,
+          sendJobId: null,
+          targetUrl: campaign.linkUrl!,
+          baseUrl: campaign.shortLinkBase,
+        }),
+      )
     : null;
   const [firstName, ...rest] = (actor.name ?? '').split(' ').filter(Boolean);
   const message = composeMessage({
     jobId: 0n,
-    contact: { firstName: firstName ?? null, lastName: rest.join(' ') || null, email: actor.email, phoneE164: phone.e164, customFields: {} },
+    contact: {
+      firstName: firstName ?? null,
+      lastName: rest.join(' ') || null,
+      email: actor.email,
+      phoneE164: phone.e164,
+      customFields: {},
+    },
     campaign,
     shortUrl: link?.url ?? null,
   });
 
   const spend = spendKeys(actor.tenantId, now, tenant.timeZone);
-  const charge = [{ key: spend.day, amount: message.costMicros }, { key: spend.month, amount: message.costMicros }];
+  const charge = [
+    { key: spend.day, amount: message.costMicros },
+    { key: spend.month, amount: message.costMicros },
+  ];
   await inTransaction(async (tx) => {
     const ledger = lockedUsageLedger(tx);
     const used = await ledger.read([spend.day, spend.month]);
-    const over = (cap: number | null, key: typeof spend.day) => cap !== null && (used.get(usageKeyString(key)) ?? 0) + message.costMicros > cap;
-    if (over(tenant.dailyBudgetMicros, spend.day)) throw new AppError('conflict', "Today's budget is spent, so a test message cannot be sent.");
-    if (over(tenant.monthlyBudgetMicros, spend.month)) throw new AppError('conflict', "This month's budget is spent, so a test message cannot be sent.");
+    const over = (cap: number | null, key: typeof spend.day) =>
+      cap !== null && (used.get(usageKeyString(key)) ?? 0) + message.costMicros > cap;
+    if (over(tenant.dailyBudgetMicros, spend.day))
+      throw new AppError('conflict', "Today's budget is spent, so a test message cannot be sent.");
+    if (over(tenant.monthlyBudgetMicros, spend.month))
+      throw new AppError('conflict', "This month's budget is spent, so a test message cannot be sent.");
     await ledger.add(charge);
   });
 
   const provider = options.provider ?? configuredSmsProvider();
-  const outcome = await provider.send({ jobId: 0n, to: phone.e164, from: number.value, messagingServiceSid: number.messagingServiceSid, body: message.body });
+  const outcome = await provider.send({
+    jobId: 0n,
+    to: phone.e164,
+    from: number.value,
+    messagingServiceSid: number.messagingServiceSid,
+    body: message.body,
+  });
   if (!outcome.ok) {
-    await addUsage(pgPool(), charge.map((c) => ({ ...c, amount: -c.amount })));
+    await addUsage(
+      pgPool(),
+      charge.map((c) => ({ ...c, amount: -c.amount })),
+    );
     const why = describeProviderError(outcome.code, outcome.message);
-    throw new AppError(outcome.kind === 'permanent' ? 'invalid' : 'unavailable', `The test message was not sent: ${why}`);
+    throw new AppError(
+      outcome.kind === 'permanent' ? 'invalid' : 'unavailable',
+      `The test message was not sent: ${why}`,
+    );
   }
   await db().$transaction(async (tx) => {
-    await tx.spendLedgerEntry.create({ data: { tenantId: actor.tenantId, amountMicros: message.costMicros, description: `test message for campaign ${campaignId} (${message.parts} part(s))` } });
+    await tx.spendLedgerEntry.create({
+      data: {
+        tenantId: actor.tenantId,
+        amountMicros: message.costMicros,
+        description: `test message for campaign ${campaignId} (${message.parts} part(s))`,
+      },
+    });
     await tx.user.update({ where: { id: actor.userId }, data: { phoneE164: phone.e164 } });
-    await writeAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'campaign.test_sent', entityType: 'campaign', entityId: campaignId, details: { to: phone.e164, providerMessageId: outcome.providerMessageId } });
+    await writeAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'campaign.test_sent',
+      entityType: 'campaign',
+      entityId: campaignId,
+      details: { to: phone.e164, providerMessageId: outcome.providerMessageId },
+    });
   });
   return { sent: { to: phone.e164, body: message.body, parts: message.parts } };
 }

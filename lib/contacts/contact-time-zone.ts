@@ -4,8 +4,14 @@ import { isValidTimeZone } from '../time/zoned-time';
 // what we know about them: an explicit zone, their state, or their postcode.
 
 export const STATE_ZONES: Record<string, string> = {
-  NSW: 'Australia/Sydney', ACT: 'Australia/Sydney', VIC: 'Australia/Melbourne', TAS: 'Australia/Hobart',
-  QLD: 'Australia/Brisbane', SA: 'Australia/Adelaide', NT: 'Australia/Darwin', WA: 'Australia/Perth',
+  NSW: 'Australia/Sydney',
+  ACT: 'Australia/Sydney',
+  VIC: 'Australia/Melbourne',
+  TAS: 'Australia/Hobart',
+  QLD: 'Australia/Brisbane',
+  SA: 'Australia/Adelaide',
+  NT: 'Australia/Darwin',
+  WA: 'Australia/Perth',
 };
 
 /**
@@ -13,8 +19,15 @@ export const STATE_ZONES: Record<string, string> = {
  * nothing else known is only messaged when it is daytime in all of them.
  */
 export const ALL_AUSTRALIAN_ZONES = [
-  'Australia/Perth', 'Australia/Darwin', 'Australia/Adelaide', 'Australia/Broken_Hill', 'Australia/Brisbane',
-  'Australia/Sydney', 'Australia/Melbourne', 'Australia/Hobart', 'Australia/Lord_Howe',
+  'Australia/Perth',
+  'Australia/Darwin',
+  'Australia/Adelaide',
+  'Australia/Broken_Hill',
+  'Australia/Brisbane',
+  'Australia/Sydney',
+  'Australia/Melbourne',
+  'Australia/Hobart',
+  'Australia/Lord_Howe',
 ] as const;
 
 /** Postcode ranges (Australia Post) to zones; the towns that keep another state's clock first. */
@@ -39,7 +52,10 @@ function zoneForPostcode(postcode: string): string | null {
  * their postcode's; for an Australian number with none of those, every Australian
  * zone at once (`null`); for a number from elsewhere, the tenant's zone.
  */
-export function contactTimeZone(contact: { timeZone: string | null; state: string | null; postcode: string | null; phoneE164: string }, tenantZone: string): string | null {
+export function contactTimeZone(
+  contact: { timeZone: string | null; state: string | null; postcode: string | null; phoneE164: string },
+  tenantZone: string,
+): string | null {
   if (contact.timeZone && isValidTimeZone(contact.timeZone)) return contact.timeZone;
   const byState = contact.state ? STATE_ZONES[contact.state.trim().toUpperCase()] : undefined;
   if (byState) return byState;
@@ -49,7 +65,10 @@ export function contactTimeZone(contact: { timeZone: string | null; state: strin
 }
 
 /** The zones whose quiet hours apply to a contact: its own, or all of Australia's when unknown. */
-export function contactQuietZones(contact: Parameters<typeof contactTimeZone>[0], tenantZone: string): readonly string[] {
+export function contactQuietZones(
+  contact: Parameters<typeof contactTimeZone>[0],
+  tenantZone: string,
+): readonly string[] {
   const zone = contactTimeZone(contact, tenantZone);
   return zone ? [zone] : ALL_AUSTRALIAN_ZONES;
 }

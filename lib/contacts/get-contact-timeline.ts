@@ -10,20 +10,41 @@ export interface TimelineEntry {
 }
 
 /** What a contact sent us and every status of every message we sent them, newest first. */
-export async function getContactTimeline({ actor, contactId }: { actor: Actor; contactId: string }): Promise<TimelineEntry[]> {
+export async function getContactTimeline({
+  actor,
+  contactId,
+}: {
+  actor: Actor;
+  contactId: string;
+}): Promise<TimelineEntry[]> {
   const [inbound, jobs] = await Promise.all([
-    db().inboundMessage.findMany({ where: { tenantId: actor.tenantId, contactId }, orderBy: { receivedAt: 'desc' }, take: 100, select: { body: true, keyword: true, receivedAt: true } }),
+    db().inboundMessage.findMany({
+      where: { tenantId: actor.tenantId, contactId },
+      orderBy: { receivedAt: 'desc' },
+      take: 100,
+      select: { body: true, keyword: true, receivedAt: true },
+    }),
     db().sendJob.findMany({
       where: { tenantId: actor.tenantId, contactId },
       orderBy: { createdAt: 'desc' },
       take: 50,
       select: {
-        state: true, gateReason: true, createdAt: true, body: true, campaignId: true,
-        events: { orderBy: { occurredAt: 'asc' }, select: { state: true, errorCode: true, detail: true, occurredAt: true } },
+        state: true,
+        gateReason: true,
+        createdAt: true,
+        body: true,
+        campaignId: true,
+        events: {
+          orderBy: { occurredAt: 'asc' },
+          select: { state: true, errorCode: true, detail: true, occurredAt: true },
+        },
       },
     }),
   ]);
-  const campaigns = await db().campaign.findMany({ where: { tenantId: actor.tenantId, id: { in: [...new Set(jobs.map((j) => j.campaignId))] } }, select: { id: true, name: true } });
+  const campaigns = await db().campaign.findMany({
+    where: { tenantId: actor.tenantId, id: { in: [...new Set(jobs.map((j) => j.campaignId))] } },
+    select: { id: true, name: true },
+  });
   const campaignName = new Map(campaigns.map((c) => [c.id, c.name]));
   const entries: TimelineEntry[] = inbound.map((m) => ({
     at: m.receivedAt,
@@ -35,9 +56,15 @@ export async function getContactTimeline({ actor, contactId }: { actor: Actor; c
     const name = campaignName.get(job.campaignId) ?? 'a campaign';
     entries.push({ at: job.createdAt, kind: 'message', title: `Queued for “${name}”`, detail: job.body });
     for (const e of job.events) {
-      entries.push({ at: e.occurredAt, kind: 'message', title: `${name}: ${e.state.toLowerCase()}${e.errorCode ? ` (error ${e.errorCode})` : ''}`, detail: e.detail ?? explainTwilioError(e.errorCode) });
+      entries.push({
+        at: e.occurredAt,
+        kind: 'message',
+        title: `${name}: ${e.state.toLowerCase()}${e.errorCode ? ` (error ${e.errorCode})` : ''}`,
+        detail: e.detail ?? explainTwilioError(e.errorCode),
+      });
     }
-    if (job.state === 'SKIPPED') entries.push({ at: job.createdAt, kind: 'message', title: `${name}: skipped`, detail: job.gateReason });
+    if (job.state === 'SKIPPED')
+      entries.push({ at: job.createdAt, kind: 'message', title: `${name}: skipped`, detail: job.gateReason });
   }
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

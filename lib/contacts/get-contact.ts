@@ -7,13 +7,45 @@ export async function getContact({ actor, contactId }: { actor: Actor; contactId
   const contact = await db().contact.findFirst({
     where: { id: contactId, tenantId: actor.tenantId },
     select: {
-      id: true, phoneE164: true, firstName: true, lastName: true, email: true, tags: true, customFields: true,
-      consentStatus: true, consentSource: true, consentAt: true, timeZone: true, state: true, postcode: true, optedOutAt: true, createdAt: true, updatedAt: true,
-      consentEvents: { orderBy: { occurredAt: 'desc' }, take: 100, select: { id: true, action: true, status: true, source: true, actorUserId: true, importBatchId: true, occurredAt: true } },
-      imports: { orderBy: { createdAt: 'desc' }, select: { action: true, createdAt: true, batch: { select: { id: true, fileName: true } } } },
+      id: true,
+      phoneE164: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      tags: true,
+      customFields: true,
+      consentStatus: true,
+      consentSource: true,
+      consentAt: true,
+      timeZone: true,
+      state: true,
+      postcode: true,
+      optedOutAt: true,
+      createdAt: true,
+      updatedAt: true,
+      consentEvents: {
+        orderBy: { occurredAt: 'desc' },
+        take: 100,
+        select: {
+          id: true,
+          action: true,
+          status: true,
+          source: true,
+          actorUserId: true,
+          importBatchId: true,
+          occurredAt: true,
+        },
+      },
+      imports: {
+        orderBy: { createdAt: 'desc' },
+        select: { action: true, createdAt: true, batch: { select: { id: true, fileName: true } } },
+      },
     },
   });
   if (!contact) throw new AppError('not_found', 'That contact does not exist.');
-  const dnc = await db().dncEntry.findUnique({ where: { tenantId_phoneE164: { tenantId: actor.tenantId, phoneE164: contact.phoneE164 } }, select: { source: true, createdAt: true } });
+  const dnc = await db().dncEntry.findUnique({
+    where: { tenantId_phoneE164: { tenantId: actor.tenantId, phoneE164: contact.phoneE164 } },
+    select: { source: true, createdAt: true },
+  });
   return { ...contact, dnc };
 }

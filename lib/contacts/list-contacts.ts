@@ -38,7 +38,16 @@ export async function listContacts({ actor, query }: { actor: Actor; query: Cont
       orderBy: { createdAt: 'desc' },
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, phoneE164: true, firstName: true, lastName: true, consentStatus: true, tags: true, optedOutAt: true, createdAt: true },
+      select: {
+        id: true,
+        phoneE164: true,
+        firstName: true,
+        lastName: true,
+        consentStatus: true,
+        tags: true,
+        optedOutAt: true,
+        createdAt: true,
+      },
     }),
   ]);
   return { total, pageSize: PAGE_SIZE, page: query.page, contacts: rows };

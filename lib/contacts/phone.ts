@@ -3,8 +3,7 @@ import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode
 export type PhoneKind = 'mobile' | 'landline' | 'other';
 
 export type NormalisedPhone =
-  | { ok: true; e164: string; kind: PhoneKind; country: string }
-  | { ok: false; reason: string };
+  { ok: true; e164: string; kind: PhoneKind; country: string } | { ok: false; reason: string };
 
 // Spreadsheets prefix numbers with an apostrophe or wrap them in ="…" to keep the
 // leading zero; people add spaces, dots, dashes, slashes and brackets.
@@ -61,6 +60,7 @@ function fullParse(international: string, defaultRegion: CountryCode): Normalise
   const parsed = parsePhoneNumberFromString(international, defaultRegion);
   if (!parsed || !parsed.isValid()) return { ok: false, reason: 'not a valid phone number' };
   const type = parsed.getType();
-  const kind: PhoneKind = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'landline' : 'other';
+  const kind: PhoneKind =
+    type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'landline' : 'other';
   return { ok: true, e164: parsed.number, kind, country: parsed.country ?? defaultRegion };
 }

@@ -12,7 +12,9 @@ function createClient(): PrismaClient {
   const DATABASE_URL = process.env.DATABASE_URL;
   const { DATABASE_POOL_SIZE } = env();
   if (!DATABASE_URL) {
-    throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide a database');
+    throw new Error(
+      'DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide a database',
+    );
   }
   const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
   return new PrismaClient({ adapter });

@@ -34,7 +34,11 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-export async function startEmbeddedPostgres(options: { name: string; port: number; persistent: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  name: string;
+  port: number;
+  persistent: boolean;
+}): Promise<EmbeddedServer> {
   const databaseDir = path.join(DATA_ROOT, options.name);
   const adminUrl = urlFor(options.port, 'postgres');
   // Another process of ours (a dev server, a test run) may already own this cluster.
@@ -52,11 +56,21 @@ export async function startEmbeddedPostgres(options: { name: string; port: numbe
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
     onLog: () => {},
     onError: (e) => {
       const text = String(e instanceof Error ? e.message : e);
-      if (/ERROR|FATAL|PANIC/.test(text) && !/does not exist|already exists/.test(text)) console.error(`[postgres] ${text.trim()}`);
+      if (/ERROR|FATAL|PANIC/.test(text) && !/does not exist|already exists/.test(text))
+        console.error(`[postgres] ${text.trim()}`);
     },
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();

@@ -2,7 +2,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 
@@ -21,9 +24,14 @@ let wasmReady: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+      'schema_engine_bg.wasm',
+    );
     const compiled = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(compiled, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
+    const instance = await WebAssembly.instantiate(compiled, {
+      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
@@ -58,7 +66,11 @@ async function withEngine<T>(databaseUrl: string, work: (engine: bg.SchemaEngine
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const adapters = closableAdapterFactory(databaseUrl);
-  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapters.factory));
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(adapters.factory),
+  );
   try {
     return await work(engine);
   } finally {
@@ -69,7 +81,10 @@ async function withEngine<T>(databaseUrl: string, work: (engine: bg.SchemaEngine
 
 export async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => ({
       path: dir,
@@ -108,7 +123,10 @@ export async function diffSchemaSql(databaseUrl: string, from: { schema: string 
   const to = await readFile(SCHEMA_PATH, 'utf8');
   return withEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
-      from: from.schema === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: from.schema }] },
+      from:
+        from.schema === null
+          ? { tag: 'empty' }
+          : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: from.schema }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: to }] },
       script: true,
       exitCode: null,

@@ -11,7 +11,11 @@ export async function seedDatabase(prisma: PrismaClient, options: { adminEmail: 
       create: { id: PRIMARY_TENANT_ID, slug: 'primary', name: 'Primary' },
       update: {},
     });
-    await tx.tenantSettings.upsert({ where: { tenantId: PRIMARY_TENANT_ID }, create: { tenantId: PRIMARY_TENANT_ID }, update: {} });
+    await tx.tenantSettings.upsert({
+      where: { tenantId: PRIMARY_TENANT_ID },
+      create: { tenantId: PRIMARY_TENANT_ID },
+      update: {},
+    });
     const admin = await tx.user.upsert({ where: { email }, create: { email, name: 'Administrator' }, update: {} });
     const membership = await tx.membership.upsert({
       where: { tenantId_userId: { tenantId: PRIMARY_TENANT_ID, userId: admin.id } },
@@ -24,7 +28,13 @@ export async function seedDatabase(prisma: PrismaClient, options: { adminEmail: 
     });
     if (!alreadyAudited) {
       await tx.auditLog.create({
-        data: { tenantId: PRIMARY_TENANT_ID, action: 'seed.admin', entityType: 'membership', entityId: membership.id, details: { email } },
+        data: {
+          tenantId: PRIMARY_TENANT_ID,
+          action: 'seed.admin',
+          entityType: 'membership',
+          entityId: membership.id,
+          details: { email },
+        },
       });
     }
   });

@@ -11,15 +11,23 @@ import { readFileStart } from './read-file-start';
  * and its bytes are discarded.
  */
 export async function analyseImport({ actor, batchId }: { actor: Actor; batchId: string }) {
-  const batch = await db().importBatch.findFirst({ where: { id: batchId, tenantId: actor.tenantId }, select: { status: true, fileSize: true, encoding: true } });
+  const batch = await db().importBatch.findFirst({
+    where: { id: batchId, tenantId: actor.tenantId },
+    select: { status: true, fileSize: true, encoding: true },
+  });
   if (!batch) throw new AppError('not_found', 'That import does not exist.');
   // An upload is "UPLOADED" while its pieces arrive and after it is recognised; the encoding marks the latter.
-  if (batch.status !== 'UPLOADED' || batch.encoding) throw new AppError('conflict', 'This import has already been analysed.');
+  if (batch.status !== 'UPLOADED' || batch.encoding)
+    throw new AppError('conflict', 'This import has already been analysed.');
   const [{ stored }] = await db().$queryRaw<{ stored: bigint | null }[]>`
     SELECT sum(length(data)) AS stored FROM import_file_chunks WHERE "batchId" = ${batchId}::uuid AND "tenantId" = ${actor.tenantId}::uuid`;
-  if (Number(stored ?? 0) !== batch.fileSize) throw new AppError('invalid', 'The upload is incomplete: send every piece of the file first.');
+  if (Number(stored ?? 0) !== batch.fileSize)
+    throw new AppError('invalid', 'The upload is incomplete: send every piece of the file first.');
   try {
-    const format = inspectFile(await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }), batch.fileSize);
+    const format = inspectFile(
+      await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }),
+      batch.fileSize,
+    );
     const mapping = proposeMapping(format.headers, format.preview, format.hasHeader);
     await db().importBatch.update({
       where: { id: batchId },

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
 /** Contact fields a column can fill. */
-export const IMPORT_FIELDS = ['phone', 'firstName', 'lastName', 'email', 'tags', 'consentStatus', 'consentSource', 'consentDate', 'timeZone', 'state', 'postcode'] as const;
+export const IMPORT_FIELDS = [
+  'phone',
+  'firstName',
+  'lastName',
+  'email',
+  'tags',
+  'consentStatus',
+  'consentSource',
+  'consentDate',
+  'timeZone',
+  'state',
+  'postcode',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const FIELD_LABELS: Record<ImportField, string> = {
@@ -24,14 +36,20 @@ export const ColumnMappingSchema = z
   .object({
     fields: z.partialRecord(z.enum(IMPORT_FIELDS), ColumnIndex),
     /** Columns kept as custom fields, under the names given. */
-    custom: z.array(z.object({ column: ColumnIndex, name: z.string().trim().min(1).max(60) })).max(50).default([]),
+    custom: z
+      .array(z.object({ column: ColumnIndex, name: z.string().trim().min(1).max(60) }))
+      .max(50)
+      .default([]),
     /** Consent for rows whose consent column is empty or missing; none means such rows are rejected. */
     defaultConsent: z.enum(['EXPLICIT', 'IMPLIED']).nullable().default(null),
     consentSource: z.string().trim().max(200).default(''),
     overwriteConsent: z.boolean().default(false),
     hasHeader: z.boolean(),
   })
-  .refine((m) => m.fields.phone !== undefined, { message: 'Choose which column holds the phone number.', path: ['fields', 'phone'] })
+  .refine((m) => m.fields.phone !== undefined, {
+    message: 'Choose which column holds the phone number.',
+    path: ['fields', 'phone'],
+  })
   .refine((m) => m.defaultConsent !== null || m.fields.consentStatus !== undefined, {
     message: 'Choose a consent column, or say what consent every row in this file has.',
     path: ['defaultConsent'],
@@ -39,7 +57,10 @@ export const ColumnMappingSchema = z
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 const HINTS: [ImportField, RegExp][] = [
-  ['phone', /^(mobile|phone|mobile ?(phone|number|no)|phone ?(number|no)|cell|cell ?phone|msisdn|number|tel|telephone)$/i],
+  [
+    'phone',
+    /^(mobile|phone|mobile ?(phone|number|no)|phone ?(number|no)|cell|cell ?phone|msisdn|number|tel|telephone)$/i,
+  ],
   ['firstName', /^(first ?name|given ?name|first|fname|forename)$/i],
   ['lastName', /^(last ?name|surname|family ?name|last|lname)$/i],
   ['email', /^(e-?mail|e-?mail ?address)$/i],
@@ -60,7 +81,9 @@ export function proposeMapping(headers: string[], preview: string[][], hasHeader
     if (hit) fields[hit[0]] = column;
   });
   if (fields.phone === undefined) {
-    const phoneLike = headers.findIndex((_, column) => preview.length > 0 && preview.every((row) => (row[column] ?? '').replace(/\D/g, '').length >= 8));
+    const phoneLike = headers.findIndex(
+      (_, column) => preview.length > 0 && preview.every((row) => (row[column] ?? '').replace(/\D/g, '').length >= 8),
+    );
     if (phoneLike >= 0) fields.phone = phoneLike;
   }
   if (fields.firstName === undefined) {

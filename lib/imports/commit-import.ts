@@ -70,7 +70,17 @@ const COMMIT_WORKERS = 3;
  * numbers at a time from the first row not yet applied, so a resumed commit skips
  * what is done without re-reading it. Returns when every accepted row is applied.
  */
-export async function commitImport({ tenantId, batchId, actorUserId, chunkRows = 5000 }: { tenantId: string; batchId: string; actorUserId: string | null; chunkRows?: number }): Promise<void> {
+export async function commitImport({
+  tenantId,
+  batchId,
+  actorUserId,
+  chunkRows = 5000,
+}: {
+  tenantId: string;
+  batchId: string;
+  actorUserId: string | null;
+  chunkRows?: number;
+}): Promise<void> {
   const db = pgPool();
   const { rows } = await db.query<{ status: string; overwriteConsent: boolean }>(
     `UPDATE import_batches SET status = 'COMMITTING' WHERE id = $1 AND "tenantId" = $2 AND status IN ('ANALYSED', 'COMMITTING')
@@ -83,7 +93,9 @@ export async function commitImport({ tenantId, batchId, actorUserId, chunkRows =
   // that dies releases it and can be resumed at once.
   const guard = await db.connect();
   try {
-    const { rows: locked } = await guard.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`import-commit:${batchId}`]);
+    const { rows: locked } = await guard.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+      `import-commit:${batchId}`,
+    ]);
     if (!locked[0]?.ok) return;
     try {
       await applyAcceptedRows({ tenantId, batchId, actorUserId, chunkRows, overwriteConsent: batch.overwriteConsent });
@@ -95,7 +107,19 @@ export async function commitImport({ tenantId, batchId, actorUserId, chunkRows =
   }
 }
 
-async function applyAcceptedRows({ tenantId, batchId, actorUserId, chunkRows, overwriteConsent }: { tenantId: string; batchId: string; actorUserId: string | null; chunkRows: number; overwriteConsent: boolean }): Promise<void> {
+async function applyAcceptedRows({
+  tenantId,
+  batchId,
+  actorUserId,
+  chunkRows,
+  overwriteConsent,
+}: {
+  tenantId: string;
+  batchId: string;
+  actorUserId: string | null;
+  chunkRows: number;
+  overwriteConsent: boolean;
+}): Promise<void> {
   const db = pgPool();
   const { rows: bounds } = await db.query<{ first: number | null; last: number | null }>(
     `SELECT min("rowNumber") AS first, max("rowNumber") AS last FROM import_rows
@@ -113,9 +137,20 @@ async function applyAcceptedRows({ tenantId, batchId, actorUserId, chunkRows, ov
         await inTransaction(async (client) => {
           // The chunk's CTEs join thousands of rows on phone; a nested loop there is quadratic.
           await client.query('SET LOCAL enable_nestloop = off');
-          const result = await client.query<{ applied: number }>(APPLY_CHUNK, [batchId, tenantId, from, overwriteConsent, actorUserId, chunkRows]);
+          const result = await client.query<{ applied: number }>(APPLY_CHUNK, [
+            batchId,
+            tenantId,
+            from,
+            overwriteConsent,
+            actorUserId,
+            chunkRows,
+          ]);
           const count = result.rows[0]?.applied ?? 0;
-          if (count) await client.query('UPDATE import_batches SET "committedRows" = "committedRows" + $3 WHERE id = $1 AND "tenantId" = $2', [batchId, tenantId, count]);
+          if (count)
+            await client.query(
+              'UPDATE import_batches SET "committedRows" = "committedRows" + $3 WHERE id = $1 AND "tenantId" = $2',
+              [batchId, tenantId, count],
+            );
         });
       }
     };

@@ -10,7 +10,14 @@ export async function createImportBatch({ actor, input }: { actor: Actor; input:
       data: { tenantId: actor.tenantId, createdById: actor.userId, fileName: input.fileName, fileSize: input.fileSize },
       select: { id: true },
     });
-    await writeAudit(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'import.created', entityType: 'import_batch', entityId: batch.id, details: { fileName: input.fileName, fileSize: input.fileSize } });
+    await writeAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'import.created',
+      entityType: 'import_batch',
+      entityId: batch.id,
+      details: { fileName: input.fileName, fileSize: input.fileSize },
+    });
     return batch;
   });
 }

@@ -10,9 +10,15 @@ const PAGE = 5000;
 
 /** The rejected rows as CSV, each with its reason added as the last column, page by page. */
 export async function* exportRejects({ actor, batchId }: { actor: Actor; batchId: string }): AsyncGenerator<string> {
-  const batch = await db().importBatch.findFirst({ where: { id: batchId, tenantId: actor.tenantId }, select: { fileSize: true, hasHeader: true, encoding: true } });
+  const batch = await db().importBatch.findFirst({
+    where: { id: batchId, tenantId: actor.tenantId },
+    select: { fileSize: true, hasHeader: true, encoding: true },
+  });
   if (!batch) throw new AppError('not_found', 'That import does not exist.');
-  const headers = batch.encoding ? inspectFile(await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }), batch.fileSize).headers : [];
+  const headers = batch.encoding
+    ? inspectFile(await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }), batch.fileSize)
+        .headers
+    : [];
   yield csvLine(['row', ...headers, 'reason']);
   let after = 0;
   for (;;) {

@@ -57,12 +57,17 @@ function lastCompleteUtf8(bytes: Uint8Array): number {
 export function assertLooksLikeCsv(sample: Uint8Array, text: string): void {
   const head = Buffer.from(sample.subarray(0, 8));
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    throw new UnreadableFileError('This is an Excel workbook or zip file, not a CSV. In Excel choose File › Save As › CSV UTF-8, then upload that file.');
+    throw new UnreadableFileError(
+      'This is an Excel workbook or zip file, not a CSV. In Excel choose File › Save As › CSV UTF-8, then upload that file.',
+    );
   }
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new UnreadableFileError('This is an old Excel (.xls) file, not a CSV. Save it as CSV UTF-8 and upload that file.');
+    throw new UnreadableFileError(
+      'This is an old Excel (.xls) file, not a CSV. Save it as CSV UTF-8 and upload that file.',
+    );
   }
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') throw new UnreadableFileError('This is a PDF, not a CSV file of contacts.');
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-')
+    throw new UnreadableFileError('This is a PDF, not a CSV file of contacts.');
   const probe = text.slice(0, 65536);
   let control = 0;
   for (let i = 0; i < probe.length; i += 1) {
@@ -70,7 +75,9 @@ export function assertLooksLikeCsv(sample: Uint8Array, text: string): void {
     if (code === 0 || (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) control += 1;
   }
   if (probe.length > 0 && control / probe.length > 0.02) {
-    throw new UnreadableFileError('This file is not text: it looks like binary data. Upload a CSV file (comma- or semicolon-separated text).');
+    throw new UnreadableFileError(
+      'This file is not text: it looks like binary data. Upload a CSV file (comma- or semicolon-separated text).',
+    );
   }
   const start = probe.trimStart().slice(0, 15).toLowerCase();
   if (start.startsWith('<!doctype') || start.startsWith('<html') || start.startsWith('<?xml')) {
@@ -105,7 +112,8 @@ function splitOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
-const HEADER_WORDS = /phone|mobile|cell|number|name|first|last|surname|email|e-mail|tag|consent|opt|source|date|zone|state|post/i;
+const HEADER_WORDS =
+  /phone|mobile|cell|number|name|first|last|surname|email|e-mail|tag|consent|opt|source|date|zone|state|post/i;
 
 /** A first row is a header when it names columns rather than holding a phone number. */
 export function looksLikeHeader(first: string[], second: string[] | undefined): boolean {
@@ -121,27 +129,53 @@ export function inspectFile(sample: Uint8Array, fileSize: number): FileFormat {
   if (fileSize === 0 || sample.length === 0) throw new UnreadableFileError('The file is empty.');
   const { encoding, bomLength } = detectEncoding(sample);
   const body = sample.subarray(bomLength);
-  const text = new TextDecoder(encoding).decode(body.subarray(0, encoding === 'utf-8' ? lastCompleteUtf8(body) : body.length - (body.length % (encoding === 'windows-1252' ? 1 : 2))));
+  const text = new TextDecoder(encoding).decode(
+    body.subarray(
+      0,
+      encoding === 'utf-8'
+        ? lastCompleteUtf8(body)
+        : body.length - (body.length % (encoding === 'windows-1252' ? 1 : 2)),
+    ),
+  );
   assertLooksLikeCsv(sample, text);
   if (!text.trim()) throw new UnreadableFileError('The file is empty.');
   const firstBreak = text.search(/\r|\n/);
   if ((firstBreak === -1 && sample.length >= MAX_LINE_BYTES) || firstBreak > MAX_LINE_BYTES) {
-    throw new UnreadableFileError('The first line is longer than 1 MB, so this is not a list of contacts. Check that you chose the right file.');
+    throw new UnreadableFileError(
+      'The first line is longer than 1 MB, so this is not a list of contacts. Check that you chose the right file.',
+    );
   }
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim()).slice(0, 20);
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim())
+    .slice(0, 20);
   const complete = sample.length >= fileSize ? lines : lines.slice(0, -1);
   const delimiter = detectDelimiter(complete.length ? complete : lines);
   let rows: string[][];
   try {
-    rows = parse((complete.length ? complete : lines).join('\n'), { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    rows = parse((complete.length ? complete : lines).join('\n'), {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as string[][];
   } catch {
     rows = (complete.length ? complete : lines).map((l) => l.split(delimiter));
   }
   const hasHeader = looksLikeHeader(rows[0] ?? [], rows[1]);
   const width = Math.max(...rows.map((r) => r.length));
-  const headers = hasHeader ? rows[0].map((h, i) => h.trim() || `Column ${i + 1}`) : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  const headers = hasHeader
+    ? rows[0].map((h, i) => h.trim() || `Column ${i + 1}`)
+    : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
   if (hasHeader && rows.length === 1 && sample.length >= fileSize) {
     throw new UnreadableFileError('The file has a header row but no contacts under it.');
   }
-  return { encoding, bomLength, delimiter, hasHeader, headers, preview: rows.slice(hasHeader ? 1 : 0, hasHeader ? 6 : 5) };
+  return {
+    encoding,
+    bomLength,
+    delimiter,
+    hasHeader,
+    headers,
+    preview: rows.slice(hasHeader ? 1 : 0, hasHeader ? 6 : 5),
+  };
 }

@@ -10,9 +10,27 @@ export async function getImportBatch({ actor, batchId }: { actor: Actor; batchId
   const batch = await db().importBatch.findFirst({
     where: { id: batchId, tenantId: actor.tenantId },
     select: {
-      id: true, fileName: true, fileSize: true, status: true, encoding: true, delimiter: true, hasHeader: true, mapping: true,
-      overwriteConsent: true, totalRows: true, processedRows: true, committedRows: true, createCount: true, updateCount: true,
-      unchangedCount: true, rejectCount: true, error: true, createdAt: true, analysedAt: true, committedAt: true, createdById: true,
+      id: true,
+      fileName: true,
+      fileSize: true,
+      status: true,
+      encoding: true,
+      delimiter: true,
+      hasHeader: true,
+      mapping: true,
+      overwriteConsent: true,
+      totalRows: true,
+      processedRows: true,
+      committedRows: true,
+      createCount: true,
+      updateCount: true,
+      unchangedCount: true,
+      rejectCount: true,
+      error: true,
+      createdAt: true,
+      analysedAt: true,
+      committedAt: true,
+      createdById: true,
     },
   });
   if (!batch) throw new AppError('not_found', 'That import does not exist.');
@@ -30,7 +48,10 @@ export async function getImportBatch({ actor, batchId }: { actor: Actor; batchId
   let format: FileFormat | null = null;
   if (batch.encoding && uploadedBytes._count > 0) {
     try {
-      format = inspectFile(await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }), batch.fileSize);
+      format = inspectFile(
+        await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }),
+        batch.fileSize,
+      );
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
     }

@@ -7,8 +7,19 @@ import type { ImportRowQuerySchema } from './schemas';
 const PAGE_SIZE = 100;
 
 /** A page of a batch's per-row decisions, in file order. */
-export async function listImportRows({ actor, batchId, query }: { actor: Actor; batchId: string; query: z.infer<typeof ImportRowQuerySchema> }) {
-  const batch = await db().importBatch.findFirst({ where: { id: batchId, tenantId: actor.tenantId }, select: { id: true } });
+export async function listImportRows({
+  actor,
+  batchId,
+  query,
+}: {
+  actor: Actor;
+  batchId: string;
+  query: z.infer<typeof ImportRowQuerySchema>;
+}) {
+  const batch = await db().importBatch.findFirst({
+    where: { id: batchId, tenantId: actor.tenantId },
+    select: { id: true },
+  });
   if (!batch) throw new AppError('not_found', 'That import does not exist.');
   const where = { tenantId: actor.tenantId, batchId, ...(query.decision ? { decision: query.decision } : {}) };
   const [total, rows] = await Promise.all([
@@ -34,5 +45,12 @@ function cellsOf(raw: unknown): string[] {
   const stored = raw as { cells?: string[]; contact?: Record<string, unknown> };
   if (stored.cells) return stored.cells;
   const c = stored.contact ?? {};
-  return [c.phoneE164, c.firstName, c.lastName, c.email, c.consentStatus, ...((c.tags as string[] | undefined) ?? [])].filter((v): v is string => typeof v === 'string' && v !== '');
+  return [
+    c.phoneE164,
+    c.firstName,
+    c.lastName,
+    c.email,
+    c.consentStatus,
+    ...((c.tags as string[] | undefined) ?? []),
+  ].filter((v): v is string => typeof v === 'string' && v !== '');
 }

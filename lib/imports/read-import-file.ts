@@ -48,11 +48,17 @@ function explain(error: unknown): Error {
   const line = (error as CsvError & { lines?: number }).lines;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new UnreadableFileError(`A quote (") opened in the file is never closed, so everything after it would run together (from around line ${line ?? '?'}). Fix the quote and upload again.`);
+      return new UnreadableFileError(
+        `A quote (") opened in the file is never closed, so everything after it would run together (from around line ${line ?? '?'}). Fix the quote and upload again.`,
+      );
     case 'CSV_MAX_RECORD_SIZE':
-      return new UnreadableFileError(`Line ${line ?? '?'} is longer than 1 MB, so this is not a list of contacts. Check that you chose the right file.`);
+      return new UnreadableFileError(
+        `Line ${line ?? '?'} is longer than 1 MB, so this is not a list of contacts. Check that you chose the right file.`,
+      );
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new UnreadableFileError(`Line ${line ?? '?'} has a quote (") in the wrong place: a quoted value must end with a quote followed by the delimiter.`);
+      return new UnreadableFileError(
+        `Line ${line ?? '?'} has a quote (") in the wrong place: a quoted value must end with a quote followed by the delimiter.`,
+      );
     default:
       return new UnreadableFileError(`The file could not be read as CSV near line ${line ?? '?'}: ${error.message}`);
   }

@@ -29,7 +29,11 @@ async function loadDoNotContact(db: pg.Pool, tenantId: string): Promise<Set<stri
   return new Set(rows.map((r) => r.phone));
 }
 
-async function existingContacts(db: pg.Pool, tenantId: string, phones: string[]): Promise<Map<string, ExistingContact>> {
+async function existingContacts(
+  db: pg.Pool,
+  tenantId: string,
+  phones: string[],
+): Promise<Map<string, ExistingContact>> {
   if (!phones.length) return new Map();
   const { rows } = await db.query<ExistingContact & { phoneE164: string }>(
     `SELECT "phoneE164", "firstName", "lastName", email, tags, "consentStatus", "timeZone", state, postcode, "customFields"
@@ -44,7 +48,16 @@ async function writeRows(db: pg.Pool, tenantId: string, batchId: string, rows: D
     `INSERT INTO import_rows ("tenantId", "batchId", "rowNumber", raw, "phoneE164", decision, "reasonCode", reason)
      SELECT $1, $2, n, r::jsonb, p, d::"ImportDecision", c, why
      FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(n, r, p, d, c, why)`,
-    [tenantId, batchId, rows.map((r) => r.rowNumber), rows.map((r) => r.raw), rows.map((r) => r.phoneE164), rows.map((r) => r.decision), rows.map((r) => r.reasonCode), rows.map((r) => r.reason)],
+    [
+      tenantId,
+      batchId,
+      rows.map((r) => r.rowNumber),
+      rows.map((r) => r.raw),
+      rows.map((r) => r.phoneE164),
+      rows.map((r) => r.decision),
+      rows.map((r) => r.reasonCode),
+      rows.map((r) => r.reason),
+    ],
   );
 }
 
@@ -90,9 +103,28 @@ export async function runDryRun({ tenantId, batchId }: { tenantId: string; batch
         const existing = await existingContacts(db, tenantId, accepted);
         const decided: DecidedRow[] = checked.map(({ rowNumber, cells, check }) => {
           // Rejected rows keep their cells for the rejects download; accepted rows keep what they will write.
-          if (!check.ok) return { rowNumber, raw: JSON.stringify({ cells }), phoneE164: check.phoneE164, decision: 'REJECT', reasonCode: check.code, reason: check.reason };
-          const { decision, consentChanged } = compareWithExisting(check.contact, existing.get(check.contact.phoneE164), mapping.overwriteConsent);
-          return { rowNumber, raw: JSON.stringify({ contact: check.contact, consentChanged }, withoutNulls), phoneE164: check.contact.phoneE164, decision, reasonCode: null, reason: null };
+          if (!check.ok)
+            return {
+              rowNumber,
+              raw: JSON.stringify({ cells }),
+              phoneE164: check.phoneE164,
+              decision: 'REJECT',
+              reasonCode: check.code,
+              reason: check.reason,
+            };
+          const { decision, consentChanged } = compareWithExisting(
+            check.contact,
+            existing.get(check.contact.phoneE164),
+            mapping.overwriteConsent,
+          );
+          return {
+            rowNumber,
+            raw: JSON.stringify({ contact: check.contact, consentChanged }, withoutNulls),
+            phoneE164: check.contact.phoneE164,
+            decision,
+            reasonCode: null,
+            reason: null,
+          };
         });
         await writeRows(db, tenantId, batchId, decided);
         for (const d of decided) counts[d.decision] += 1;
@@ -104,11 +136,19 @@ export async function runDryRun({ tenantId, batchId }: { tenantId: string; batch
         );
       })();
       inflight.add(write);
-      write.then(() => inflight.delete(write), () => {});
+      write.then(
+        () => inflight.delete(write),
+        () => {},
+      );
       writes.push(write);
     };
 
-    for await (const cells of readRecords({ batchId, tenantId, encoding: batch.encoding, delimiter: batch.delimiter })) {
+    for await (const cells of readRecords({
+      batchId,
+      tenantId,
+      encoding: batch.encoding,
+      delimiter: batch.delimiter,
+    })) {
       recordIndex += 1;
       if (recordIndex === 1) {
         context.columnCount = cells.length;
@@ -120,13 +160,21 @@ export async function runDryRun({ tenantId, batchId }: { tenantId: string; batch
     if (pending.length) await flush();
     await Promise.all(writes);
     if (processed === 0) {
-      throw new UnreadableFileError(recordIndex === 0 ? 'The file is empty.' : 'The file has a header row but no contacts under it.');
+      throw new UnreadableFileError(
+        recordIndex === 0 ? 'The file is empty.' : 'The file has a header row but no contacts under it.',
+      );
     }
     // Fresh statistics let the commit plan its joins over these rows sensibly.
     await db.query('ANALYZE import_rows');
-    await db.query(`UPDATE import_batches SET status = 'ANALYSED', "totalRows" = $3, "analysedAt" = now() WHERE id = $1 AND "tenantId" = $2`, [batchId, tenantId, processed]);
+    await db.query(
+      `UPDATE import_batches SET status = 'ANALYSED', "totalRows" = $3, "analysedAt" = now() WHERE id = $1 AND "tenantId" = $2`,
+      [batchId, tenantId, processed],
+    );
   } catch (error) {
-    const message = error instanceof UnreadableFileError ? error.message : 'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.';
+    const message =
+      error instanceof UnreadableFileError
+        ? error.message
+        : 'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.';
     if (!(error instanceof UnreadableFileError)) console.error('[imports] dry run failed', error);
     await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
     await db.query(

@@ -15,7 +15,11 @@ export const CreateImportSchema = z.object({
 });
 
 export const BatchIdSchema = z.string().uuid('Unknown import.');
-export const ChunkSeqSchema = z.coerce.number().int().min(0).max(Math.ceil(MAX_IMPORT_BYTES / MAX_CHUNK_BYTES) * 4);
+export const ChunkSeqSchema = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(Math.ceil(MAX_IMPORT_BYTES / MAX_CHUNK_BYTES) * 4);
 
 export const StartDryRunSchema = z.object({ mapping: ColumnMappingSchema });
 

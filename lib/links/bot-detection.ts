@@ -18,15 +18,23 @@ export interface ClickClassification {
   reason: string | null;
 }
 
-const PREVIEW = /facebookexternalhit|facebot|twitterbot|slackbot|slack-imgproxy|discordbot|telegrambot|whatsapp|linkedinbot|skypeuripreview|viber|snapchat|pinterest|embedly|iframely|google-pagerenderer|google-read-aloud|applebot|redditbot|line\/|kakaotalk-scrap/i;
+const PREVIEW =
+  /facebookexternalhit|facebot|twitterbot|slackbot|slack-imgproxy|discordbot|telegrambot|whatsapp|linkedinbot|skypeuripreview|viber|snapchat|pinterest|embedly|iframely|google-pagerenderer|google-read-aloud|applebot|redditbot|line\/|kakaotalk-scrap/i;
 // iMessage fetches previews as a desktop Safari/Facebook agent pair from Apple's network.
-const IMESSAGE = /^Mozilla\/5\.0 \(Macintosh; Intel Mac OS X 10_11_1\) AppleWebKit\/601\.2\.4 \(KHTML, like Gecko\) Version\/9\.0\.1 Safari\/601\.2\.4 facebookexternalhit\/1\.1 Facebot Twitterbot\/1\.0$/;
-const SCANNER = /proofpoint|mimecast|barracuda|bingpreview|safelinks|symantec|trendmicro|forcepoint|zscaler|urlscan|virustotal/i;
+const IMESSAGE =
+  /^Mozilla\/5\.0 \(Macintosh; Intel Mac OS X 10_11_1\) AppleWebKit\/601\.2\.4 \(KHTML, like Gecko\) Version\/9\.0\.1 Safari\/601\.2\.4 facebookexternalhit\/1\.1 Facebot Twitterbot\/1\.0$/;
+const SCANNER =
+  /proofpoint|mimecast|barracuda|bingpreview|safelinks|symantec|trendmicro|forcepoint|zscaler|urlscan|virustotal/i;
 const CRAWLER = /bot\b|bot\/|crawl|spider|slurp|archiver|scrape|monitor|uptime|preview|fetcher|validator/i;
-const PROGRAM = /^(curl|wget|python-requests|python-urllib|go-http-client|java\/|okhttp|axios|node-fetch|undici|libwww-perl|httpclient|postmanruntime|insomnia)|headlesschrome|phantomjs|puppeteer|playwright/i;
+const PROGRAM =
+  /^(curl|wget|python-requests|python-urllib|go-http-client|java\/|okhttp|axios|node-fetch|undici|libwww-perl|httpclient|postmanruntime|insomnia)|headlesschrome|phantomjs|puppeteer|playwright/i;
 const PHONE_BROWSER = /(iphone|ipad|android).*(safari|chrome|samsungbrowser|firefox|crios|fxios)|mobile.*safari/i;
 
-export function classifyClick(input: { method: string; userAgent: string | null; secondsSinceDelivery: number | null }): ClickClassification {
+export function classifyClick(input: {
+  method: string;
+  userAgent: string | null;
+  secondsSinceDelivery: number | null;
+}): ClickClassification {
   const ua = input.userAgent?.trim() ?? '';
   if (input.method === 'HEAD') return { isBot: true, reason: 'HEAD request (link checker)' };
   if (!ua) return { isBot: true, reason: 'no user agent' };
@@ -34,7 +42,12 @@ export function classifyClick(input: { method: string; userAgent: string | null;
   if (SCANNER.test(ua)) return { isBot: true, reason: 'security scanner' };
   if (PROGRAM.test(ua)) return { isBot: true, reason: 'program or headless browser' };
   if (CRAWLER.test(ua)) return { isBot: true, reason: 'crawler' };
-  if (input.secondsSinceDelivery !== null && input.secondsSinceDelivery >= 0 && input.secondsSinceDelivery < 2 && !PHONE_BROWSER.test(ua)) {
+  if (
+    input.secondsSinceDelivery !== null &&
+    input.secondsSinceDelivery >= 0 &&
+    input.secondsSinceDelivery < 2 &&
+    !PHONE_BROWSER.test(ua)
+  ) {
     return { isBot: true, reason: 'opened within 2 s of delivery by a non-phone agent' };
   }
   return { isBot: false, reason: null };

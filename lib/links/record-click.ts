@@ -29,11 +29,17 @@ const recent = new Map<string, number>();
 
 /** A salted hash of IP and user agent: counts unique visitors without keeping who they are. */
 export function visitorHash(ip: string, userAgent: string | null, day = new Date().toISOString().slice(0, 10)): string {
-  return createHash('sha256').update(`${authSecret()}|${day}|${ip}|${userAgent ?? ''}`).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(`${authSecret()}|${day}|${ip}|${userAgent ?? ''}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** Queues a click; the promise settles once it is written (or folded into an earlier one). */
-export function recordClick(link: ResolvedLink, visit: { method: string; ip: string; userAgent: string | null; at?: Date }): Promise<void> {
+export function recordClick(
+  link: ResolvedLink,
+  visit: { method: string; ip: string; userAgent: string | null; at?: Date },
+): Promise<void> {
   const at = visit.at ?? new Date();
   const hash = visitorHash(visit.ip, visit.userAgent);
   const foldKey = `${link.id}:${hash}`;
@@ -43,7 +49,16 @@ export function recordClick(link: ResolvedLink, visit: { method: string; ip: str
   if (last !== undefined && at.getTime() - last < FOLD_WINDOW_MS) return Promise.resolve();
   const secondsSinceDelivery = link.deliveredAt ? (at.getTime() - link.deliveredAt.getTime()) / 1000 : null;
   const { isBot, reason } = classifyClick({ method: visit.method, userAgent: visit.userAgent, secondsSinceDelivery });
-  pending.push({ tenantId: link.tenantId, shortLinkId: link.id, campaignId: link.campaignId, isBot, botReason: reason, userAgent: visit.userAgent?.slice(0, 300) ?? null, visitorHash: hash, occurredAt: at });
+  pending.push({
+    tenantId: link.tenantId,
+    shortLinkId: link.id,
+    campaignId: link.campaignId,
+    isBot,
+    botReason: reason,
+    userAgent: visit.userAgent?.slice(0, 300) ?? null,
+    visitorHash: hash,
+    occurredAt: at,
+  });
   if (!batchWritten) {
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));

@@ -22,11 +22,26 @@ export async function resolveShortLink(token: string, now = Date.now()): Promise
   if (hit && hit.until > now) return hit.link;
   const row = await db().shortLink.findUnique({
     where: { id: check.linkId },
-    select: { id: true, token: true, tenantId: true, campaignId: true, targetUrl: true, expiresAt: true, sendJob: { select: { deliveredAt: true } } },
+    select: {
+      id: true,
+      token: true,
+      tenantId: true,
+      campaignId: true,
+      targetUrl: true,
+      expiresAt: true,
+      sendJob: { select: { deliveredAt: true } },
+    },
   });
-  const link = row && row.token === token && row.expiresAt.getTime() > now
-    ? { id: row.id, tenantId: row.tenantId, campaignId: row.campaignId, targetUrl: row.targetUrl, deliveredAt: row.sendJob?.deliveredAt ?? null }
-    : null;
+  const link =
+    row && row.token === token && row.expiresAt.getTime() > now
+      ? {
+          id: row.id,
+          tenantId: row.tenantId,
+          campaignId: row.campaignId,
+          targetUrl: row.targetUrl,
+          deliveredAt: row.sendJob?.deliveredAt ?? null,
+        }
+      : null;
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(token, { link, until: now + CACHE_TTL_MS });
   return link;

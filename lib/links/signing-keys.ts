@@ -20,7 +20,10 @@ export function linkSigningKeys(): SigningKey[] {
     ? source.split(',').map((pair) => {
         const [kid, ...rest] = pair.trim().split(':');
         const secret = rest.join(':');
-        if (!/^[a-z0-9]$/i.test(kid) || secret.length < 16) throw new Error('LINK_SIGNING_KEYS must be "kid:secret" pairs: a one-character id and a secret of 16+ characters');
+        if (!/^[a-z0-9]$/i.test(kid) || secret.length < 16)
+          throw new Error(
+            'LINK_SIGNING_KEYS must be "kid:secret" pairs: a one-character id and a secret of 16+ characters',
+          );
         return { kid, secret };
       })
     : [{ kid: 'd', secret: createHmac('sha256', authSecret()).update('short-links').digest('hex') }];

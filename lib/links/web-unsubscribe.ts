@@ -3,9 +3,7 @@ import { db } from '../db/client';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 export type UnsubscribeState =
-  | { kind: 'unknown' }
-  | { kind: 'test' }
-  | { kind: 'subscribed' | 'unsubscribed'; sender: string; phoneEnding: string };
+  { kind: 'unknown' } | { kind: 'test' } | { kind: 'subscribed' | 'unsubscribed'; sender: string; phoneEnding: string };
 
 // Test messages to staff carry a link for job 0: there is nobody to unsubscribe.
 const TEST_JOB = 0n;
@@ -16,7 +14,10 @@ async function findRecipient(token: string) {
   if (jobId === TEST_JOB) return { kind: 'test' as const };
   const job = await db().sendJob.findUnique({ where: { id: jobId }, select: { tenantId: true, toE164: true } });
   if (!job) return { kind: 'unknown' as const };
-  const tenant = await db().tenant.findUniqueOrThrow({ where: { id: job.tenantId }, select: { name: true, settings: { select: { senderName: true } } } });
+  const tenant = await db().tenant.findUniqueOrThrow({
+    where: { id: job.tenantId },
+    select: { name: true, settings: { select: { senderName: true } } },
+  });
   return { kind: 'found' as const, ...job, sender: tenant.settings?.senderName?.trim() || tenant.name };
 }
 
@@ -24,8 +25,15 @@ async function findRecipient(token: string) {
 export async function describeUnsubscribe(token: string): Promise<UnsubscribeState> {
   const recipient = await findRecipient(token);
   if (recipient.kind !== 'found') return recipient;
-  const onDnc = await db().dncEntry.findUnique({ where: { tenantId_phoneE164: { tenantId: recipient.tenantId, phoneE164: recipient.toE164 } }, select: { id: true } });
-  return { kind: onDnc ? 'unsubscribed' : 'subscribed', sender: recipient.sender, phoneEnding: recipient.toE164.slice(-3) };
+  const onDnc = await db().dncEntry.findUnique({
+    where: { tenantId_phoneE164: { tenantId: recipient.tenantId, phoneE164: recipient.toE164 } },
+    select: { id: true },
+  });
+  return {
+    kind: onDnc ? 'unsubscribed' : 'subscribed',
+    sender: recipient.sender,
+    phoneEnding: recipient.toE164.slice(-3),
+  };
 }
 
 /**
@@ -37,6 +45,13 @@ export async function describeUnsubscribe(token: string): Promise<UnsubscribeSta
 export async function unsubscribeByToken(token: string): Promise<UnsubscribeState> {
   const recipient = await findRecipient(token);
   if (recipient.kind !== 'found') return recipient;
-  await db().$transaction((tx) => optOutNumber(tx, { tenantId: recipient.tenantId, phoneE164: recipient.toE164, source: 'WEB_UNSUBSCRIBE', reason: 'Unsubscribed with the link in a message' }));
+  await db().$transaction((tx) =>
+    optOutNumber(tx, {
+      tenantId: recipient.tenantId,
+      phoneE164: recipient.toE164,
+      source: 'WEB_UNSUBSCRIBE',
+      reason: 'Unsubscribed with the link in a message',
+    }),
+  );
   return { kind: 'unsubscribed', sender: recipient.sender, phoneEnding: recipient.toE164.slice(-3) };
 }

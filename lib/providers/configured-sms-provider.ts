@@ -9,5 +9,9 @@ import { twilioProviderFromEnv } from './twilio-config';
 export function configuredSmsProvider(): SmsProvider {
   if (smsProviderKind() === 'twilio') return twilioProviderFromEnv();
   const { SIMULATOR_FAILURE_RATE, SIMULATOR_CALLBACK_DELAY_MS } = env();
-  return simulatorProvider({ db: pgPool(), callbackDelayMs: SIMULATOR_CALLBACK_DELAY_MS, fate: () => randomFate(SIMULATOR_FAILURE_RATE) });
+  return simulatorProvider({
+    db: pgPool(),
+    callbackDelayMs: SIMULATOR_CALLBACK_DELAY_MS,
+    fate: () => randomFate(SIMULATOR_FAILURE_RATE),
+  });
 }

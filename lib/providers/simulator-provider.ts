@@ -8,8 +8,11 @@ export type SimulatedFate = { status: 'delivered' } | { status: 'undelivered' | 
 // Failures in the shares real Australian traffic shows: mostly phones off or out of
 // coverage, some dead numbers, a few carrier rejections.
 const FAILURES: SimulatedFate[] = [
-  { status: 'undelivered', errorCode: '30003' }, { status: 'undelivered', errorCode: '30003' }, { status: 'undelivered', errorCode: '30003' },
-  { status: 'undelivered', errorCode: '30005' }, { status: 'failed', errorCode: '30008' },
+  { status: 'undelivered', errorCode: '30003' },
+  { status: 'undelivered', errorCode: '30003' },
+  { status: 'undelivered', errorCode: '30003' },
+  { status: 'undelivered', errorCode: '30005' },
+  { status: 'failed', errorCode: '30008' },
 ];
 
 export function randomFate(failureRate: number, random: () => number = Math.random): SimulatedFate {
@@ -23,7 +26,11 @@ export function randomFate(failureRate: number, random: () => number = Math.rand
  * failure) through signed callbacks to our own status webhook — the same path
  * Twilio's callbacks take — so the whole loop runs on a fresh machine.
  */
-export function simulatorProvider(options: { db: Queryable; callbackDelayMs: number; fate: () => SimulatedFate }): SmsProvider {
+export function simulatorProvider(options: {
+  db: Queryable;
+  callbackDelayMs: number;
+  fate: () => SimulatedFate;
+}): SmsProvider {
   return {
     name: 'simulator',
     async send(message) {
@@ -32,7 +39,16 @@ export function simulatorProvider(options: { db: Queryable; callbackDelayMs: num
       await options.db.query(
         `INSERT INTO simulated_messages (sid, "sendJobId", "toE164", "fromValue", body, pending, "errorCode", "nextCallbackAt", "createdAt")
          VALUES ($1, $2::bigint, $3, $4, $5, $6::text[], $7, now() + make_interval(secs => $8::float / 1000), now())`,
-        [sid, message.jobId.toString(), message.to, message.from, message.body, ['sent', fate.status], fate.status === 'delivered' ? null : fate.errorCode, options.callbackDelayMs],
+        [
+          sid,
+          message.jobId.toString(),
+          message.to,
+          message.from,
+          message.body,
+          ['sent', fate.status],
+          fate.status === 'delivered' ? null : fate.errorCode,
+          options.callbackDelayMs,
+        ],
       );
       return { ok: true, providerMessageId: sid, status: 'queued' };
     },

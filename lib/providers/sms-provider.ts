@@ -35,5 +35,11 @@ export interface SmsProvider {
    * message the provider already holds for this job (same recipient and body,
    * created after `createdAfter`), or null when it never arrived.
    */
-  findSent(query: { jobId: bigint; to: string; from: string; body: string; createdAfter: Date }): Promise<SentMessage | null>;
+  findSent(query: {
+    jobId: bigint;
+    to: string;
+    from: string;
+    body: string;
+    createdAfter: Date;
+  }): Promise<SentMessage | null>;
 }

@@ -51,7 +51,14 @@ const KIND_BY_CODE: Readonly<Record<number, FailureKind>> = {
 const MESSAGING_SERVICE_CODES = { from: 21701, to: 21799 } as const;
 
 /** Failures before the request could reach Twilio: nothing was created, so sending again is safe. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+]);
 
 /**
  * What a failed Twilio call means for the job. RestException carries the HTTP
@@ -61,7 +68,8 @@ const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNRE
  */
 export function classifyTwilioError(error: unknown): SendFailure {
   const { status, code, networkCode, message } = readError(error);
-  const kind = status === null ? (networkCode && NEVER_SENT.has(networkCode) ? 'transient' : 'uncertain') : kindOf(status, code);
+  const kind =
+    status === null ? (networkCode && NEVER_SENT.has(networkCode) ? 'transient' : 'uncertain') : kindOf(status, code);
   return { ok: false, kind, code: code === null ? null : String(code), message };
 }
 
@@ -78,14 +86,25 @@ function kindOf(status: number, code: number | null): FailureKind {
   return status >= 400 ? 'permanent' : 'transient';
 }
 
-function readError(error: unknown): { status: number | null; code: number | null; networkCode: string | null; message: string } {
-  if (typeof error !== 'object' || error === null) return { status: null, code: null, networkCode: null, message: `Twilio request failed: ${String(error)}` };
+function readError(error: unknown): {
+  status: number | null;
+  code: number | null;
+  networkCode: string | null;
+  message: string;
+} {
+  if (typeof error !== 'object' || error === null)
+    return { status: null, code: null, networkCode: null, message: `Twilio request failed: ${String(error)}` };
   const fields = error as { status?: unknown; code?: unknown; message?: unknown };
   const status = typeof fields.status === 'number' ? fields.status : null;
   const code = status !== null && typeof fields.code === 'number' ? fields.code : null;
   const networkCode = status === null && typeof fields.code === 'string' ? fields.code : null;
   const text = typeof fields.message === 'string' && fields.message ? fields.message : null;
-  return { status, code, networkCode, message: text ?? (status === null ? 'Twilio could not be reached' : `Twilio answered HTTP ${status}`) };
+  return {
+    status,
+    code,
+    networkCode,
+    message: text ?? (status === null ? 'Twilio could not be reached' : `Twilio answered HTTP ${status}`),
+  };
 }
 
 export interface TwilioProviderConfig {
@@ -106,7 +125,15 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * in what it stored, so bodies are compared with those differences ironed out.
  */
 function sameText(stored: string | null, ours: string): boolean {
-  const iron = (text: string) => text.normalize('NFKC').replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[‐‑‒–—―]/g, '-').replace(/…/g, '...').replace(/\s+/g, ' ').trim();
+  const iron = (text: string) =>
+    text
+      .normalize('NFKC')
+      .replace(/[‘’‚‛′]/g, "'")
+      .replace(/[“”„‟″]/g, '"')
+      .replace(/[‐‑‒–—―]/g, '-')
+      .replace(/…/g, '...')
+      .replace(/\s+/g, ' ')
+      .trim();
   return stored !== null && iron(stored) === iron(ours);
 }
 

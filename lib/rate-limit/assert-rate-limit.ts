@@ -14,16 +14,28 @@ export function defaultRateLimitStore(): RateLimitStore {
   return store;
 }
 
-export async function checkRateLimit(options: { policy: RateLimitPolicyName; key: string; store?: RateLimitStore }): Promise<RateLimitResult> {
+export async function checkRateLimit(options: {
+  policy: RateLimitPolicyName;
+  key: string;
+  store?: RateLimitStore;
+}): Promise<RateLimitResult> {
   const policy = RATE_LIMIT_POLICIES[options.policy];
   return (options.store ?? defaultRateLimitStore()).hit(`${options.policy}:${options.key}`, policy);
 }
 
 /** Throws `rate_limited` (HTTP 429) once the key has used up its policy's window. */
-export async function assertRateLimit(options: { policy: RateLimitPolicyName; key: string; store?: RateLimitStore }): Promise<void> {
+export async function assertRateLimit(options: {
+  policy: RateLimitPolicyName;
+  key: string;
+  store?: RateLimitStore;
+}): Promise<void> {
   const result = await checkRateLimit(options);
   if (!result.success) {
     const retryAfterSeconds = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
-    throw new AppError('rate_limited', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+    throw new AppError(
+      'rate_limited',
+      `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      { retryAfterSeconds },
+    );
   }
 }

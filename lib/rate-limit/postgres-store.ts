@@ -17,7 +17,12 @@ export function postgresRateLimitStore(): RateLimitStore {
       if (Math.random() < 0.01) {
         await db().$executeRaw`DELETE FROM rate_limit_counters WHERE "expiresAt" < now()`;
       }
-      return { success: count <= policy.limit, limit: policy.limit, remaining: Math.max(0, policy.limit - count), reset };
+      return {
+        success: count <= policy.limit,
+        limit: policy.limit,
+        remaining: Math.max(0, policy.limit - count),
+        reset,
+      };
     },
 
     // The drain calls this for every batch, so it goes through node-postgres

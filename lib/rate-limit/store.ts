@@ -26,6 +26,6 @@ export interface RateLimitStore {
 
 /** Both stores refuse the same counts, so a caller's bug surfaces whichever backend runs. */
 export function assertTakeCount(count: number): void {
-  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`A rate-limit take needs a whole number of hits ≥ 0, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new RangeError(`A rate-limit take needs a whole number of hits ≥ 0, got ${count}`);
 }
-

@@ -9,7 +9,19 @@ import { db } from '../db/client';
  */
 export async function campaignReport({ actor }: { actor: Actor }) {
   const rows = await db().$queryRaw<
-    { id: string; name: string; total: bigint; sent: bigint; delivered: bigint; failed: bigint; skipped: bigint; human_clicks: bigint; people: bigint; unique_humans: bigint; bot_clicks: bigint }[]
+    {
+      id: string;
+      name: string;
+      total: bigint;
+      sent: bigint;
+      delivered: bigint;
+      failed: bigint;
+      skipped: bigint;
+      human_clicks: bigint;
+      people: bigint;
+      unique_humans: bigint;
+      bot_clicks: bigint;
+    }[]
   >`
     SELECT c.id, c.name,
       COALESCE(j.total, 0) AS total, COALESCE(j.sent, 0) AS sent, COALESCE(j.delivered, 0) AS delivered,

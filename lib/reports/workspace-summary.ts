@@ -12,7 +12,11 @@ export async function workspaceSummary({ actor }: { actor: Actor }) {
     db().dncEntry.count({ where: { tenantId } }),
     db().campaign.count({ where: { tenantId } }),
     db().campaign.count({ where: { tenantId, status: 'RUNNING' } }),
-    db().sendJob.groupBy({ by: ['state'], where: { tenantId, createdAt: { gte: monthStart } }, _count: { _all: true } }),
+    db().sendJob.groupBy({
+      by: ['state'],
+      where: { tenantId, createdAt: { gte: monthStart } },
+      _count: { _all: true },
+    }),
     db().tenantSettings.findUnique({ where: { tenantId }, select: { paused: true, pausedReason: true } }),
   ]);
   const byState = Object.fromEntries(jobsByState.map((r) => [r.state, r._count._all])) as Record<string, number>;

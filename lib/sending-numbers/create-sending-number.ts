@@ -16,12 +16,21 @@ export async function createSendingNumber({ actor, input }: { actor: Actor; inpu
       // Two tenants adding the same number at once must not both pass the check below.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sending-number:${input.value}`}, 0))`;
       // Deliberately across tenants: the only question is whether anyone else holds it.
-      const elsewhere = await tx.sendingNumber.findFirst({ where: { value: input.value, tenantId: { not: actor.tenantId } }, select: { id: true } });
+      const elsewhere = await tx.sendingNumber.findFirst({
+        where: { value: input.value, tenantId: { not: actor.tenantId } },
+        select: { id: true },
+      });
       if (elsewhere) {
-        throw new AppError('conflict', `${input.value} already belongs to another workspace. A long code can belong to only one, because replies to it are routed by the number.`);
+        throw new AppError(
+          'conflict',
+          `${input.value} already belongs to another workspace. A long code can belong to only one, because replies to it are routed by the number.`,
+        );
       }
     }
-    const existing = await tx.sendingNumber.findUnique({ where: { tenantId_value: { tenantId: actor.tenantId, value: input.value } }, select: { id: true } });
+    const existing = await tx.sendingNumber.findUnique({
+      where: { tenantId_value: { tenantId: actor.tenantId, value: input.value } },
+      select: { id: true },
+    });
     if (existing) throw new AppError('conflict', `${input.value} is already one of this workspace's sending numbers.`);
     const created = await tx.sendingNumber.create({
       data: {

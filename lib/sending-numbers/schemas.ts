@@ -22,9 +22,12 @@ export const AlphanumericSenderIdSchema = z.string({ message: 'Enter the sender 
   if (length > 11) fail(`A sender ID can have at most 11 characters; this one has ${length}.`);
   const foreign = [...new Set([...value].filter((c) => c < ' ' || c > '~'))];
   if (foreign.length > 0) {
-    fail(`A sender ID may use only printable ASCII (letters A–Z, digits, spaces and common symbols); remove ${foreign.map((c) => JSON.stringify(c)).join(', ')}.`);
+    fail(
+      `A sender ID may use only printable ASCII (letters A–Z, digits, spaces and common symbols); remove ${foreign.map((c) => JSON.stringify(c)).join(', ')}.`,
+    );
   }
-  if (/^\d+$/.test(value)) fail('A sender ID cannot be only digits: carriers would treat it as a phone number. Add a letter.');
+  if (/^\d+$/.test(value))
+    fail('A sender ID cannot be only digits: carriers would treat it as a phone number. Add a letter.');
   if (/^\s|\s$/.test(value)) fail('A sender ID cannot start or end with a space.');
   if (value.startsWith('_') || value.endsWith('_')) fail('A sender ID cannot start or end with an underscore.');
 });
@@ -40,8 +43,11 @@ const DailyCapSchema = z
   .min(1, 'The daily cap must be at least 1 message a day.')
   .max(100_000, 'The daily cap can be at most 100,000 messages a day.');
 
-const WarmupStartedAtSchema = z
-  .iso.datetime({ offset: true, message: 'The warm-up start must be an ISO 8601 date and time, such as 2026-07-01T09:00:00+10:00.' })
+const WarmupStartedAtSchema = z.iso
+  .datetime({
+    offset: true,
+    message: 'The warm-up start must be an ISO 8601 date and time, such as 2026-07-01T09:00:00+10:00.',
+  })
   .transform((value) => new Date(value));
 
 const CreateFields = {
@@ -71,5 +77,8 @@ export const UpdateSendingNumberSchema = z
   })
   .partial()
   .strict()
-  .refine((input) => Object.keys(input).length > 0, 'Nothing to change: send at least one of registered, active, dailyCap, messagingServiceSid or warmupStartedAt.');
+  .refine(
+    (input) => Object.keys(input).length > 0,
+    'Nothing to change: send at least one of registered, active, dailyCap, messagingServiceSid or warmupStartedAt.',
+  );
 export type UpdateSendingNumberInput = z.infer<typeof UpdateSendingNumberSchema>;

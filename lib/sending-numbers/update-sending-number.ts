@@ -15,11 +15,22 @@ function auditValue(value: Date | AuditValue): AuditValue {
 }
 
 /** Changes a number's registration, active flag, cap, messaging service or warm-up start; records what changed from what. */
-export async function updateSendingNumber({ actor, numberId, input }: { actor: Actor; numberId: string; input: UpdateSendingNumberInput }) {
+export async function updateSendingNumber({
+  actor,
+  numberId,
+  input,
+}: {
+  actor: Actor;
+  numberId: string;
+  input: UpdateSendingNumberInput;
+}) {
   // A malformed id names no number; the database would refuse to compare it at all.
   if (!z.uuid().safeParse(numberId).success) throw new AppError('not_found', NOT_FOUND);
   return db().$transaction(async (tx) => {
-    const current = await tx.sendingNumber.findFirst({ where: { id: numberId, tenantId: actor.tenantId }, select: SENDING_NUMBER_SELECT });
+    const current = await tx.sendingNumber.findFirst({
+      where: { id: numberId, tenantId: actor.tenantId },
+      select: SENDING_NUMBER_SELECT,
+    });
     if (!current) throw new AppError('not_found', NOT_FOUND);
     const changes: Record<string, { from: AuditValue; to: AuditValue }> = {};
     for (const [field, next] of Object.entries(input) as [keyof UpdateSendingNumberInput, Date | AuditValue][]) {
@@ -28,7 +39,11 @@ export async function updateSendingNumber({ actor, numberId, input }: { actor: A
     }
     const timeZone = await tenantTimeZone(tx, actor.tenantId);
     if (Object.keys(changes).length === 0) return toSendingNumberView(current, { timeZone, now: new Date() });
-    const updated = await tx.sendingNumber.update({ where: { id: current.id }, data: input, select: SENDING_NUMBER_SELECT });
+    const updated = await tx.sendingNumber.update({
+      where: { id: current.id },
+      data: input,
+      select: SENDING_NUMBER_SELECT,
+    });
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

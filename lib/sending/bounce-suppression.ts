@@ -10,7 +10,11 @@ export function isBounce(code: string | null | undefined): boolean {
   return code !== null && code !== undefined && BOUNCE_CODES.has(code);
 }
 
-export async function suppressBouncedNumbers(db: Queryable, bounces: readonly { tenantId: string; phoneE164: string; campaignId: string; code: string }[], now: Date): Promise<void> {
+export async function suppressBouncedNumbers(
+  db: Queryable,
+  bounces: readonly { tenantId: string; phoneE164: string; campaignId: string; code: string }[],
+  now: Date,
+): Promise<void> {
   if (!bounces.length) return;
   await db.query(
     `INSERT INTO suppressions (id, "tenantId", "phoneE164", reason, "campaignId", "expiresAt", "createdAt")
@@ -18,6 +22,12 @@ export async function suppressBouncedNumbers(db: Queryable, bounces: readonly { 
             $1::timestamp + make_interval(days => COALESCE(s."suppressionDays", 90)), $1::timestamp
      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(tenant, phone, reason, campaign)
      LEFT JOIN tenant_settings s ON s."tenantId" = x.tenant::uuid`,
-    [now.toISOString(), bounces.map((b) => b.tenantId), bounces.map((b) => b.phoneE164), bounces.map((b) => `bounced: ${explainTwilioError(b.code)}`), bounces.map((b) => b.campaignId)],
+    [
+      now.toISOString(),
+      bounces.map((b) => b.tenantId),
+      bounces.map((b) => b.phoneE164),
+      bounces.map((b) => `bounced: ${explainTwilioError(b.code)}`),
+      bounces.map((b) => b.campaignId),
+    ],
   );
 }

@@ -21,8 +21,14 @@ export interface QueueBuildResult {
  * are counted, not queued. Rows go in contact order so the unique index fills
  * sequentially rather than at random.
  */
-export async function buildSendQueue(tx: Queryable, options: { tenantId: string; campaignId: string; audience: Audience; startAt: Date; now: Date }): Promise<QueueBuildResult> {
-  await tx.query(`SELECT 1 FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`, [options.campaignId, options.tenantId]);
+export async function buildSendQueue(
+  tx: Queryable,
+  options: { tenantId: string; campaignId: string; audience: Audience; startAt: Date; now: Date },
+): Promise<QueueBuildResult> {
+  await tx.query(`SELECT 1 FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`, [
+    options.campaignId,
+    options.tenantId,
+  ]);
   const condition = audienceCondition(options.audience, 5);
   const sendability = sendabilitySql('$4');
   // A million contacts sort in memory rather than in temporary files.
@@ -45,9 +51,24 @@ export async function buildSendQueue(tx: Queryable, options: { tenantId: string;
      SELECT 'queued' AS reason, count(*) FROM inserted
      UNION ALL
      SELECT reason, count(*) FROM audience GROUP BY reason`,
-    [options.tenantId, options.campaignId, options.startAt.toISOString(), options.now.toISOString(), ...condition.params],
+    [
+      options.tenantId,
+      options.campaignId,
+      options.startAt.toISOString(),
+      options.now.toISOString(),
+      ...condition.params,
+    ],
   );
   const count = (reason: string | null) => Number(rows.find((r) => r.reason === reason)?.count ?? 0);
-  const excluded = { opted_out: count('opted_out'), invalid_number: count('invalid_number'), no_consent: count('no_consent'), suppressed: count('suppressed') };
-  return { queued: count('queued'), excluded, audience: rows.filter((r) => r.reason !== 'queued').reduce((sum, r) => sum + Number(r.count), 0) };
+  const excluded = {
+    opted_out: count('opted_out'),
+    invalid_number: count('invalid_number'),
+    no_consent: count('no_consent'),
+    suppressed: count('suppressed'),
+  };
+  return {
+    queued: count('queued'),
+    excluded,
+    audience: rows.filter((r) => r.reason !== 'queued').reduce((sum, r) => sum + Number(r.count), 0),
+  };
 }

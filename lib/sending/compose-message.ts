@@ -18,7 +18,12 @@ export function unsubscribeUrl(base: string, sendJobId: bigint): string {
 }
 
 /** The exact text one recipient gets — their template, their fields, their link, the opt-out line — and what it costs. */
-export function composeMessage(options: { jobId: bigint; contact: MergeContact; campaign: CampaignSetup; shortUrl: string | null }): ComposedMessage {
+export function composeMessage(options: {
+  jobId: bigint;
+  contact: MergeContact;
+  campaign: CampaignSetup;
+  shortUrl: string | null;
+}): ComposedMessage {
   const { jobId, contact, campaign, shortUrl } = options;
   const template = pickTemplate(campaign.templates, campaign.rotation, jobId);
   const footer = messageFooter({
@@ -28,5 +33,11 @@ export function composeMessage(options: { jobId: bigint; contact: MergeContact; 
   });
   const body = renderTemplate(template.parsed, contact, shortUrl) + footer;
   const segments = countSegments(body);
-  return { body, templateId: template.id, encoding: segments.encoding, parts: segments.parts, costMicros: segments.parts * campaign.pricePerPartMicros };
+  return {
+    body,
+    templateId: template.id,
+    encoding: segments.encoding,
+    parts: segments.parts,
+    costMicros: segments.parts * campaign.pricePerPartMicros,
+  };
 }

@@ -26,10 +26,18 @@ export interface FinishEstimate {
 const MAX_DAYS = 400;
 
 /** The sending window of a local day: from the end of quiet hours to their start. */
-function windowOf(day: { year: number; month: number; day: number }, zone: string, hours: QuietHours): { start: Date; end: Date } {
-  if (hours.start === hours.end) return { start: instantAt(day, zone), end: instantAt({ ...day, day: day.day + 1 }, zone) };
-  const at = (minutes: number, offset = 0) => instantAt({ ...day, day: day.day + offset, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone);
-  return hours.start > hours.end ? { start: at(hours.end), end: at(hours.start) } : { start: at(hours.end), end: at(hours.start, 1) };
+function windowOf(
+  day: { year: number; month: number; day: number },
+  zone: string,
+  hours: QuietHours,
+): { start: Date; end: Date } {
+  if (hours.start === hours.end)
+    return { start: instantAt(day, zone), end: instantAt({ ...day, day: day.day + 1 }, zone) };
+  const at = (minutes: number, offset = 0) =>
+    instantAt({ ...day, day: day.day + offset, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone);
+  return hours.start > hours.end
+    ? { start: at(hours.end), end: at(hours.start) }
+    : { start: at(hours.end), end: at(hours.start, 1) };
 }
 
 /**
@@ -47,7 +55,10 @@ export function estimateFinish(input: FinishInputs): FinishEstimate {
   const today = localTime(input.now, input.timeZone);
   let month = today.month;
   for (let d = 0; d < MAX_DAYS; d += 1) {
-    const date = localTime(instantAt({ year: today.year, month: today.month, day: today.day + d, hour: 12 }, input.timeZone), input.timeZone);
+    const date = localTime(
+      instantAt({ year: today.year, month: today.month, day: today.day + d, hour: 12 }, input.timeZone),
+      input.timeZone,
+    );
     if (date.month !== month) {
       month = date.month;
       spentMonth = 0;
@@ -56,16 +67,37 @@ export function estimateFinish(input: FinishInputs): FinishEstimate {
     const start = window.start > input.now ? window.start : input.now;
     if (start >= window.end) continue;
     const byPace = Math.floor(((window.end.getTime() - start.getTime()) / 60_000) * input.perMinute);
-    const byWarmUp = input.numbers.reduce((sum, n) => sum + Math.max(0, warmUpDailyLimit({ warmupStartedAt: n.warmupStartedAt, dailyCap: n.dailyCap, now: start, timeZone: input.timeZone }).limit - (d === 0 ? n.usedToday : 0)), 0);
-    const byDailyBudget = input.dailyBudgetMicros === null ? Infinity : Math.floor((input.dailyBudgetMicros - (d === 0 ? input.spentTodayMicros : 0)) / cost);
-    const byMonthlyBudget = input.monthlyBudgetMicros === null ? Infinity : Math.floor((input.monthlyBudgetMicros - spentMonth) / cost);
+    const byWarmUp = input.numbers.reduce(
+      (sum, n) =>
+        sum +
+        Math.max(
+          0,
+          warmUpDailyLimit({
+            warmupStartedAt: n.warmupStartedAt,
+            dailyCap: n.dailyCap,
+            now: start,
+            timeZone: input.timeZone,
+          }).limit - (d === 0 ? n.usedToday : 0),
+        ),
+      0,
+    );
+    const byDailyBudget =
+      input.dailyBudgetMicros === null
+        ? Infinity
+        : Math.floor((input.dailyBudgetMicros - (d === 0 ? input.spentTodayMicros : 0)) / cost);
+    const byMonthlyBudget =
+      input.monthlyBudgetMicros === null ? Infinity : Math.floor((input.monthlyBudgetMicros - spentMonth) / cost);
     const capacity = Math.max(0, Math.min(byPace, byWarmUp, byDailyBudget, byMonthlyBudget));
     if (capacity === byWarmUp && byWarmUp < byPace) limits.add('the sending numbers’ warm-up or daily caps');
     if (capacity === byDailyBudget && byDailyBudget < byPace) limits.add('the daily budget');
     if (capacity === byMonthlyBudget && byMonthlyBudget < byPace) limits.add('the monthly budget');
-    if (capacity === byPace) limits.add(`the pace of ${input.perMinute.toLocaleString('en-AU')} messages a minute within daytime hours`);
+    if (capacity === byPace)
+      limits.add(`the pace of ${input.perMinute.toLocaleString('en-AU')} messages a minute within daytime hours`);
     if (remaining <= capacity) {
-      return { finishAt: new Date(start.getTime() + Math.ceil(remaining / input.perMinute) * 60_000), limits: [...limits] };
+      return {
+        finishAt: new Date(start.getTime() + Math.ceil(remaining / input.perMinute) * 60_000),
+        limits: [...limits],
+      };
     }
     remaining -= capacity;
     spentMonth += capacity * cost;

@@ -22,12 +22,26 @@ export interface SendingPolicies {
 }
 
 /** Read fresh for every batch, so a kill switch or a pause takes effect within one batch. */
-export async function loadSendingPolicies(db: Queryable, scope: { tenantIds: string[]; campaignIds: string[] }): Promise<SendingPolicies> {
+export async function loadSendingPolicies(
+  db: Queryable,
+  scope: { tenantIds: string[]; campaignIds: string[] },
+): Promise<SendingPolicies> {
   // One after another: inside the claim transaction they share one connection.
   const tenantRows = await db.query<{
-    id: string; name: string; paused: boolean | null; pausedReason: string | null; timeZone: string | null; quietHoursStart: number | null; quietHoursEnd: number | null;
-    tenantRatePerMinute: number | null; numberRatePerMinute: number | null; senderName: string | null; shortLinkBaseUrl: string | null; pricePerPartMicros: number | null;
-    daily: string | null; monthly: string | null;
+    id: string;
+    name: string;
+    paused: boolean | null;
+    pausedReason: string | null;
+    timeZone: string | null;
+    quietHoursStart: number | null;
+    quietHoursEnd: number | null;
+    tenantRatePerMinute: number | null;
+    numberRatePerMinute: number | null;
+    senderName: string | null;
+    shortLinkBaseUrl: string | null;
+    pricePerPartMicros: number | null;
+    daily: string | null;
+    monthly: string | null;
   }>(
     `SELECT t.id, t.name, s.paused, s."pausedReason", s."timeZone", s."quietHoursStart", s."quietHoursEnd", s."tenantRatePerMinute", s."numberRatePerMinute",
             s."senderName", s."shortLinkBaseUrl", s."pricePerPartMicros",
@@ -37,7 +51,13 @@ export async function loadSendingPolicies(db: Queryable, scope: { tenantIds: str
      WHERE t.id = ANY($1::uuid[])`,
     [scope.tenantIds],
   );
-  const campaignRows = await db.query<{ id: string; tenantId: string; status: CampaignStatus; rotation: Rotation; linkUrl: string | null }>(
+  const campaignRows = await db.query<{
+    id: string;
+    tenantId: string;
+    status: CampaignStatus;
+    rotation: Rotation;
+    linkUrl: string | null;
+  }>(
     `SELECT id, "tenantId", status, rotation, "linkUrl" FROM campaigns WHERE "tenantId" = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
     [scope.tenantIds, scope.campaignIds],
   );
@@ -45,7 +65,15 @@ export async function loadSendingPolicies(db: Queryable, scope: { tenantIds: str
     `SELECT id, "campaignId", body, weight FROM templates WHERE "tenantId" = ANY($1::uuid[]) AND "campaignId" = ANY($2::uuid[]) ORDER BY "campaignId", position, "createdAt"`,
     [scope.tenantIds, scope.campaignIds],
   );
-  const numberRows = await db.query<{ campaignId: string; id: string; value: string; kind: SenderKind; warmupStartedAt: Date; dailyCap: number; messagingServiceSid: string | null }>(
+  const numberRows = await db.query<{
+    campaignId: string;
+    id: string;
+    value: string;
+    kind: SenderKind;
+    warmupStartedAt: Date;
+    dailyCap: number;
+    messagingServiceSid: string | null;
+  }>(
     `SELECT c."campaignId", n.id, n.value, n.kind, n."warmupStartedAt", n."dailyCap", n."messagingServiceSid"
      FROM campaign_sending_numbers c JOIN sending_numbers n ON n.id = c."sendingNumberId" AND n."tenantId" = c."tenantId"
      WHERE c."tenantId" = ANY($1::uuid[]) AND c."campaignId" = ANY($2::uuid[]) AND n.active
@@ -67,20 +95,35 @@ export async function loadSendingPolicies(db: Queryable, scope: { tenantIds: str
       dailyBudgetMicros: t.daily === null ? null : Number(t.daily),
       monthlyBudgetMicros: t.monthly === null ? null : Number(t.monthly),
     });
-    tenantExtras.set(t.id, { senderName: t.senderName?.trim() || t.name, shortLinkBase: shortLinkBase(t.shortLinkBaseUrl), pricePerPartMicros: t.pricePerPartMicros ?? 55_000 });
+    tenantExtras.set(t.id, {
+      senderName: t.senderName?.trim() || t.name,
+      shortLinkBase: shortLinkBase(t.shortLinkBaseUrl),
+      pricePerPartMicros: t.pricePerPartMicros ?? 55_000,
+    });
   }
 
   const campaigns = new Map<string, CampaignSetup>();
   for (const c of campaignRows.rows) {
     const extras = tenantExtras.get(c.tenantId)!;
-    const numbers = numberRows.rows.filter((n) => n.campaignId === c.id).map((n) => ({ id: n.id, value: n.value, kind: n.kind, warmupStartedAt: n.warmupStartedAt, dailyCap: n.dailyCap, messagingServiceSid: n.messagingServiceSid }));
+    const numbers = numberRows.rows
+      .filter((n) => n.campaignId === c.id)
+      .map((n) => ({
+        id: n.id,
+        value: n.value,
+        kind: n.kind,
+        warmupStartedAt: n.warmupStartedAt,
+        dailyCap: n.dailyCap,
+        messagingServiceSid: n.messagingServiceSid,
+      }));
     campaigns.set(c.id, {
       id: c.id,
       tenantId: c.tenantId,
       status: c.status,
       numbers,
       rotation: c.rotation,
-      templates: templateRows.rows.filter((t) => t.campaignId === c.id).map((t) => ({ id: t.id, weight: t.weight, parsed: parseTemplate(t.body) })),
+      templates: templateRows.rows
+        .filter((t) => t.campaignId === c.id)
+        .map((t) => ({ id: t.id, weight: t.weight, parsed: parseTemplate(t.body) })),
       linkUrl: c.linkUrl,
       senderName: extras.senderName,
       canReceiveReplies: numbers.every((n) => n.kind === 'LONG_CODE'),

@@ -15,7 +15,10 @@ function quietEndIn(now: Date, zone: string, hours: QuietHours): Date | null {
   if (!quiet) return null;
   // Before midnight in a window that wraps, quiet hours end tomorrow morning.
   const dayOffset = wraps && minute >= hours.start ? 1 : 0;
-  return instantAt({ year: t.year, month: t.month, day: t.day + dayOffset, hour: Math.floor(hours.end / 60), minute: hours.end % 60 }, zone);
+  return instantAt(
+    { year: t.year, month: t.month, day: t.day + dayOffset, hour: Math.floor(hours.end / 60), minute: hours.end % 60 },
+    zone,
+  );
 }
 
 /**

@@ -17,7 +17,12 @@ export function simulatedRateLimitStore(now: Date): RateLimitStore {
       const { start, reset } = windowOf(policy);
       const count = (used.get(`${key}@${start}`) ?? 0) + 1;
       used.set(`${key}@${start}`, count);
-      return { success: count <= policy.limit, limit: policy.limit, remaining: Math.max(0, policy.limit - count), reset };
+      return {
+        success: count <= policy.limit,
+        limit: policy.limit,
+        remaining: Math.max(0, policy.limit - count),
+        reset,
+      };
     },
     async take(key, policy, count) {
       const { start, reset } = windowOf(policy);

@@ -50,7 +50,10 @@ async function addToCounters(db: Queryable, entries: readonly { key: UsageKey; a
     const prior = merged.get(s);
     merged.set(s, { key: e.key, amount: (prior?.amount ?? 0) + e.amount });
   }
-  const list = [...merged.entries()].sort(([a], [b]) => lockOrder(a, b)).map(([, e]) => e).filter((e) => e.amount !== 0);
+  const list = [...merged.entries()]
+    .sort(([a], [b]) => lockOrder(a, b))
+    .map(([, e]) => e)
+    .filter((e) => e.amount !== 0);
   // One statement per row keeps the lock order; a multi-row upsert may take its rows in any order.
   for (const e of list) {
     await db.query(
@@ -118,7 +121,9 @@ export function simulatedUsageLedger(db: Queryable): UsageLedger {
         for (const k of missing) base.set(usageKeyString(k), 0);
         for (const r of rows) base.set(usageKeyString(r), Number(r.used));
       }
-      return new Map(keys.map((k) => [usageKeyString(k), (base.get(usageKeyString(k)) ?? 0) + (extra.get(usageKeyString(k)) ?? 0)]));
+      return new Map(
+        keys.map((k) => [usageKeyString(k), (base.get(usageKeyString(k)) ?? 0) + (extra.get(usageKeyString(k)) ?? 0)]),
+      );
     },
     async add(entries) {
       for (const e of entries) extra.set(usageKeyString(e.key), (extra.get(usageKeyString(e.key)) ?? 0) + e.amount);

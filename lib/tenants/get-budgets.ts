@@ -15,7 +15,9 @@ export async function getBudgets({ actor, now = new Date() }: { actor: Actor; no
   const t = localTime(now, zone);
   const dayStart = instantAt({ year: t.year, month: t.month, day: t.day }, zone);
   const monthStart = instantAt({ year: t.year, month: t.month, day: 1 }, zone);
-  const { rows: [spent] } = await pgPool().query<{ today: string; month: string }>(
+  const {
+    rows: [spent],
+  } = await pgPool().query<{ today: string; month: string }>(
     `SELECT COALESCE(sum("amountMicros") FILTER (WHERE "occurredAt" >= $2::timestamp), 0) AS today, COALESCE(sum("amountMicros"), 0) AS month
      FROM spend_ledger WHERE "tenantId" = $1::uuid AND "occurredAt" >= $3::timestamp`,
     [actor.tenantId, dayStart.toISOString(), monthStart.toISOString()],
@@ -24,5 +26,10 @@ export async function getBudgets({ actor, now = new Date() }: { actor: Actor; no
     const row = budgets.find((b) => b.period === period);
     return row ? Number(row.capMicros) / MICROS : null;
   };
-  return { dailyCapDollars: cap('DAILY'), monthlyCapDollars: cap('MONTHLY'), spentTodayDollars: Number(spent.today) / MICROS, spentThisMonthDollars: Number(spent.month) / MICROS };
+  return {
+    dailyCapDollars: cap('DAILY'),
+    monthlyCapDollars: cap('MONTHLY'),
+    spentTodayDollars: Number(spent.today) / MICROS,
+    spentThisMonthDollars: Number(spent.month) / MICROS,
+  };
 }

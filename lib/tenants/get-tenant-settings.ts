@@ -2,7 +2,6 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { minutesToTime } from '../time/time-of-day';
 
-
 export async function getTenantSettings({ actor }: { actor: Actor }) {
   const s = await db().tenantSettings.upsert({
     where: { tenantId: actor.tenantId },

@@ -6,9 +6,15 @@ const TimeOfDaySchema = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 21:00.')
   .transform((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
 
-const TimeZoneSchema = z.string().refine(isValidTimeZone, 'Unknown time zone: use an IANA name such as Australia/Sydney.');
+const TimeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, 'Unknown time zone: use an IANA name such as Australia/Sydney.');
 
-const Reply = z.string().trim().min(1, 'A reply cannot be empty.').max(320, 'Keep replies to 320 characters (two SMS parts).');
+const Reply = z
+  .string()
+  .trim()
+  .min(1, 'A reply cannot be empty.')
+  .max(320, 'Keep replies to 320 characters (two SMS parts).');
 
 export const UpdateTenantSettingsSchema = z
   .object({

@@ -16,7 +16,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-AU', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, formatter);
   }
@@ -37,7 +44,14 @@ export function localTime(instant: Date, zone: string): LocalTime {
   for (const part of formatterFor(zone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /** The local calendar date, as PostgreSQL's `date` reads it. */
@@ -56,7 +70,10 @@ function offsetMs(instant: Date, zone: string): number {
  * day 32 or hour 24 roll over. A time skipped by a DST change resolves to the
  * same wall time in the offset before the change (i.e. later in real time).
  */
-export function instantAt(local: { year: number; month: number; day: number; hour?: number; minute?: number }, zone: string): Date {
+export function instantAt(
+  local: { year: number; month: number; day: number; hour?: number; minute?: number },
+  zone: string,
+): Date {
   const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
   const first = wall - offsetMs(new Date(wall), zone);
   const second = wall - offsetMs(new Date(first), zone);

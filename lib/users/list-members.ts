@@ -5,7 +5,12 @@ export async function listMembers({ actor }: { actor: Actor }) {
   const rows = await db().membership.findMany({
     where: { tenantId: actor.tenantId },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true, emailVerified: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, email: true, name: true, emailVerified: true } },
+    },
   });
   return rows.map((m) => ({
     id: m.id,

@@ -8,15 +8,29 @@ import { isBounce } from '../sending/bounce-suppression';
 import { explainTwilioError } from './twilio-error-codes';
 
 const STATE_FOR_STATUS: Record<string, SendJobState> = {
-  accepted: 'SENDING', scheduled: 'SENDING', queued: 'SENDING', sending: 'SENDING',
+  accepted: 'SENDING',
+  scheduled: 'SENDING',
+  queued: 'SENDING',
+  sending: 'SENDING',
   sent: 'SENT',
-  delivered: 'DELIVERED', read: 'DELIVERED',
-  undelivered: 'UNDELIVERED', failed: 'FAILED', canceled: 'FAILED',
+  delivered: 'DELIVERED',
+  read: 'DELIVERED',
+  undelivered: 'UNDELIVERED',
+  failed: 'FAILED',
+  canceled: 'FAILED',
 };
 
 // Callbacks arrive late, twice or out of order; a job's state only ever moves forward.
 const RANK_SQL = Prisma.sql`CASE state WHEN 'QUEUED' THEN 0 WHEN 'SENDING' THEN 1 WHEN 'SENT' THEN 2 ELSE 3 END`;
-const RANK: Record<SendJobState, number> = { QUEUED: 0, SENDING: 1, SENT: 2, DELIVERED: 3, FAILED: 3, UNDELIVERED: 3, SKIPPED: 3 };
+const RANK: Record<SendJobState, number> = {
+  QUEUED: 0,
+  SENDING: 1,
+  SENT: 2,
+  DELIVERED: 3,
+  FAILED: 3,
+  UNDELIVERED: 3,
+  SKIPPED: 3,
+};
 
 export type StatusOutcome = 'applied' | 'stale' | 'duplicate' | 'unknown-message' | 'ignored-status';
 
@@ -36,18 +50,44 @@ async function findJob(tx: Prisma.TransactionClient, callback: StatusCallback, j
   const to = normalisePhone(callback.To);
   if (!waiting || !to.ok || to.e164 !== waiting.toE164) return null;
   await tx.sendJob.update({ where: { id: waiting.id }, data: { providerMessageId: callback.MessageSid } });
-  await tx.spendLedgerEntry.createMany({ data: [{ tenantId: waiting.tenantId, sendJobId: waiting.id, amountMicros: waiting.costMicros ?? 0, description: `${waiting.parts ?? 1} SMS part(s)` }], skipDuplicates: true });
+  await tx.spendLedgerEntry.createMany({
+    data: [
+      {
+        tenantId: waiting.tenantId,
+        sendJobId: waiting.id,
+        amountMicros: waiting.costMicros ?? 0,
+        description: `${waiting.parts ?? 1} SMS part(s)`,
+      },
+    ],
+    skipDuplicates: true,
+  });
   return waiting;
 }
 
 /** Moves a sent message's job along Twilio's statuses, once per event, never backwards. */
-export async function applyStatusCallback(callback: StatusCallback, payload: Record<string, string>, idempotencyToken: string | null, jobHint: bigint | null = null): Promise<StatusOutcome> {
+export async function applyStatusCallback(
+  callback: StatusCallback,
+  payload: Record<string, string>,
+  idempotencyToken: string | null,
+  jobHint: bigint | null = null,
+): Promise<StatusOutcome> {
   const state = STATE_FOR_STATUS[callback.MessageStatus];
-  const eventKey = idempotencyToken ? `status-token:${idempotencyToken}` : `status:${callback.MessageSid}:${callback.MessageStatus}`;
+  const eventKey = idempotencyToken
+    ? `status-token:${idempotencyToken}`
+    : `status:${callback.MessageSid}:${callback.MessageStatus}`;
   try {
     return await db().$transaction(async (tx) => {
       const job = await findJob(tx, callback, jobHint);
-      await tx.webhookEvent.create({ data: { tenantId: job?.tenantId ?? null, kind: 'STATUS', eventKey, messageSid: callback.MessageSid, payload, processedAt: new Date() } });
+      await tx.webhookEvent.create({
+        data: {
+          tenantId: job?.tenantId ?? null,
+          kind: 'STATUS',
+          eventKey,
+          messageSid: callback.MessageSid,
+          payload,
+          processedAt: new Date(),
+        },
+      });
       if (!job) return 'unknown-message';
       if (!state) return 'ignored-status';
       const errorCode = callback.ErrorCode || null;
@@ -64,13 +104,37 @@ export async function applyStatusCallback(callback: StatusCallback, payload: Rec
           "finishedAt" = COALESCE(${finishedAt}, "finishedAt"),
           "updatedAt" = ${now}
         WHERE id = ${job.id} AND "tenantId" = ${job.tenantId}::uuid AND ${RANK_SQL} < ${RANK[state]}`;
-      await tx.sendJobEvent.create({ data: { tenantId: job.tenantId, sendJobId: job.id, state, errorCode, detail: moved ? explainTwilioError(errorCode) : `late "${callback.MessageStatus}" callback ignored` } });
+      await tx.sendJobEvent.create({
+        data: {
+          tenantId: job.tenantId,
+          sendJobId: job.id,
+          state,
+          errorCode,
+          detail: moved ? explainTwilioError(errorCode) : `late "${callback.MessageStatus}" callback ignored`,
+        },
+      });
       if (errorCode === '21610') {
-        await optOutNumber(tx, { tenantId: job.tenantId, phoneE164: job.toE164, source: 'PROVIDER_OPTED_OUT', reason: 'Twilio error 21610: recipient opted out' });
+        await optOutNumber(tx, {
+          tenantId: job.tenantId,
+          phoneE164: job.toE164,
+          source: 'PROVIDER_OPTED_OUT',
+          reason: 'Twilio error 21610: recipient opted out',
+        });
       }
       if (moved && isBounce(errorCode)) {
-        const settings = await tx.tenantSettings.findUnique({ where: { tenantId: job.tenantId }, select: { suppressionDays: true } });
-        await tx.suppression.create({ data: { tenantId: job.tenantId, phoneE164: job.toE164, campaignId: job.campaignId, reason: `bounced: ${explainTwilioError(errorCode)}`, expiresAt: new Date(now.getTime() + (settings?.suppressionDays ?? 90) * 86_400_000) } });
+        const settings = await tx.tenantSettings.findUnique({
+          where: { tenantId: job.tenantId },
+          select: { suppressionDays: true },
+        });
+        await tx.suppression.create({
+          data: {
+            tenantId: job.tenantId,
+            phoneE164: job.toE164,
+            campaignId: job.campaignId,
+            reason: `bounced: ${explainTwilioError(errorCode)}`,
+            expiresAt: new Date(now.getTime() + (settings?.suppressionDays ?? 90) * 86_400_000),
+          },
+        });
       }
       return moved ? 'applied' : 'stale';
     });

@@ -28,40 +28,85 @@ const TWILIO_KEYWORD: Record<string, InboundKeyword> = { STOP: 'OPT_OUT', START:
  * tenant or removed is followed at once; a deactivated one still routes, because a
  * STOP in reply to an old message must still count.
  */
-export async function handleInboundMessage(message: InboundMessage, payload: Record<string, string>): Promise<InboundOutcome> {
+export async function handleInboundMessage(
+  message: InboundMessage,
+  payload: Record<string, string>,
+): Promise<InboundOutcome> {
   const from = normalisePhone(message.From);
   const fromE164 = from.ok ? from.e164 : message.From;
   // Twilio's Advanced Opt-Out already answered the keyword; record it the same way, reply nothing.
   const keyword = message.OptOutType ? TWILIO_KEYWORD[message.OptOutType] : classifyKeyword(message.Body);
 
   if (keyword === 'NONE' || keyword === 'HELP') {
-    const recorded = await recordInboundReply(pgPool(), { to: message.To, messageSid: message.MessageSid, payload, fromE164, body: message.Body, keyword });
+    const recorded = await recordInboundReply(pgPool(), {
+      to: message.To,
+      messageSid: message.MessageSid,
+      payload,
+      fromE164,
+      body: message.Body,
+      keyword,
+    });
     if (recorded.outcome === 'unknown-number') return { reply: null, keyword: 'NONE', duplicate: false };
     if (recorded.outcome === 'duplicate') return { reply: null, keyword, duplicate: true };
     return { reply: keyword === 'HELP' && !message.OptOutType ? recorded.helpReply : null, keyword, duplicate: false };
   }
 
-  const sender = await db().sendingNumber.findFirst({ where: { value: message.To, kind: 'LONG_CODE' }, select: { tenantId: true } });
+  const sender = await db().sendingNumber.findFirst({
+    where: { value: message.To, kind: 'LONG_CODE' },
+    select: { tenantId: true },
+  });
   if (!sender) return { reply: null, keyword: 'NONE', duplicate: false };
   const { tenantId } = sender;
   try {
     return await db().$transaction(async (tx) => {
-      await tx.webhookEvent.create({ data: { tenantId, kind: 'INBOUND', eventKey: `inbound:${message.MessageSid}`, messageSid: message.MessageSid, payload, processedAt: new Date() } });
-      const settings = await tx.tenantSettings.findUnique({ where: { tenantId }, select: { optOutReply: true, optInReply: true } });
+      await tx.webhookEvent.create({
+        data: {
+          tenantId,
+          kind: 'INBOUND',
+          eventKey: `inbound:${message.MessageSid}`,
+          messageSid: message.MessageSid,
+          payload,
+          processedAt: new Date(),
+        },
+      });
+      const settings = await tx.tenantSettings.findUnique({
+        where: { tenantId },
+        select: { optOutReply: true, optInReply: true },
+      });
       let contactId: string | null;
       let reply: string | null;
       if (keyword === 'OPT_OUT') {
-        ({ contactId } = await optOutNumber(tx, { tenantId, phoneE164: fromE164, source: message.OptOutType ? 'ADVANCED_OPT_OUT' : 'STOP_REPLY', reason: `Replied "${message.Body.trim().slice(0, 40)}"` }));
+        ({ contactId } = await optOutNumber(tx, {
+          tenantId,
+          phoneE164: fromE164,
+          source: message.OptOutType ? 'ADVANCED_OPT_OUT' : 'STOP_REPLY',
+          reason: `Replied "${message.Body.trim().slice(0, 40)}"`,
+        }));
         reply = settings?.optOutReply ?? null;
       } else {
-        ({ contactId } = await optInNumber(tx, { tenantId, phoneE164: fromE164, source: message.OptOutType ? 'advanced_opt_out' : 'start_reply' }));
+        ({ contactId } = await optInNumber(tx, {
+          tenantId,
+          phoneE164: fromE164,
+          source: message.OptOutType ? 'advanced_opt_out' : 'start_reply',
+        }));
         reply = settings?.optInReply ?? null;
       }
-      await tx.inboundMessage.create({ data: { tenantId, contactId, fromE164, toNumber: message.To, body: message.Body, keyword, messageSid: message.MessageSid } });
+      await tx.inboundMessage.create({
+        data: {
+          tenantId,
+          contactId,
+          fromE164,
+          toNumber: message.To,
+          body: message.Body,
+          keyword,
+          messageSid: message.MessageSid,
+        },
+      });
       return { reply: message.OptOutType ? null : reply, keyword, duplicate: false };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { reply: null, keyword, duplicate: true };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      return { reply: null, keyword, duplicate: true };
     throw error;
   }
 }

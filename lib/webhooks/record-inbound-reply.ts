@@ -2,9 +2,7 @@ import type { Queryable } from '../db/queryable';
 import type { InboundKeyword } from '../generated/prisma/enums';
 
 export type RecordedReply =
-  | { outcome: 'stored'; helpReply: string | null }
-  | { outcome: 'duplicate' }
-  | { outcome: 'unknown-number' };
+  { outcome: 'stored'; helpReply: string | null } | { outcome: 'duplicate' } | { outcome: 'unknown-number' };
 
 // A reply that changes no consent (an ordinary text or HELP) is the common case, and
 // it needs no read before its writes: one statement finds the tenant owning the
@@ -38,11 +36,25 @@ const UNIQUE_VIOLATION = '23505';
  */
 export async function recordInboundReply(
   db: Queryable,
-  reply: { to: string; messageSid: string; payload: Record<string, string>; fromE164: string; body: string; keyword: Extract<InboundKeyword, 'NONE' | 'HELP'> },
+  reply: {
+    to: string;
+    messageSid: string;
+    payload: Record<string, string>;
+    fromE164: string;
+    body: string;
+    keyword: Extract<InboundKeyword, 'NONE' | 'HELP'>;
+  },
 ): Promise<RecordedReply> {
   try {
-    const { rows: [row] } = await db.query<{ known: boolean; stored: boolean; helpReply: string | null }>(RECORD, [
-      reply.to, reply.messageSid, JSON.stringify(reply.payload), reply.fromE164, reply.body, reply.keyword,
+    const {
+      rows: [row],
+    } = await db.query<{ known: boolean; stored: boolean; helpReply: string | null }>(RECORD, [
+      reply.to,
+      reply.messageSid,
+      JSON.stringify(reply.payload),
+      reply.fromE164,
+      reply.body,
+      reply.keyword,
     ]);
     if (!row.known) return { outcome: 'unknown-number' };
     return row.stored ? { outcome: 'stored', helpReply: row.helpReply } : { outcome: 'duplicate' };

@@ -5,7 +5,7 @@ const EXPLANATIONS: Record<string, string> = {
   '21610': 'The recipient has opted out (replied STOP) and Twilio blocks messages to them.',
   '21612': 'Twilio cannot route a message from this sender to this number.',
   '21614': 'The number is not a mobile number and cannot receive SMS.',
-  '30001': 'Twilio\'s queue overflowed; the message was not sent. Send more slowly.',
+  '30001': "Twilio's queue overflowed; the message was not sent. Send more slowly.",
   '30002': 'The Twilio account is suspended.',
   '30003': 'The handset is switched off or out of coverage.',
   '30004': 'The recipient has blocked messages from this sender.',

@@ -25,24 +25,43 @@ function generateCsv(rows: number): string {
   const lines = ['phone,first_name,last_name,email,consent,tags'];
   const firstNames = ['Olivia', 'Jack', 'Charlotte', 'Noah', 'Amelia', 'William', 'Isla', 'Oliver', 'Mia', 'Leo'];
   // The ways people write Australian mobiles; 041x numbers are all valid mobiles.
-  const formats = [(n: string) => `041${n.slice(0, 1)} ${n.slice(1, 4)} ${n.slice(4)}`, (n: string) => `+61 41${n.slice(0, 1)} ${n.slice(1, 4)} ${n.slice(4)}`, (n: string) => `041${n}`, (n: string) => `'041${n}`];
+  const formats = [
+    (n: string) => `041${n.slice(0, 1)} ${n.slice(1, 4)} ${n.slice(4)}`,
+    (n: string) => `+61 41${n.slice(0, 1)} ${n.slice(1, 4)} ${n.slice(4)}`,
+    (n: string) => `041${n}`,
+    (n: string) => `'041${n}`,
+  ];
   const national = (i: number) => String((i * 7_919) % 10_000_000).padStart(7, '0');
   for (let i = 0; i < rows; i += 1) {
     let phone = formats[i % formats.length](national(i));
-    if (i % 20 === 7) phone = `041${national(i).slice(0, 4)}`; // 5 % invalid (too short)
+    if (i % 20 === 7)
+      phone = `041${national(i).slice(0, 4)}`; // 5 % invalid (too short)
     else if (i % 100 < 3 && i > 100) phone = formats[0](national(i - 50)); // 3 % duplicates of an earlier row
     const first = firstNames[i % firstNames.length];
-    lines.push(`${phone},${first},Smith${i % 977},${first.toLowerCase()}${i}@example.com,${i % 3 === 0 ? 'implied' : 'yes'},${i % 5 === 0 ? 'vip' : ''}`);
+    lines.push(
+      `${phone},${first},Smith${i % 977},${first.toLowerCase()}${i}@example.com,${i % 3 === 0 ? 'implied' : 'yes'},${i % 5 === 0 ? 'vip' : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
-function runStep(step: 'dry-run' | 'commit', tenantId: string, batchId: string, url: string): Promise<{ ms: number; maxRssMb: number }> {
+function runStep(
+  step: 'dry-run' | 'commit',
+  tenantId: string,
+  batchId: string,
+  url: string,
+): Promise<{ ms: number; maxRssMb: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', path.join(import.meta.dirname, 'support/import-step.ts'), step, tenantId, batchId], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      'npx',
+      ['tsx', path.join(import.meta.dirname, 'support/import-step.ts'), step, tenantId, batchId],
+      { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${step} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${step} exited ${code}`)),
+    );
   });
 }
 
@@ -55,14 +74,32 @@ async function benchSize(rows: number): Promise<void> {
     const csv = generateCsv(rows);
     writeFileSync(file, csv);
     const bytes = readFileSync(file);
-    const tenant = await db().tenant.create({ data: { slug: `bench-${rows}`, name: 'Bench', settings: { create: {} } } });
+    const tenant = await db().tenant.create({
+      data: { slug: `bench-${rows}`, name: 'Bench', settings: { create: {} } },
+    });
     const user = await db().user.create({ data: { email: `bench-${rows}@example.com` } });
-    const actor: Actor = { userId: user.id, email: user.email, name: null, tenantId: tenant.id, tenantName: 'Bench', role: 'STAFF', memberships: [] };
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      name: null,
+      tenantId: tenant.id,
+      tenantName: 'Bench',
+      role: 'STAFF',
+      memberships: [],
+    };
 
     let t = performance.now();
-    const { id: batchId } = await createImportBatch({ actor, input: { fileName: 'bench.csv', fileSize: bytes.length } });
+    const { id: batchId } = await createImportBatch({
+      actor,
+      input: { fileName: 'bench.csv', fileSize: bytes.length },
+    });
     for (let seq = 0; seq * MAX_CHUNK_BYTES < bytes.length; seq += 1) {
-      await storeImportChunk({ actor, batchId, seq, data: bytes.subarray(seq * MAX_CHUNK_BYTES, (seq + 1) * MAX_CHUNK_BYTES) });
+      await storeImportChunk({
+        actor,
+        batchId,
+        seq,
+        data: bytes.subarray(seq * MAX_CHUNK_BYTES, (seq + 1) * MAX_CHUNK_BYTES),
+      });
     }
     const { mapping } = await analyseImport({ actor, batchId });
     const uploadMs = performance.now() - t;
@@ -74,31 +111,47 @@ async function benchSize(rows: number): Promise<void> {
     const dryRun = runStep('dry-run', tenant.id, batchId, url);
     let firstPageMs = NaN;
     while (Number.isNaN(firstPageMs)) {
-      const { rows: [{ n }] } = await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM import_rows WHERE "batchId" = $1 LIMIT 100) x', [batchId]);
+      const {
+        rows: [{ n }],
+      } = await probe.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM (SELECT 1 FROM import_rows WHERE "batchId" = $1 LIMIT 100) x',
+        [batchId],
+      );
       if (n >= 100) firstPageMs = performance.now() - t;
       else await new Promise((r) => setTimeout(r, 20));
     }
     const dry = await dryRun;
-    const counts = await db().importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true, createCount: true, rejectCount: true, error: true } });
+    const counts = await db().importBatch.findUniqueOrThrow({
+      where: { id: batchId },
+      select: { status: true, createCount: true, rejectCount: true, error: true },
+    });
     if (counts.status !== 'ANALYSED') throw new Error(`dry run ended ${counts.status}: ${counts.error}`);
     const commit = await runStep('commit', tenant.id, batchId, url);
     const contacts = await db().contact.count({ where: { tenantId: tenant.id } });
 
-    await probe.query('CREATE TABLE bare_copy (phone text, first_name text, last_name text, email text, consent text, tags text)');
+    await probe.query(
+      'CREATE TABLE bare_copy (phone text, first_name text, last_name text, email text, consent text, tags text)',
+    );
     await probe.end();
     let copyMs = NaN;
     try {
       t = performance.now();
-      execFileSync('psql', [url, '-q', '-c', `\\copy bare_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`], { stdio: 'inherit' });
+      execFileSync('psql', [url, '-q', '-c', `\\copy bare_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`], {
+        stdio: 'inherit',
+      });
       copyMs = performance.now() - t;
     } catch {
       console.log('  (psql is not installed here, so the \\copy comparison is skipped)');
     }
 
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    console.log(`${rows.toLocaleString('en-AU')} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB): ${counts.createCount.toLocaleString('en-AU')} to create, ${counts.rejectCount.toLocaleString('en-AU')} rejected; ${contacts.toLocaleString('en-AU')} contacts after commit`);
+    console.log(
+      `${rows.toLocaleString('en-AU')} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB): ${counts.createCount.toLocaleString('en-AU')} to create, ${counts.rejectCount.toLocaleString('en-AU')} rejected; ${contacts.toLocaleString('en-AU')} contacts after commit`,
+    );
     console.log(`  upload + recognise      ${s(uploadMs)}`);
-    console.log(`  dry run                 ${s(dry.ms)}   first page of decisions after ${s(firstPageMs)}   peak RSS ${dry.maxRssMb.toFixed(0)} MB`);
+    console.log(
+      `  dry run                 ${s(dry.ms)}   first page of decisions after ${s(firstPageMs)}   peak RSS ${dry.maxRssMb.toFixed(0)} MB`,
+    );
     console.log(`  commit                  ${s(commit.ms)}   peak RSS ${commit.maxRssMb.toFixed(0)} MB`);
     if (!Number.isNaN(copyMs)) console.log(`  psql \\copy, bare table  ${s(copyMs)}`);
   } finally {
@@ -109,5 +162,7 @@ async function benchSize(rows: number): Promise<void> {
   }
 }
 
-console.log('Goals: 1,000,000 rows dry run < 20 s, commit < 30 s, peak RSS < 500 MB; first page of a 100,000-row dry run < 5 s.');
+console.log(
+  'Goals: 1,000,000 rows dry run < 20 s, commit < 30 s, peak RSS < 500 MB; first page of a 100,000-row dry run < 5 s.',
+);
 for (const rows of SIZES) await benchSize(rows);

@@ -23,7 +23,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const OUR_NUMBER = '+61400000001';
-const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+const PHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 // More distinct requests than the server could answer in a run, so none repeats.
 const REDIRECTS_PER_SECOND_CEILING = 8000;
 const WEBHOOKS_PER_SECOND_CEILING = 3000;
@@ -44,7 +45,13 @@ async function freePort(): Promise<number> {
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 300; i += 1) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not come up`);
@@ -76,33 +83,63 @@ try {
   const campaign = await db().campaign.create({ data: { tenantId: tenant.id, name: 'Bench' } });
   const tokens: string[] = [];
   for (let i = 0; i < 1000; i += 1) {
-    tokens.push((await db().$transaction((tx) => createShortLink(tx, { tenantId: tenant.id, campaignId: campaign.id, sendJobId: null, targetUrl: `https://shop.example.com.au/p/${i}` }))).token);
+    tokens.push(
+      (
+        await db().$transaction((tx) =>
+          createShortLink(tx, {
+            tenantId: tenant.id,
+            campaignId: campaign.id,
+            sendJobId: null,
+            targetUrl: `https://shop.example.com.au/p/${i}`,
+          }),
+        )
+      ).token,
+    );
   }
   await waitFor(`${base}/api/health/live`);
 
-  const run = (requests: LoadRequest[], expectStatus: number, seconds = SECONDS) => load.run({ base, requests, expectStatus, connections: CONNECTIONS, seconds });
+  const run = (requests: LoadRequest[], expectStatus: number, seconds = SECONDS) =>
+    load.run({ base, requests, expectStatus, connections: CONNECTIONS, seconds });
   // Each visit comes from its own address, so no click is folded into another.
-  const redirectRequests = (network: number, count: number): LoadRequest[] => Array.from({ length: count }, (_, i) => ({
-    method: 'GET',
-    path: `/l/${tokens[i % tokens.length]}`,
-    headers: { 'user-agent': PHONE_UA, 'x-forwarded-for': `${network}.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-  }));
+  const redirectRequests = (network: number, count: number): LoadRequest[] =>
+    Array.from({ length: count }, (_, i) => ({
+      method: 'GET',
+      path: `/l/${tokens[i % tokens.length]}`,
+      headers: {
+        'user-agent': PHONE_UA,
+        'x-forwarded-for': `${network}.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      },
+    }));
   const token = webhookAuthToken();
   const inboundUrl = `${base}/api/webhooks/twilio/inbound`;
   const signed = (params: Record<string, string>): LoadRequest => ({
     method: 'POST',
     path: '/api/webhooks/twilio/inbound',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(token, inboundUrl, params) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(token, inboundUrl, params),
+    },
     body: new URLSearchParams(params).toString(),
   });
-  const webhookRequests = (prefix: string, count: number): LoadRequest[] => Array.from({ length: count }, (_, i) => signed({
-    MessageSid: `SM${prefix}${process.pid}x${i}`, From: `+6141${String(i % 10_000_000).padStart(7, '0')}`, To: OUR_NUMBER, Body: 'Thanks, see you Saturday', AccountSid: 'ACbench',
-  }));
+  const webhookRequests = (prefix: string, count: number): LoadRequest[] =>
+    Array.from({ length: count }, (_, i) =>
+      signed({
+        MessageSid: `SM${prefix}${process.pid}x${i}`,
+        From: `+6141${String(i % 10_000_000).padStart(7, '0')}`,
+        To: OUR_NUMBER,
+        Body: 'Thanks, see you Saturday',
+        AccountSid: 'ACbench',
+      }),
+    );
   const clicks = () => db().click.count({ where: { tenantId: tenant.id } });
   const stored = () => db().inboundMessage.count({ where: { tenantId: tenant.id } });
 
-  console.log(`Load: ${load.describe}; ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; load average before: ${loadavg()[0].toFixed(2)}`);
-  console.log(`Goals: redirects >= 1,500 req/s and >= 70 % of the floor with p99 < 25 ms; webhooks >= 500 req/s; STOP effective within the request.`);
+  console.log(
+    `Load: ${load.describe}; ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; load average before: ${loadavg()[0].toFixed(2)}`,
+  );
+  console.log(
+    `Goals: redirects >= 1,500 req/s and >= 70 % of the floor with p99 < 25 ms; webhooks >= 500 req/s; STOP effective within the request.`,
+  );
 
   await run([{ method: 'GET', path: '/api/health/live', headers: {} }], 200, 2);
   const floor = await run([{ method: 'GET', path: '/api/health/live', headers: {} }], 200);
@@ -121,9 +158,25 @@ try {
 
   const stops: { ms: number; effective: boolean }[] = [];
   for (let i = 0; i < STOP_SAMPLES; i += 1) {
-    const contact = await db().contact.create({ data: { tenantId: tenant.id, phoneE164: `+6149900011${i}`, consentStatus: 'EXPLICIT' } });
-    await db().sendJob.create({ data: { tenantId: tenant.id, campaignId: campaign.id, contactId: contact.id, toE164: contact.phoneE164, state: 'QUEUED' } });
-    const stop = signed({ MessageSid: `SMstop${process.pid}x${i}`, From: contact.phoneE164, To: OUR_NUMBER, Body: 'STOP', AccountSid: 'ACbench' });
+    const contact = await db().contact.create({
+      data: { tenantId: tenant.id, phoneE164: `+6149900011${i}`, consentStatus: 'EXPLICIT' },
+    });
+    await db().sendJob.create({
+      data: {
+        tenantId: tenant.id,
+        campaignId: campaign.id,
+        contactId: contact.id,
+        toE164: contact.phoneE164,
+        state: 'QUEUED',
+      },
+    });
+    const stop = signed({
+      MessageSid: `SMstop${process.pid}x${i}`,
+      From: contact.phoneE164,
+      To: OUR_NUMBER,
+      Body: 'STOP',
+      AccountSid: 'ACbench',
+    });
     const started = performance.now();
     const res = await fetch(inboundUrl, { method: 'POST', headers: stop.headers, body: stop.body });
     await res.text();
@@ -138,9 +191,15 @@ try {
   const share = redirects.perSecond / floor.perSecond;
 
   console.log(line('trivial route (floor)', floor, 200));
-  console.log(`${line('short-link redirect, clicks on', redirects, 302)}   = ${(share * 100).toFixed(0)} % of the floor; ${clicksRecorded.toLocaleString('en-AU')} clicks recorded for ${redirects.requests.toLocaleString('en-AU')} answered`);
-  console.log(`${line('signed inbound webhook + writes', webhooks, 200)}   ${storedAfter.toLocaleString('en-AU')} messages stored for ${webhooks.requests.toLocaleString('en-AU')} answered`);
-  console.log(`STOP webhook answered in ${stopMs[Math.floor(stopMs.length / 2)].toFixed(1)} ms median, ${stopMs[stopMs.length - 1].toFixed(1)} ms max over ${STOP_SAMPLES}; right after each answer on DNC with its queued job skipped: ${stops.filter((s) => s.effective).length} of ${STOP_SAMPLES}`);
+  console.log(
+    `${line('short-link redirect, clicks on', redirects, 302)}   = ${(share * 100).toFixed(0)} % of the floor; ${clicksRecorded.toLocaleString('en-AU')} clicks recorded for ${redirects.requests.toLocaleString('en-AU')} answered`,
+  );
+  console.log(
+    `${line('signed inbound webhook + writes', webhooks, 200)}   ${storedAfter.toLocaleString('en-AU')} messages stored for ${webhooks.requests.toLocaleString('en-AU')} answered`,
+  );
+  console.log(
+    `STOP webhook answered in ${stopMs[Math.floor(stopMs.length / 2)].toFixed(1)} ms median, ${stopMs[stopMs.length - 1].toFixed(1)} ms max over ${STOP_SAMPLES}; right after each answer on DNC with its queued job skipped: ${stops.filter((s) => s.effective).length} of ${STOP_SAMPLES}`,
+  );
   const verdicts = [
     `redirect rate ${redirects.perSecond >= 1500 ? 'met' : 'MISSED'}`,
     `redirect share ${share >= 0.7 ? 'met' : 'MISSED'}`,
@@ -152,7 +211,10 @@ try {
   ];
   console.log(`Verdict: ${verdicts.join('; ')}`);
 } finally {
-  const exited = server.exitCode === null && server.signalCode === null ? new Promise((resolve) => server.once('exit', resolve)) : Promise.resolve();
+  const exited =
+    server.exitCode === null && server.signalCode === null
+      ? new Promise((resolve) => server.once('exit', resolve))
+      : Promise.resolve();
   server.kill('SIGTERM');
   await Promise.all([exited, disconnectDb()]);
   await dropDatabase(adminUrl, name);

@@ -31,15 +31,41 @@ function seconds(ms: number): string {
 /** A daytime instant for every Australian zone, so quiet hours let everything through. */
 function daytime(): Date {
   const now = new Date();
-  return quietHoursUntil(now, ['Australia/Perth', 'Australia/Sydney', 'Australia/Lord_Howe'], { start: 21 * 60, end: 9 * 60 }) ?? now;
+  return (
+    quietHoursUntil(now, ['Australia/Perth', 'Australia/Sydney', 'Australia/Lord_Howe'], {
+      start: 21 * 60,
+      end: 9 * 60,
+    }) ?? now
+  );
 }
 
 async function tenantWithNumbers(slug: string, numbers: number) {
-  const tenant = await db().tenant.create({ data: { slug, name: slug, settings: { create: { tenantRatePerMinute: 10_000_000, numberRatePerMinute: 10_000_000, senderName: 'Bench' } } }, select: { id: true } });
-  await db().budget.createMany({ data: [{ tenantId: tenant.id, period: 'DAILY', capMicros: 10n ** 15n }, { tenantId: tenant.id, period: 'MONTHLY', capMicros: 10n ** 16n }] });
+  const tenant = await db().tenant.create({
+    data: {
+      slug,
+      name: slug,
+      settings: { create: { tenantRatePerMinute: 10_000_000, numberRatePerMinute: 10_000_000, senderName: 'Bench' } },
+    },
+    select: { id: true },
+  });
+  await db().budget.createMany({
+    data: [
+      { tenantId: tenant.id, period: 'DAILY', capMicros: 10n ** 15n },
+      { tenantId: tenant.id, period: 'MONTHLY', capMicros: 10n ** 16n },
+    ],
+  });
   const ids: string[] = [];
   for (let i = 0; i < numbers; i += 1) {
-    const n = await db().sendingNumber.create({ data: { tenantId: tenant.id, value: `+614${String(slug.length * 1000 + i).padStart(8, '0')}`, kind: 'LONG_CODE', warmupStartedAt: new Date('2026-01-01T00:00:00Z'), dailyCap: 100_000_000 }, select: { id: true } });
+    const n = await db().sendingNumber.create({
+      data: {
+        tenantId: tenant.id,
+        value: `+614${String(slug.length * 1000 + i).padStart(8, '0')}`,
+        kind: 'LONG_CODE',
+        warmupStartedAt: new Date('2026-01-01T00:00:00Z'),
+        dailyCap: 100_000_000,
+      },
+      select: { id: true },
+    });
     ids.push(n.id);
   }
   return { tenantId: tenant.id, numberIds: ids };
@@ -59,8 +85,21 @@ async function contacts(tenantId: string, count: number, first: number) {
 async function campaign(tenantId: string, numberIds: string[], withLink: boolean) {
   const c = await db().campaign.create({
     data: {
-      tenantId, name: `Bench ${randomUUID().slice(0, 8)}`, status: 'RUNNING', linkUrl: withLink ? 'https://shop.example.com.au/spring' : null,
-      templates: { create: [{ tenantId, body: withLink ? 'Hi {firstName|there}, spring sale: 20% off today only {link}' : 'Hi {firstName|there}, spring sale: 20% off today only', position: 0 }] },
+      tenantId,
+      name: `Bench ${randomUUID().slice(0, 8)}`,
+      status: 'RUNNING',
+      linkUrl: withLink ? 'https://shop.example.com.au/spring' : null,
+      templates: {
+        create: [
+          {
+            tenantId,
+            body: withLink
+              ? 'Hi {firstName|there}, spring sale: 20% off today only {link}'
+              : 'Hi {firstName|there}, spring sale: 20% off today only',
+            position: 0,
+          },
+        ],
+      },
       numbers: { create: numberIds.map((sendingNumberId) => ({ tenantId, sendingNumberId })) },
     },
     select: { id: true },
@@ -70,13 +109,21 @@ async function campaign(tenantId: string, numberIds: string[], withLink: boolean
 
 async function enqueue(tenantId: string, campaignId: string, startAt: Date) {
   const started = performance.now();
-  const result = await inTransaction((tx) => buildSendQueue(tx, { tenantId, campaignId, audience: { kind: 'all' }, startAt, now: new Date() }));
+  const result = await inTransaction((tx) =>
+    buildSendQueue(tx, { tenantId, campaignId, audience: { kind: 'all' }, startAt, now: new Date() }),
+  );
   return { ...result, ms: performance.now() - started };
 }
 
 async function drainAll(now: Date) {
   const started = performance.now();
-  const report = await drainSendQueue({ provider: nullProvider(), rateLimits: postgresRateLimitStore(), clock: () => now, batchSize: BATCH, timeBudgetMs: 3_600_000 });
+  const report = await drainSendQueue({
+    provider: nullProvider(),
+    rateLimits: postgresRateLimitStore(),
+    clock: () => now,
+    batchSize: BATCH,
+    timeBudgetMs: 3_600_000,
+  });
   return { report, ms: performance.now() - started };
 }
 
@@ -86,7 +133,10 @@ async function timeThousandDueJobs(tenant: { tenantId: string; numberIds: string
   for (let round = 0; round < 5; round += 1) {
     const campaignId = await campaign(tenant.tenantId, tenant.numberIds, true);
     await enqueue(tenant.tenantId, campaignId, yesterday);
-    await pool.query(`DELETE FROM send_jobs WHERE "campaignId" = $1::uuid AND id IN (SELECT id FROM send_jobs WHERE "campaignId" = $1::uuid ORDER BY id OFFSET 1000)`, [campaignId]);
+    await pool.query(
+      `DELETE FROM send_jobs WHERE "campaignId" = $1::uuid AND id IN (SELECT id FROM send_jobs WHERE "campaignId" = $1::uuid ORDER BY id OFFSET 1000)`,
+      [campaignId],
+    );
     const { report, ms } = await drainAll(now);
     if (report.accepted !== 1000) throw new Error(`expected 1,000 sent, got ${report.accepted}`);
     runs.push(ms);
@@ -99,12 +149,14 @@ async function plainClaimLoop(campaignId: string, now: Date) {
   const started = performance.now();
   let marked = 0;
   for (;;) {
-    const { rowCount } = await inTransaction((tx) => tx.query(
-      `WITH due AS (SELECT id FROM send_jobs WHERE state = 'QUEUED' AND "nextAttemptAt" <= $1::timestamp AND "campaignId" = $2::uuid
+    const { rowCount } = await inTransaction((tx) =>
+      tx.query(
+        `WITH due AS (SELECT id FROM send_jobs WHERE state = 'QUEUED' AND "nextAttemptAt" <= $1::timestamp AND "campaignId" = $2::uuid
                     ORDER BY "nextAttemptAt", id LIMIT $3 FOR UPDATE SKIP LOCKED)
        UPDATE send_jobs j SET state = 'SENT', "sentAt" = $1::timestamp FROM due WHERE j.id = due.id`,
-      [now.toISOString(), campaignId, BATCH],
-    ));
+        [now.toISOString(), campaignId, BATCH],
+      ),
+    );
     marked += rowCount ?? 0;
     if (!rowCount) break;
   }
@@ -115,7 +167,9 @@ try {
   const now = daytime();
   const yesterday = new Date(now.getTime() - 86_400_000);
   const tomorrow = new Date(now.getTime() + 86_400_000);
-  console.log(`PostgreSQL ${(await pool.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version}; drain batches of ${BATCH}; clock ${now.toISOString()}`);
+  console.log(
+    `PostgreSQL ${(await pool.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version}; drain batches of ${BATCH}; clock ${now.toISOString()}`,
+  );
 
   // The million contacts exist before either 1,000-job drain, so the two differ only in the held jobs.
   const big = await tenantWithNumbers('bench-million', 1);
@@ -143,21 +197,40 @@ try {
   const gatedCampaign = await campaign(fast.tenantId, fast.numberIds, true);
   const plainCampaign = await campaign(fast.tenantId, fast.numberIds, false);
   await enqueue(fast.tenantId, gatedCampaign, yesterday);
-  await pool.query(`UPDATE send_jobs SET "campaignId" = $2::uuid WHERE "campaignId" = $1::uuid AND id % 2 = 0`, [gatedCampaign, plainCampaign]);
+  await pool.query(`UPDATE send_jobs SET "campaignId" = $2::uuid WHERE "campaignId" = $1::uuid AND id % 2 = 0`, [
+    gatedCampaign,
+    plainCampaign,
+  ]);
   await pool.query('VACUUM ANALYZE send_jobs');
-  await pool.query(`UPDATE send_jobs SET "nextAttemptAt" = $2::timestamp WHERE "campaignId" = $1::uuid`, [plainCampaign, tomorrow.toISOString()]);
+  await pool.query(`UPDATE send_jobs SET "nextAttemptAt" = $2::timestamp WHERE "campaignId" = $1::uuid`, [
+    plainCampaign,
+    tomorrow.toISOString(),
+  ]);
   started = performance.now();
   const gated = await drainAll(now);
-  await pool.query(`UPDATE send_jobs SET "nextAttemptAt" = $2::timestamp WHERE "campaignId" = $1::uuid`, [plainCampaign, yesterday.toISOString()]);
+  await pool.query(`UPDATE send_jobs SET "nextAttemptAt" = $2::timestamp WHERE "campaignId" = $1::uuid`, [
+    plainCampaign,
+    yesterday.toISOString(),
+  ]);
   const plain = await plainClaimLoop(plainCampaign, now);
 
   const rate = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en-AU');
-  console.log('Goals: drain >= 5,000 msg/s; 1,000 due jobs drain within 10 % with 1,000,000 held; 1,000,000-contact enqueue < 10 s.');
-  console.log(`enqueue ${CONTACTS.toLocaleString('en-AU')} contacts          ${seconds(enqueued.ms)} (${enqueued.queued.toLocaleString('en-AU')} jobs; building again adds ${again.queued} in ${seconds(again.ms)}; contacts generated in ${seconds(seeded)})`);
-  console.log(`drain, all seven gates, null provider  ${rate(gated.report.accepted, gated.ms)} msg/s (${gated.report.accepted.toLocaleString('en-AU')} messages with per-recipient short links in ${seconds(gated.ms)}, ${gated.report.batches} batches)`);
-  console.log(`plain SKIP LOCKED claim-and-mark loop  ${rate(plain.marked, plain.ms)} msg/s (${plain.marked.toLocaleString('en-AU')} rows in ${seconds(plain.ms)})`);
+  console.log(
+    'Goals: drain >= 5,000 msg/s; 1,000 due jobs drain within 10 % with 1,000,000 held; 1,000,000-contact enqueue < 10 s.',
+  );
+  console.log(
+    `enqueue ${CONTACTS.toLocaleString('en-AU')} contacts          ${seconds(enqueued.ms)} (${enqueued.queued.toLocaleString('en-AU')} jobs; building again adds ${again.queued} in ${seconds(again.ms)}; contacts generated in ${seconds(seeded)})`,
+  );
+  console.log(
+    `drain, all seven gates, null provider  ${rate(gated.report.accepted, gated.ms)} msg/s (${gated.report.accepted.toLocaleString('en-AU')} messages with per-recipient short links in ${seconds(gated.ms)}, ${gated.report.batches} batches)`,
+  );
+  console.log(
+    `plain SKIP LOCKED claim-and-mark loop  ${rate(plain.marked, plain.ms)} msg/s (${plain.marked.toLocaleString('en-AU')} rows in ${seconds(plain.ms)})`,
+  );
   console.log(`1,000 due jobs, empty queue            ${seconds(idle)} (median of 5)`);
-  console.log(`1,000 due jobs, ${CONTACTS.toLocaleString('en-AU')} held ${' '.repeat(Math.max(0, 13 - CONTACTS.toLocaleString('en-AU').length))}${seconds(busy)} (median of 5) = ${((busy / idle - 1) * 100).toFixed(1)} % ${busy >= idle ? 'slower' : 'faster'}`);
+  console.log(
+    `1,000 due jobs, ${CONTACTS.toLocaleString('en-AU')} held ${' '.repeat(Math.max(0, 13 - CONTACTS.toLocaleString('en-AU').length))}${seconds(busy)} (median of 5) = ${((busy / idle - 1) * 100).toFixed(1)} % ${busy >= idle ? 'slower' : 'faster'}`,
+  );
 } finally {
   await Promise.all([disconnectDb(), closePgPool()]);
   await dropDatabase(adminUrl, name);

@@ -11,10 +11,17 @@ export function startDrainTimer(options: { url: string; secret: string; interval
       if (stopped) break;
       try {
         const res = await fetch(options.url, { headers: { authorization: `Bearer ${options.secret}` } });
-        const body = (await res.json().catch(() => null)) as { handedOver?: number; simulatorCallbacks?: number; stoppedBecause?: string | null } | null;
+        const body = (await res.json().catch(() => null)) as {
+          handedOver?: number;
+          simulatorCallbacks?: number;
+          stoppedBecause?: string | null;
+        } | null;
         if (!res.ok && !reported) console.error(`[drain] ${options.url} answered ${res.status}`);
         reported = !res.ok;
-        if (body?.handedOver || body?.stoppedBecause) console.log(`[drain] sent ${body.handedOver ?? 0}${body.stoppedBecause ? `; stopped: ${body.stoppedBecause}` : ''}`);
+        if (body?.handedOver || body?.stoppedBecause)
+          console.log(
+            `[drain] sent ${body.handedOver ?? 0}${body.stoppedBecause ? `; stopped: ${body.stoppedBecause}` : ''}`,
+          );
       } catch {
         // The server is still starting or restarting; the next tick tries again.
       }

@@ -17,8 +17,13 @@ function newestMtime(full: string): number {
 /** Builds the app into `distDir` unless a build newer than every source is already there. */
 export function ensureBuilt(distDir = process.env.NEXT_DIST_DIR || '.next'): void {
   const buildId = path.join(ROOT, distDir, 'BUILD_ID');
-  if (existsSync(buildId) && SOURCES.every((entry) => newestMtime(path.join(ROOT, entry)) <= statSync(buildId).mtimeMs)) return;
+  if (existsSync(buildId) && SOURCES.every((entry) => newestMtime(path.join(ROOT, entry)) <= statSync(buildId).mtimeMs))
+    return;
   console.log(`[build] building the app into ${distDir}`);
-  const built = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' } });
+  const built = spawnSync('npx', ['next', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (built.status !== 0) throw new Error('next build failed');
 }

@@ -2,7 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_SESSION } from './support/admin-session';
 import { mailsTo } from './support/mail-sink';
 import { signInAs } from './support/sign-in';
-import { ensureSendingNumber, importContacts, quietHoursAround, SENDING_NUMBER, setQuietHours } from './support/workspace';
+import {
+  ensureSendingNumber,
+  importContacts,
+  quietHoursAround,
+  SENDING_NUMBER,
+  setQuietHours,
+} from './support/workspace';
 
 // The app runs through the launcher, whose drain timer hands launched messages to
 // the simulator every second; its signed callbacks then report them delivered.
@@ -10,7 +16,8 @@ import { ensureSendingNumber, importContacts, quietHoursAround, SENDING_NUMBER, 
 // to "All contacts", runs before any other test of the suite creates contacts.
 
 const DELIVERY_TIMEOUT = 20_000;
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+const IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const SENDING_NUMBER_PATTERN = new RegExp(SENDING_NUMBER.replace('+', '\\+'));
 
 test.use({ storageState: ADMIN_SESSION });
@@ -22,7 +29,10 @@ async function openNewCampaign(page: Page): Promise<void> {
 }
 
 /** Writes a campaign to the contacts with `tag`, saves the draft and opens its page. */
-async function saveTaggedDraft(page: Page, options: { name: string; tag: string; message: string; sendAt?: string }): Promise<void> {
+async function saveTaggedDraft(
+  page: Page,
+  options: { name: string; tag: string; message: string; sendAt?: string },
+): Promise<void> {
   await openNewCampaign(page);
   const editor = page.getByRole('form', { name: 'New campaign' });
   await editor.getByLabel('Campaign name').fill(options.name);
@@ -46,7 +56,9 @@ function messageCounts(page: Page) {
   return page.getByRole('region', { name: 'Progress' }).getByLabel('Message counts');
 }
 
-test('an admin adds a number, imports contacts, writes, dry-runs and launches a campaign, and sees it delivered and reported', async ({ page }) => {
+test('an admin adds a number, imports contacts, writes, dry-runs and launches a campaign, and sees it delivered and reported', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   await page.goto('/settings');
   const addNumber = page.getByRole('form', { name: 'Add a sending number' });
@@ -54,7 +66,9 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
   await addNumber.getByLabel('Number or sender ID').fill('0412 999 001');
   await addNumber.getByRole('button', { name: 'Add number' }).click();
   await expect(addNumber.getByRole('status')).toHaveText(`${SENDING_NUMBER} was added. It starts its warm-up today.`);
-  await expect(page.getByRole('table', { name: 'Sending numbers' }).getByRole('row', { name: SENDING_NUMBER_PATTERN })).toContainText('warm-up day 1: 50/day');
+  await expect(
+    page.getByRole('table', { name: 'Sending numbers' }).getByRole('row', { name: SENDING_NUMBER_PATTERN }),
+  ).toContainText('warm-up day 1: 50/day');
   await setQuietHours(page, quietHoursAround('not now'));
   await importContacts(page, 'spring-customers.csv', [
     { phone: '0412 555 101', firstName: 'Mia', state: 'NSW', tag: 'spring' },
@@ -66,18 +80,24 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
   const editor = page.getByRole('form', { name: 'New campaign' });
   await editor.getByLabel('Campaign name').fill('Spring sale');
   await expect(editor.getByRole('radio', { name: 'All contacts' })).toBeChecked();
-  await expect(editor.getByRole('status', { name: 'Audience size' })).toContainText('3 contacts can be messaged of 3 in this audience');
+  await expect(editor.getByRole('status', { name: 'Audience size' })).toContainText(
+    '3 contacts can be messaged of 3 in this audience',
+  );
   await editor.getByLabel('Link URL (optional)').fill('https://shop.example.com.au/spring');
   const body = 'Hi {firstName|there}, our spring sale starts today: 20% off everything. {link}';
   const message = editor.getByRole('textbox', { name: 'Message 1', exact: true });
   await message.fill(body);
   await expect(editor.getByText(`${body.length} / 1,000 characters as written`)).toBeVisible();
   const preview = editor.getByRole('group', { name: 'Preview of message 1' });
-  await expect(preview).toContainText(/Hi Olivia, our spring sale starts today: 20% off everything\. http:\/\/127\.0\.0\.1:\d+\/l\/\S+\s+From Primary\. Reply STOP to opt out/);
+  await expect(preview).toContainText(
+    /Hi Olivia, our spring sale starts today: 20% off everything\. http:\/\/127\.0\.0\.1:\d+\/l\/\S+\s+From Primary\. Reply STOP to opt out/,
+  );
   await expect(preview.getByRole('term')).toHaveText(['Characters', 'Encoding', 'Parts', 'Estimated cost']);
   await expect(preview.getByRole('definition').nth(1)).toHaveText('GSM-7');
   await expect(preview.getByRole('definition').nth(2)).toHaveText(/^1 \(160 per part, \d+ left in the last\)$/);
-  await expect(editor.getByLabel('Estimated cost', { exact: true })).toHaveText(/^Estimated cost: \$0\.\d\d for 3 recipients \(AUD, at \$0\.\d+ per part;/);
+  await expect(editor.getByLabel('Estimated cost', { exact: true })).toHaveText(
+    /^Estimated cost: \$0\.\d\d for 3 recipients \(AUD, at \$0\.\d+ per part;/,
+  );
   // A curly apostrophe is outside GSM-7: the editor says so at once and the part shrinks to 70.
   await message.fill(`${body} Don’t miss it`);
   await expect(preview.getByRole('definition').nth(1)).toHaveText('UCS-2');
@@ -90,12 +110,16 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
   const actions = page.getByRole('region', { name: 'Campaign actions' });
   await actions.getByRole('button', { name: 'Dry run' }).click();
   const dryRun = page.getByRole('region', { name: 'Dry run result' });
-  await expect(dryRun).toContainText('What launching now would do for the 3 contacts of the audience. Nothing was sent or queued.');
+  await expect(dryRun).toContainText(
+    'What launching now would do for the 3 contacts of the audience. Nothing was sent or queued.',
+  );
   await expect(dryRun).toContainText('3Would send now');
   await expect(dryRun).toContainText('0Held for later');
   await expect(dryRun).toContainText('0Skipped');
   await expect(dryRun).toContainText(/Expected to finish: \d{1,2} \w{3} \d{4}/);
-  await expect(dryRun.getByLabel('Sample message')).toHaveText(/^Hi (Mia|Noah|Ava), our spring sale starts today: 20% off everything\. http:\/\/127\.0\.0\.1:\d+\/l\/\S+\s+From Primary\. Reply STOP to opt out$/);
+  await expect(dryRun.getByLabel('Sample message')).toHaveText(
+    /^Hi (Mia|Noah|Ava), our spring sale starts today: 20% off everything\. http:\/\/127\.0\.0\.1:\d+\/l\/\S+\s+From Primary\. Reply STOP to opt out$/,
+  );
 
   await launch(page, 'Spring sale');
   await expect(actions.getByRole('status')).toHaveText('Launched: 3 messages queued.');
@@ -113,7 +137,10 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
   // Mia's own short link, as her message reads on her contact page, answered by the built server.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('link', { name: '+61412555101' }).click();
-  const sent = page.getByRole('table', { name: 'Message history' }).getByText(/^Hi Mia, our spring sale/).first();
+  const sent = page
+    .getByRole('table', { name: 'Message history' })
+    .getByText(/^Hi Mia, our spring sale/)
+    .first();
   const shortUrl = /(http:\/\/\S+\/l\/\S+)/.exec(await sent.innerText())![1];
   const redirect = await page.request.get(shortUrl, { maxRedirects: 0, headers: { 'user-agent': IPHONE } });
   expect(redirect.status()).toBe(302);
@@ -137,11 +164,17 @@ test('the editor refuses a misspelt merge field and says why beside the message'
   await editor.getByLabel('Campaign name').fill('Typo');
   const message = editor.getByRole('textbox', { name: 'Message 1', exact: true });
   await message.fill('Hi {first name}, see you soon');
-  await expect(editor.getByRole('group', { name: 'Preview of message 1' })).toContainText('No preview until the message is fixed');
+  await expect(editor.getByRole('group', { name: 'Preview of message 1' })).toContainText(
+    'No preview until the message is fixed',
+  );
   await editor.getByRole('button', { name: 'Save draft' }).click();
   await expect(message).toHaveAttribute('aria-invalid', 'true');
-  await expect(message).toHaveAccessibleDescription('"{first name}" is not a merge field: use a name such as {firstName}, optionally with a fallback as in {firstName|there}.');
-  await expect(page.getByRole('alert').filter({ hasText: 'The campaign was not saved' })).toContainText('Message 1: "{first name}" is not a merge field');
+  await expect(message).toHaveAccessibleDescription(
+    '"{first name}" is not a merge field: use a name such as {firstName}, optionally with a fallback as in {firstName|there}.',
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'The campaign was not saved' })).toContainText(
+    'Message 1: "{first name}" is not a merge field',
+  );
   await expect(page).toHaveURL(/\/campaigns\/new$/);
 });
 
@@ -159,7 +192,11 @@ test('a dry run inside the quiet hours holds every message until they end', asyn
     const dryRun = page.getByRole('region', { name: 'Dry run result' });
     await expect(dryRun).toContainText('0Would send now');
     await expect(dryRun).toContainText('2Held for later');
-    await expect(dryRun.getByRole('table', { name: 'Held by reason' }).getByRole('row', { name: new RegExp(`quiet hours \\(${quiet.start}–${quiet.end}\\) in Australia/Sydney 2$`) })).toBeVisible();
+    await expect(
+      dryRun
+        .getByRole('table', { name: 'Held by reason' })
+        .getByRole('row', { name: new RegExp(`quiet hours \\(${quiet.start}–${quiet.end}\\) in Australia/Sydney 2$`) }),
+    ).toBeVisible();
     await expect(dryRun).toContainText(/Expected to finish: \d{1,2} \w{3} \d{4}/);
   } finally {
     await setQuietHours(page, quietHoursAround('not now'));
@@ -168,8 +205,15 @@ test('a dry run inside the quiet hours holds every message until they end', asyn
 
 test('a viewer follows a scheduled campaign but is offered no Launch, Pause or Cancel', async ({ page, browser }) => {
   await ensureSendingNumber(page);
-  await importContacts(page, 'next-year.csv', [{ phone: '0412 555 301', firstName: 'Ivy', state: 'WA', tag: 'next-year' }]);
-  await saveTaggedDraft(page, { name: 'New year', tag: 'next-year', message: 'Happy new year {firstName|there}!', sendAt: `${new Date().getFullYear() + 1}-01-01T10:00` });
+  await importContacts(page, 'next-year.csv', [
+    { phone: '0412 555 301', firstName: 'Ivy', state: 'WA', tag: 'next-year' },
+  ]);
+  await saveTaggedDraft(page, {
+    name: 'New year',
+    tag: 'next-year',
+    message: 'Happy new year {firstName|there}!',
+    sendAt: `${new Date().getFullYear() + 1}-01-01T10:00`,
+  });
   const campaignUrl = page.url();
   await launch(page, 'New year');
   await expect(page.getByRole('heading', { level: 1, name: 'New year' })).toContainText('Scheduled');
@@ -191,7 +235,9 @@ test('a viewer follows a scheduled campaign but is offered no Launch, Pause or C
   await expect(viewer.getByRole('link', { name: 'New campaign' })).toHaveCount(0);
   await viewer.goto(campaignUrl);
   await expect(viewer.getByRole('heading', { level: 1, name: 'New year' })).toContainText('Scheduled');
-  await expect(viewer.getByText('You can follow this campaign; staff and admins launch, pause and change campaigns.')).toBeVisible();
+  await expect(
+    viewer.getByText('You can follow this campaign; staff and admins launch, pause and change campaigns.'),
+  ).toBeVisible();
   await expect(messageCounts(viewer)).toContainText('1Queued');
   for (const name of ['Launch', 'Pause', 'Resume', 'Cancel campaign', 'Dry run', 'Send test']) {
     await expect(viewer.getByRole('button', { name })).toHaveCount(0);
@@ -199,15 +245,24 @@ test('a viewer follows a scheduled campaign but is offered no Launch, Pause or C
   await context.close();
 });
 
-test('staff send a test message, then pause a scheduled campaign with a reason, resume it and cancel it', async ({ page }) => {
+test('staff send a test message, then pause a scheduled campaign with a reason, resume it and cancel it', async ({
+  page,
+}) => {
   await ensureSendingNumber(page);
   await importContacts(page, 'autumn.csv', [{ phone: '0412 555 501', firstName: 'Max', state: 'TAS', tag: 'autumn' }]);
-  await saveTaggedDraft(page, { name: 'Autumn preview', tag: 'autumn', message: 'Hi {firstName|there}, autumn stock lands next year.', sendAt: `${new Date().getFullYear() + 1}-03-01T10:00` });
+  await saveTaggedDraft(page, {
+    name: 'Autumn preview',
+    tag: 'autumn',
+    message: 'Hi {firstName|there}, autumn stock lands next year.',
+    sendAt: `${new Date().getFullYear() + 1}-03-01T10:00`,
+  });
 
   const testSend = page.getByRole('form', { name: 'Test send' });
   await testSend.getByLabel('Your mobile number').fill('0412 555 999');
   await testSend.getByRole('button', { name: 'Send test' }).click();
-  await expect(testSend.getByRole('status')).toHaveText(/^Test sent to \+61412555999 \(1 part\):\s*Hi Administrator, autumn stock lands next year\.\s+From Primary\. Reply STOP to opt out$/);
+  await expect(testSend.getByRole('status')).toHaveText(
+    /^Test sent to \+61412555999 \(1 part\):\s*Hi Administrator, autumn stock lands next year\.\s+From Primary\. Reply STOP to opt out$/,
+  );
 
   await launch(page, 'Autumn preview');
   const heading = page.getByRole('heading', { level: 1, name: 'Autumn preview' });
@@ -216,7 +271,9 @@ test('staff send a test message, then pause a scheduled campaign with a reason, 
   await actions.getByLabel('Reason for pausing (optional)').fill('waiting for the new prices');
   await actions.getByRole('button', { name: 'Pause' }).click();
   await expect(heading).toContainText('Paused');
-  await expect(page.getByRole('alert').filter({ hasText: 'Paused: waiting for the new prices' })).toContainText('Nothing more is sent until someone resumes the campaign.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Paused: waiting for the new prices' })).toContainText(
+    'Nothing more is sent until someone resumes the campaign.',
+  );
 
   await actions.getByRole('button', { name: 'Resume' }).click();
   await expect(heading).toContainText('Scheduled');
@@ -228,7 +285,9 @@ test('staff send a test message, then pause a scheduled campaign with a reason, 
   await expect(confirm).toBeHidden();
   await expect(heading).toContainText('Cancelled');
   await expect(actions).toContainText('This campaign is finished; nothing more can be done to it.');
-  await expect(page.getByRole('table', { name: 'Skipped messages by reason' }).getByRole('row', { name: 'campaign cancelled 1' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Skipped messages by reason' }).getByRole('row', { name: 'campaign cancelled 1' }),
+  ).toBeVisible();
   await expect(testSend).toHaveCount(0);
 });
 
@@ -246,16 +305,26 @@ test('the kill switch holds a launched campaign with its reason, and resuming se
   await killSwitch.getByLabel('Reason (shown to everyone in the workspace)').fill('wrong price in the flash sale');
   await killSwitch.getByRole('button', { name: 'Stop all sending' }).click();
   const banner = page.getByRole('alert').filter({ hasText: 'All sending is stopped' });
-  await expect(banner).toHaveText('All sending is stopped for Primary: wrong price in the flash sale. No message goes out until an admin resumes sending in Settings.');
+  await expect(banner).toHaveText(
+    'All sending is stopped for Primary: wrong price in the flash sale. No message goes out until an admin resumes sending in Settings.',
+  );
 
   try {
-    await saveTaggedDraft(page, { name: 'Flash sale', tag: 'flash', message: 'Flash sale {firstName|there}: today only.' });
+    await saveTaggedDraft(page, {
+      name: 'Flash sale',
+      tag: 'flash',
+      message: 'Flash sale {firstName|there}: today only.',
+    });
     await expect(banner).toBeVisible();
     const campaignUrl = page.url();
     await launch(page, 'Flash sale');
     await expect(messageCounts(page)).toContainText('2Held', { timeout: DELIVERY_TIMEOUT });
     const held = page.getByRole('table', { name: 'Held messages by reason' });
-    await expect(held.getByRole('row').nth(1).getByRole('cell')).toHaveText(['sending is stopped for the whole workspace: wrong price in the flash sale', '2', '—']);
+    await expect(held.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+      'sending is stopped for the whole workspace: wrong price in the flash sale',
+      '2',
+      '—',
+    ]);
     await expect(messageCounts(page)).toContainText('0Delivered');
 
     await page.goto('/settings');
@@ -268,6 +337,7 @@ test('the kill switch holds a launched campaign with its reason, and resuming se
   } finally {
     // Later tests must not inherit a stopped workspace if this one fails half-way.
     await page.goto('/settings');
-    if (await killSwitch.getByRole('button', { name: 'Resume sending' }).count()) await killSwitch.getByRole('button', { name: 'Resume sending' }).click();
+    if (await killSwitch.getByRole('button', { name: 'Resume sending' }).count())
+      await killSwitch.getByRole('button', { name: 'Resume sending' }).click();
   }
 });

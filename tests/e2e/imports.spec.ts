@@ -15,7 +15,9 @@ const CSV = [
 test('a staff member imports a CSV: upload, mapping, dry run, rejects, commit, contacts', async ({ page }) => {
   await page.goto('/dashboard');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
-  await page.locator('#import-file').setInputFiles({ name: 'spring-list.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .locator('#import-file')
+    .setInputFiles({ name: 'spring-list.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
 
   const mapping = page.getByRole('form', { name: 'Column mapping' });
   await expect(mapping).toBeVisible();
@@ -32,7 +34,9 @@ test('a staff member imports a CSV: upload, mapping, dry run, rejects, commit, c
   await expect(decisions).toContainText('landline and cannot receive SMS');
   await expect(decisions).toContainText('Missing consent');
 
-  const rejects = await page.request.get(await page.getByRole('link', { name: 'Download rejected rows (CSV)' }).getAttribute('href') ?? '');
+  const rejects = await page.request.get(
+    (await page.getByRole('link', { name: 'Download rejected rows (CSV)' }).getAttribute('href')) ?? '',
+  );
   expect(rejects.headers()['content-type']).toContain('text/csv');
   expect(await rejects.text()).toContain('reason');
 
@@ -50,6 +54,10 @@ test('a staff member imports a CSV: upload, mapping, dry run, rejects, commit, c
 
 test('a file that is not a CSV is refused with a reason', async ({ page }) => {
   await page.goto('/imports');
-  await page.locator('#import-file').setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(500, 7)]) });
+  await page.locator('#import-file').setInputFiles({
+    name: 'contacts.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(500, 7)]),
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'Excel workbook' })).toContainText('Save As › CSV UTF-8');
 });

@@ -21,5 +21,11 @@ const freezing: SmsProvider = {
     return simulator.send(message);
   },
 };
-await drainSendQueue({ provider: freezing, rateLimits: postgresRateLimitStore(), clock: () => new Date(clockIso), batchSize: 20, sendConcurrency: 1 });
+await drainSendQueue({
+  provider: freezing,
+  rateLimits: postgresRateLimitStore(),
+  clock: () => new Date(clockIso),
+  batchSize: 20,
+  sendConcurrency: 1,
+});
 process.exit(0);

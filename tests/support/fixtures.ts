@@ -7,7 +7,11 @@ export const TEST_ORIGIN = 'http://localhost:3000';
 
 export async function createTenant(name = 'Tenant') {
   const tenant = await db().tenant.create({
-    data: { slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${randomBytes(3).toString('hex')}`, name, settings: { create: {} } },
+    data: {
+      slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${randomBytes(3).toString('hex')}`,
+      name,
+      settings: { create: {} },
+    },
     select: { id: true, name: true },
   });
   return tenant;
@@ -22,12 +26,22 @@ export interface SignedInMember {
 }
 
 /** A user with a role in a tenant and a live database session, as the browser would carry it. */
-export async function signedInMember(tenantId: string, role: Role, email = `${role.toLowerCase()}-${randomUUID()}@example.com`): Promise<SignedInMember> {
+export async function signedInMember(
+  tenantId: string,
+  role: Role,
+  email = `${role.toLowerCase()}-${randomUUID()}@example.com`,
+): Promise<SignedInMember> {
   const user = await db().user.create({ data: { email, name: `${role} user` }, select: { id: true } });
   const membership = await db().membership.create({ data: { tenantId, userId: user.id, role }, select: { id: true } });
   const sessionToken = randomBytes(32).toString('hex');
   await db().session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
-  return { userId: user.id, membershipId: membership.id, tenantId, email, cookie: `${sessionCookieName()}=${sessionToken}; ${TENANT_COOKIE}=${tenantId}` };
+  return {
+    userId: user.id,
+    membershipId: membership.id,
+    tenantId,
+    email,
+    cookie: `${sessionCookieName()}=${sessionToken}; ${TENANT_COOKIE}=${tenantId}`,
+  };
 }
 
 // Any route handler: each declares its own params type, so the fixture accepts them all.
@@ -36,7 +50,14 @@ type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Respon
 /** Calls a route handler in-process the way Next does, with the caller's cookie and our origin. */
 export async function callRoute(
   handler: Handler,
-  options: { method: string; path: string; cookie?: string; body?: unknown; params?: Record<string, string | string[]>; headers?: Record<string, string> },
+  options: {
+    method: string;
+    path: string;
+    cookie?: string;
+    body?: unknown;
+    params?: Record<string, string | string[]>;
+    headers?: Record<string, string>;
+  },
 ): Promise<Response> {
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set('cookie', options.cookie);

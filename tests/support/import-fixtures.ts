@@ -8,20 +8,40 @@ import { MAX_CHUNK_BYTES } from '@/lib/imports/schemas';
 import { startDryRun } from '@/lib/imports/start-dry-run';
 import { storeImportChunk } from '@/lib/imports/store-import-chunk';
 
-export async function actorFor(member: { userId: string; tenantId: string }, role: Actor['role'] = 'ADMIN'): Promise<Actor> {
+export async function actorFor(
+  member: { userId: string; tenantId: string },
+  role: Actor['role'] = 'ADMIN',
+): Promise<Actor> {
   const [user, tenant] = await Promise.all([
     db().user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true, name: true } }),
     db().tenant.findUniqueOrThrow({ where: { id: member.tenantId }, select: { name: true } }),
   ]);
-  return { userId: member.userId, email: user.email, name: user.name, tenantId: member.tenantId, tenantName: tenant.name, role, memberships: [{ tenantId: member.tenantId, tenantName: tenant.name, role }] };
+  return {
+    userId: member.userId,
+    email: user.email,
+    name: user.name,
+    tenantId: member.tenantId,
+    tenantName: tenant.name,
+    role,
+    memberships: [{ tenantId: member.tenantId, tenantName: tenant.name, role }],
+  };
 }
 
 /** Uploads a file in pieces the way the browser does; returns the batch id (not yet analysed). */
-export async function uploadFile(actor: Actor, content: string | Uint8Array, fileName = 'contacts.csv'): Promise<string> {
+export async function uploadFile(
+  actor: Actor,
+  content: string | Uint8Array,
+  fileName = 'contacts.csv',
+): Promise<string> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const { id } = await createImportBatch({ actor, input: { fileName, fileSize: bytes.length } });
   for (let seq = 0; seq * MAX_CHUNK_BYTES < bytes.length; seq += 1) {
-    await storeImportChunk({ actor, batchId: id, seq, data: bytes.subarray(seq * MAX_CHUNK_BYTES, (seq + 1) * MAX_CHUNK_BYTES) });
+    await storeImportChunk({
+      actor,
+      batchId: id,
+      seq,
+      data: bytes.subarray(seq * MAX_CHUNK_BYTES, (seq + 1) * MAX_CHUNK_BYTES),
+    });
   }
   return id;
 }
@@ -36,7 +56,11 @@ export const STANDARD_MAPPING: ColumnMapping = {
 };
 
 /** Upload, analyse and dry-run a file; returns the batch id, ready to commit. */
-export async function dryRunFile(actor: Actor, content: string, mapping: ColumnMapping = STANDARD_MAPPING): Promise<string> {
+export async function dryRunFile(
+  actor: Actor,
+  content: string,
+  mapping: ColumnMapping = STANDARD_MAPPING,
+): Promise<string> {
   const batchId = await uploadFile(actor, content);
   await analyseImport({ actor, batchId });
   await startDryRun({ actor, batchId, mapping });

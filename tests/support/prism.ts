@@ -52,10 +52,14 @@ export async function startPrism(document = TWILIO_CONTRACT, { startupTimeoutMs 
 }
 
 async function launch(document: string, port: number, startupTimeoutMs: number): Promise<Prism> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/prism'), ['mock', '-h', '127.0.0.1', '-p', String(port), document], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    path.join(ROOT, 'node_modules/.bin/prism'),
+    ['mock', '-h', '127.0.0.1', '-p', String(port), document],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const keep = (chunk: Buffer | string) => {
     output = (output + String(chunk)).slice(-20_000);

@@ -18,11 +18,17 @@ export function daytimeAfter(at: Date): Date {
 
 export const LONG_AGO = new Date('2026-01-01T00:00:00.000Z');
 
-export async function sendingTenant(options: { name?: string; tenantRatePerMinute?: number; numberRatePerMinute?: number } = {}) {
+export async function sendingTenant(
+  options: { name?: string; tenantRatePerMinute?: number; numberRatePerMinute?: number } = {},
+) {
   const tenant = await createTenant(options.name ?? 'Sender');
   await db().tenantSettings.update({
     where: { tenantId: tenant.id },
-    data: { tenantRatePerMinute: options.tenantRatePerMinute ?? 100_000, numberRatePerMinute: options.numberRatePerMinute ?? 100_000, senderName: 'Acme' },
+    data: {
+      tenantRatePerMinute: options.tenantRatePerMinute ?? 100_000,
+      numberRatePerMinute: options.numberRatePerMinute ?? 100_000,
+      senderName: 'Acme',
+    },
   });
   return tenant.id;
 }
@@ -30,11 +36,24 @@ export async function sendingTenant(options: { name?: string; tenantRatePerMinut
 let numberSeq = 0;
 
 /** A sending number past its warm-up unless told otherwise. */
-export async function sendingNumber(tenantId: string, options: { kind?: SenderKind; warmupStartedAt?: Date; dailyCap?: number; value?: string } = {}) {
+export async function sendingNumber(
+  tenantId: string,
+  options: { kind?: SenderKind; warmupStartedAt?: Date; dailyCap?: number; value?: string } = {},
+) {
   numberSeq += 1;
-  const value = options.value ?? (options.kind === 'ALPHANUMERIC' ? `Acme${numberSeq}` : `+6148${String(process.pid % 1000).padStart(3, '0')}${String(numberSeq).padStart(4, '0')}`);
+  const value =
+    options.value ??
+    (options.kind === 'ALPHANUMERIC'
+      ? `Acme${numberSeq}`
+      : `+6148${String(process.pid % 1000).padStart(3, '0')}${String(numberSeq).padStart(4, '0')}`);
   const number = await db().sendingNumber.create({
-    data: { tenantId, value, kind: options.kind ?? 'LONG_CODE', warmupStartedAt: options.warmupStartedAt ?? LONG_AGO, dailyCap: options.dailyCap ?? 100_000 },
+    data: {
+      tenantId,
+      value,
+      kind: options.kind ?? 'LONG_CODE',
+      warmupStartedAt: options.warmupStartedAt ?? LONG_AGO,
+      dailyCap: options.dailyCap ?? 100_000,
+    },
     select: { id: true, value: true },
   });
   return number;
@@ -50,7 +69,11 @@ export async function emptyQueueAndSender(): Promise<{ tenantId: string; numberI
 /** `count` consenting Australian mobile contacts in Sydney, made in one statement. */
 let contactBlock = 0;
 
-export async function addContacts(tenantId: string, count: number, options: { state?: string | null; consent?: 'EXPLICIT' | 'IMPLIED' | 'UNKNOWN'; firstName?: string | null } = {}): Promise<{ id: string; phoneE164: string }[]> {
+export async function addContacts(
+  tenantId: string,
+  count: number,
+  options: { state?: string | null; consent?: 'EXPLICIT' | 'IMPLIED' | 'UNKNOWN'; firstName?: string | null } = {},
+): Promise<{ id: string; phoneE164: string }[]> {
   contactBlock += 1;
   const prefix = contactBlock;
   const { rows } = await pgPool().query<{ id: string; phoneE164: string }>(
@@ -58,13 +81,30 @@ export async function addContacts(tenantId: string, count: number, options: { st
      SELECT gen_random_uuid(), $1::uuid, '+614' || lpad($2::text, 4, '0') || lpad(g::text, 4, '0'), $5, $3::"ConsentStatus", $4, now(), now()
      FROM generate_series(1, $6::int) g
      RETURNING id, "phoneE164"`,
-    [tenantId, prefix, options.consent ?? 'EXPLICIT', options.state === undefined ? 'NSW' : options.state, options.firstName === undefined ? 'Sam' : options.firstName, count],
+    [
+      tenantId,
+      prefix,
+      options.consent ?? 'EXPLICIT',
+      options.state === undefined ? 'NSW' : options.state,
+      options.firstName === undefined ? 'Sam' : options.firstName,
+      count,
+    ],
   );
   return rows.sort((a, b) => a.phoneE164.localeCompare(b.phoneE164));
 }
 
 /** A running campaign with its jobs queued, as a launch leaves it. */
-export async function runningCampaign(tenantId: string, options: { numberIds: string[]; templates?: { body: string; weight?: number }[]; linkUrl?: string | null; audience?: Audience; rotation?: 'ROUND_ROBIN' | 'WEIGHTED'; startAt?: Date }) {
+export async function runningCampaign(
+  tenantId: string,
+  options: {
+    numberIds: string[];
+    templates?: { body: string; weight?: number }[];
+    linkUrl?: string | null;
+    audience?: Audience;
+    rotation?: 'ROUND_ROBIN' | 'WEIGHTED';
+    startAt?: Date;
+  },
+) {
   const campaign = await db().campaign.create({
     data: {
       tenantId,
@@ -74,12 +114,24 @@ export async function runningCampaign(tenantId: string, options: { numberIds: st
       linkUrl: options.linkUrl ?? null,
       audience: options.audience ?? { kind: 'all' },
       launchedAt: new Date(),
-      templates: { create: (options.templates ?? [{ body: 'Hi {firstName|there}, our spring sale starts today.' }]).map((t, position) => ({ tenantId, body: t.body, weight: t.weight ?? 1, position })) },
+      templates: {
+        create: (options.templates ?? [{ body: 'Hi {firstName|there}, our spring sale starts today.' }]).map(
+          (t, position) => ({ tenantId, body: t.body, weight: t.weight ?? 1, position }),
+        ),
+      },
       numbers: { create: options.numberIds.map((sendingNumberId) => ({ tenantId, sendingNumberId })) },
     },
     select: { id: true },
   });
-  const built = await inTransaction((tx) => buildSendQueue(tx, { tenantId, campaignId: campaign.id, audience: options.audience ?? { kind: 'all' }, startAt: options.startAt ?? LONG_AGO, now: new Date() }));
+  const built = await inTransaction((tx) =>
+    buildSendQueue(tx, {
+      tenantId,
+      campaignId: campaign.id,
+      audience: options.audience ?? { kind: 'all' },
+      startAt: options.startAt ?? LONG_AGO,
+      now: new Date(),
+    }),
+  );
   return { campaignId: campaign.id, ...built };
 }
 
@@ -92,7 +144,13 @@ export async function jobStates(campaignId: string): Promise<Record<string, numb
  * A provider that keeps every message handed to it (in this process) and answers
  * as told per recipient; tests count what would have reached a phone.
  */
-export function recordingProvider(answer: (sms: OutboundSms) => SendOutcome | Promise<SendOutcome> = () => ({ ok: true, providerMessageId: '', status: 'queued' })): SmsProvider & { sent: OutboundSms[] } {
+export function recordingProvider(
+  answer: (sms: OutboundSms) => SendOutcome | Promise<SendOutcome> = () => ({
+    ok: true,
+    providerMessageId: '',
+    status: 'queued',
+  }),
+): SmsProvider & { sent: OutboundSms[] } {
   const sent: OutboundSms[] = [];
   let next = 0;
   return {
@@ -103,7 +161,10 @@ export function recordingProvider(answer: (sms: OutboundSms) => SendOutcome | Pr
       if (outcome.ok) {
         sent.push(sms);
         next += 1;
-        return { ...outcome, providerMessageId: outcome.providerMessageId || `SM${randomBytes(14).toString('hex')}${next}` };
+        return {
+          ...outcome,
+          providerMessageId: outcome.providerMessageId || `SM${randomBytes(14).toString('hex')}${next}`,
+        };
       }
       return outcome;
     },

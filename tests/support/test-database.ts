@@ -5,7 +5,8 @@ import { createDatabase, dropDatabase } from '@/lib/db/embedded';
 export function testServer(): { adminUrl: string; template: string } {
   const adminUrl = process.env.TEST_DB_ADMIN_URL;
   const template = process.env.TEST_DB_TEMPLATE;
-  if (!adminUrl || !template) throw new Error('Run the suite with `npm test`, which prepares the test database server.');
+  if (!adminUrl || !template)
+    throw new Error('Run the suite with `npm test`, which prepares the test database server.');
   return { adminUrl, template };
 }
 

@@ -19,7 +19,12 @@ type Wire = string | number | null | Wire[];
 
 /** Whether a Redis answers PING at `redisUrl`; suites that need one skip without it. */
 export async function redisReachable(redisUrl = 'redis://127.0.0.1:6379'): Promise<boolean> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, retryStrategy: () => null, connectTimeout: 1000, maxRetriesPerRequest: 0 });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+  });
   // A refused connection rejects connect(); the event would only repeat it as noise.
   redis.on('error', () => {});
   try {
@@ -41,19 +46,26 @@ export interface UpstashBridgeOptions {
 
 export async function startUpstashBridge(options: UpstashBridgeOptions): Promise<UpstashBridge> {
   // Reconnecting would hide a Redis that went away mid-test behind slow retries.
-  const redis = new Redis(options.redisUrl ?? 'redis://127.0.0.1:6379', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  const redis = new Redis(options.redisUrl ?? 'redis://127.0.0.1:6379', {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+  });
   redis.on('error', () => {});
   await redis.connect();
   const scripts = new ScriptFlags();
 
   const server = createServer((req, res) => {
-    handle(redis, scripts, options, req, res).catch((error: unknown) => send(res, 500, { error: `ERR bridge: ${error instanceof Error ? error.message : String(error)}` }));
+    handle(redis, scripts, options, req, res).catch((error: unknown) =>
+      send(res, 500, { error: `ERR bridge: ${error instanceof Error ? error.message : String(error)}` }),
+    );
   });
   // Keep-alive sockets from the client's fetch would otherwise hold close() open.
-  const closing = () => new Promise<void>((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
+  const closing = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -68,7 +80,13 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
   };
 }
 
-async function handle(redis: Redis, scripts: ScriptFlags, options: UpstashBridgeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  redis: Redis,
+  scripts: ScriptFlags,
+  options: UpstashBridgeOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: 'Unauthorized' });
   if (req.method !== 'POST') return send(res, 405, { error: 'ERR only POST is supported' });
   const base64 = String(req.headers['upstash-encoding'] ?? '').toLowerCase() === 'base64';
@@ -89,9 +107,14 @@ async function handle(redis: Redis, scripts: ScriptFlags, options: UpstashBridge
     return send(res, 200, { result: ok ? 'OK' : toWire(outcome.result, base64) });
   }
   if (path === '/pipeline' || path === '/multi-exec') {
-    if (!Array.isArray(body) || body.length === 0 || !body.every(isCommand)) return send(res, 400, { error: 'ERR a pipeline is a non-empty JSON array of commands' });
+    if (!Array.isArray(body) || body.length === 0 || !body.every(isCommand))
+      return send(res, 400, { error: 'ERR a pipeline is a non-empty JSON array of commands' });
     const outcomes = await runAll(redis, body, path === '/multi-exec', scripts, options.beforeCommand);
-    return send(res, 200, outcomes.map((outcome) => ('error' in outcome ? outcome : { result: toWire(outcome.result, base64) })));
+    return send(
+      res,
+      200,
+      outcomes.map((outcome) => ('error' in outcome ? outcome : { result: toWire(outcome.result, base64) })),
+    );
   }
   return send(res, 404, { error: `ERR unknown path ${path}` });
 }
@@ -139,10 +162,17 @@ function isCommand(value: unknown): value is unknown[] {
 
 // Upstash runs a pipeline's commands in order, each with its own outcome; multi-exec
 // runs them as one MULTI/EXEC transaction.
-async function runAll(redis: Redis, commands: unknown[][], atomic: boolean, scripts: ScriptFlags, beforeCommand: UpstashBridgeOptions['beforeCommand']): Promise<Outcome[]> {
+async function runAll(
+  redis: Redis,
+  commands: unknown[][],
+  atomic: boolean,
+  scripts: ScriptFlags,
+  beforeCommand: UpstashBridgeOptions['beforeCommand'],
+): Promise<Outcome[]> {
   for (const command of commands) await beforeCommand?.(command);
   const batch = atomic ? redis.multi() : redis.pipeline();
-  for (const [name, ...args] of commands.map((command) => scripts.rewrite(command))) batch.callBuffer(String(name), ...args.map(toArgument));
+  for (const [name, ...args] of commands.map((command) => scripts.rewrite(command)))
+    batch.callBuffer(String(name), ...args.map(toArgument));
   let results: [Error | null, unknown][] | null;
   try {
     results = await batch.exec();

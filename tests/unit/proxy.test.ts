@@ -25,7 +25,9 @@ describe('proxy', () => {
   });
 
   it('refuses a cross-site API write even with a session cookie', () => {
-    const res = proxy(request('/api/users', { method: 'POST', cookie: 'next-auth.session-token=abc', origin: 'https://evil.example' }));
+    const res = proxy(
+      request('/api/users', { method: 'POST', cookie: 'next-auth.session-token=abc', origin: 'https://evil.example' }),
+    );
     expect(res.status).toBe(403);
   });
 

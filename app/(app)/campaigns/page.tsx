@@ -12,20 +12,40 @@ export default async function CampaignsPage() {
     <>
       <div className="page-head">
         <h1>Campaigns</h1>
-        {canWrite && <Link className="button" href="/campaigns/new">New campaign</Link>}
+        {canWrite && (
+          <Link className="button" href="/campaigns/new">
+            New campaign
+          </Link>
+        )}
       </div>
       {campaigns.length === 0 ? (
-        <div className="empty">No campaigns in {actor.tenantName} yet.{canWrite ? ' Start with “New campaign”.' : ''}</div>
+        <div className="empty">
+          No campaigns in {actor.tenantName} yet.{canWrite ? ' Start with “New campaign”.' : ''}
+        </div>
       ) : (
         <table aria-label="Campaigns">
           <thead>
-            <tr><th>Name</th><th>Status</th><th>Queued</th><th>Sent</th><th>Delivered</th><th>Failed</th><th>Skipped</th><th>Created</th></tr>
+            <tr>
+              <th>Name</th>
+              <th>Status</th>
+              <th>Queued</th>
+              <th>Sent</th>
+              <th>Delivered</th>
+              <th>Failed</th>
+              <th>Skipped</th>
+              <th>Created</th>
+            </tr>
           </thead>
           <tbody>
             {campaigns.map((c) => (
               <tr key={c.id}>
-                <td><Link href={`/campaigns/${c.id}`}>{c.name}</Link></td>
-                <td><StatusBadge status={c.status} />{c.pausedReason ? <div className="muted">{c.pausedReason}</div> : null}</td>
+                <td>
+                  <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>
+                  <StatusBadge status={c.status} />
+                  {c.pausedReason ? <div className="muted">{c.pausedReason}</div> : null}
+                </td>
                 <td>{(c.jobs.QUEUED ?? 0) + (c.jobs.SENDING ?? 0)}</td>
                 <td>{c.jobs.SENT ?? 0}</td>
                 <td>{c.jobs.DELIVERED ?? 0}</td>

@@ -9,7 +9,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const actor = await requireActor();
   const parsed = ContactQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { page: 1 };
-  const [{ total, contacts, page, pageSize }, batches] = await Promise.all([listContacts({ actor, query }), listImportBatches({ actor })]);
+  const [{ total, contacts, page, pageSize }, batches] = await Promise.all([
+    listContacts({ actor, query }),
+    listImportBatches({ actor }),
+  ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
@@ -45,7 +48,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <select id="batch" name="batch" defaultValue={query.batch ?? ''}>
             <option value="">Any</option>
             {batches.map((b) => (
-              <option key={b.id} value={b.id}>{b.fileName} ({b.createdAt.toLocaleDateString('en-AU')})</option>
+              <option key={b.id} value={b.id}>
+                {b.fileName} ({b.createdAt.toLocaleDateString('en-AU')})
+              </option>
             ))}
           </select>
         </div>
@@ -55,22 +60,32 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       </form>
       {contacts.length === 0 ? (
         <div className="empty">
-          No contacts {query.q || query.consent || query.tag || query.dnc || query.batch ? 'match this filter' : 'yet'}. <Link href="/imports">Import a list</Link>.
+          No contacts {query.q || query.consent || query.tag || query.dnc || query.batch ? 'match this filter' : 'yet'}.{' '}
+          <Link href="/imports">Import a list</Link>.
         </div>
       ) : (
         <>
           <p className="muted">{total.toLocaleString('en-AU')} contact(s)</p>
           <table>
             <thead>
-              <tr><th>Phone</th><th>Name</th><th>Consent</th><th>Tags</th><th>Added</th></tr>
+              <tr>
+                <th>Phone</th>
+                <th>Name</th>
+                <th>Consent</th>
+                <th>Tags</th>
+                <th>Added</th>
+              </tr>
             </thead>
             <tbody>
               {contacts.map((c) => (
                 <tr key={c.id}>
-                  <td><Link href={`/contacts/${c.id}`}>{c.phoneE164}</Link></td>
+                  <td>
+                    <Link href={`/contacts/${c.id}`}>{c.phoneE164}</Link>
+                  </td>
                   <td>{[c.firstName, c.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
                   <td>
-                    <span className="badge">{c.consentStatus.toLowerCase()}</span> {c.optedOutAt && <span className="badge">opted out</span>}
+                    <span className="badge">{c.consentStatus.toLowerCase()}</span>{' '}
+                    {c.optedOutAt && <span className="badge">opted out</span>}
                   </td>
                   <td>{c.tags.join(', ')}</td>
                   <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
@@ -79,8 +94,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             </tbody>
           </table>
           <p className="muted">
-            Page {page} of {pages}{' '}
-            {page > 1 && <Link href={{ query: { ...query, page: page - 1 } }}>Previous</Link>}{' '}
+            Page {page} of {pages} {page > 1 && <Link href={{ query: { ...query, page: page - 1 } }}>Previous</Link>}{' '}
             {page < pages && <Link href={{ query: { ...query, page: page + 1 } }}>Next</Link>}
           </p>
         </>

@@ -18,13 +18,27 @@ export default async function ImportsPage() {
       ) : (
         <table aria-label="Import history">
           <thead>
-            <tr><th>File</th><th>Status</th><th>Rows</th><th>Created</th><th>Updated</th><th>Unchanged</th><th>Rejected</th><th>By</th><th>When</th></tr>
+            <tr>
+              <th>File</th>
+              <th>Status</th>
+              <th>Rows</th>
+              <th>Created</th>
+              <th>Updated</th>
+              <th>Unchanged</th>
+              <th>Rejected</th>
+              <th>By</th>
+              <th>When</th>
+            </tr>
           </thead>
           <tbody>
             {batches.map((b) => (
               <tr key={b.id}>
-                <td><Link href={`/imports/${b.id}`}>{b.fileName}</Link></td>
-                <td><span className="badge">{b.status.toLowerCase()}</span></td>
+                <td>
+                  <Link href={`/imports/${b.id}`}>{b.fileName}</Link>
+                </td>
+                <td>
+                  <span className="badge">{b.status.toLowerCase()}</span>
+                </td>
                 <td>{n(b.totalRows)}</td>
                 <td>{n(b.createCount)}</td>
                 <td>{n(b.updateCount)}</td>

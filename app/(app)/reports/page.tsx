@@ -12,19 +12,46 @@ export default async function ReportsPage() {
   return (
     <>
       <h1>Reports</h1>
-      <p className="muted">Delivered is counted only when the carrier confirms delivery. Clicks from link scanners and previews are counted apart from people; each recipient has their own link, so “people who clicked” is the number of recipients who opened theirs.</p>
+      <p className="muted">
+        Delivered is counted only when the carrier confirms delivery. Clicks from link scanners and previews are counted
+        apart from people; each recipient has their own link, so “people who clicked” is the number of recipients who
+        opened theirs.
+      </p>
       {rows.length === 0 ? (
         <div className="empty">Reports appear once a campaign has been sent.</div>
       ) : (
         <table aria-label="Campaign results">
           <thead>
-            <tr><th>Campaign</th><th>Messages</th><th>Sent</th><th>Delivered</th><th>Delivery rate</th><th>Failed</th><th>Skipped</th><th>People who clicked</th><th>Click rate</th><th>Human clicks</th><th>Unique visitors</th><th>Bot clicks</th></tr>
+            <tr>
+              <th>Campaign</th>
+              <th>Messages</th>
+              <th>Sent</th>
+              <th>Delivered</th>
+              <th>Delivery rate</th>
+              <th>Failed</th>
+              <th>Skipped</th>
+              <th>People who clicked</th>
+              <th>Click rate</th>
+              <th>Human clicks</th>
+              <th>Unique visitors</th>
+              <th>Bot clicks</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.name}</td><td>{r.total}</td><td>{r.sent}</td><td>{r.delivered}</td><td>{percent(r.deliveryRate)}</td>
-                <td>{r.failed}</td><td>{r.skipped}</td><td>{r.people}</td><td>{percent(r.clickRate)}</td><td>{r.humanClicks}</td><td>{r.uniqueHumans}</td><td>{r.botClicks}</td>
+                <td>{r.name}</td>
+                <td>{r.total}</td>
+                <td>{r.sent}</td>
+                <td>{r.delivered}</td>
+                <td>{percent(r.deliveryRate)}</td>
+                <td>{r.failed}</td>
+                <td>{r.skipped}</td>
+                <td>{r.people}</td>
+                <td>{percent(r.clickRate)}</td>
+                <td>{r.humanClicks}</td>
+                <td>{r.uniqueHumans}</td>
+                <td>{r.botClicks}</td>
               </tr>
             ))}
           </tbody>
@@ -34,8 +61,20 @@ export default async function ReportsPage() {
         <>
           <h2>Clicks not counted as people</h2>
           <table aria-label="Bot and preview clicks by reason">
-            <thead><tr><th>Why</th><th>Clicks</th></tr></thead>
-            <tbody>{bots.map((b) => <tr key={b.reason}><td>{b.reason}</td><td>{b.count}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>Why</th>
+                <th>Clicks</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bots.map((b) => (
+                <tr key={b.reason}>
+                  <td>{b.reason}</td>
+                  <td>{b.count}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </>
       )}

@@ -29,7 +29,12 @@ export default async function SettingsPage() {
           <h2>Audit log</h2>
           <table>
             <thead>
-              <tr><th>When</th><th>Who</th><th>What</th><th>Details</th></tr>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>What</th>
+                <th>Details</th>
+              </tr>
             </thead>
             <tbody>
               {audit.map((a) => (
@@ -37,7 +42,9 @@ export default async function SettingsPage() {
                   <td>{new Date(a.createdAt).toLocaleString('en-AU')}</td>
                   <td>{a.actor}</td>
                   <td>{a.action}</td>
-                  <td><code>{JSON.stringify(a.details)}</code></td>
+                  <td>
+                    <code>{JSON.stringify(a.details)}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -16,7 +16,13 @@ export default async function UsersPage() {
       <InviteUserForm />
       <table>
         <thead>
-          <tr><th>E-mail</th><th>Name</th><th>Role</th><th>Status</th><th /></tr>
+          <tr>
+            <th>E-mail</th>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Status</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {members.map((m) => (

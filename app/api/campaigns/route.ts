@@ -4,7 +4,9 @@ import { listCampaigns } from '@/lib/campaigns/list-campaigns';
 import { CampaignInputSchema } from '@/lib/campaigns/schemas';
 import { readJson, withSession } from '@/app/_http/with-session';
 
-export const GET = withSession('VIEWER', async (_req, { actor }) => NextResponse.json({ campaigns: await listCampaigns({ actor }) }));
+export const GET = withSession('VIEWER', async (_req, { actor }) =>
+  NextResponse.json({ campaigns: await listCampaigns({ actor }) }),
+);
 
 export const POST = withSession('STAFF', async (req, { actor }) => {
   const input = CampaignInputSchema.parse(await readJson(req));

@@ -4,7 +4,9 @@ import { listSendingNumbers } from '@/lib/sending-numbers/list-sending-numbers';
 import { CreateSendingNumberSchema } from '@/lib/sending-numbers/schemas';
 import { readJson, withSession } from '@/app/_http/with-session';
 
-export const GET = withSession('VIEWER', async (_req, { actor }) => NextResponse.json({ numbers: await listSendingNumbers({ actor }) }));
+export const GET = withSession('VIEWER', async (_req, { actor }) =>
+  NextResponse.json({ numbers: await listSendingNumbers({ actor }) }),
+);
 
 export const POST = withSession('ADMIN', async (req, { actor }) => {
   const input = CreateSendingNumberSchema.parse(await readJson(req));

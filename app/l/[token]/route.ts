@@ -23,13 +23,26 @@ async function redirect(req: Request, { params }: { params: Promise<{ token: str
   if (!link) {
     return new Response(req.method === 'HEAD' ? null : NOT_FOUND_PAGE, {
       status: 404,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer', 'strict-transport-security': HSTS, 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': HSTS,
+        'cache-control': 'no-store',
+      },
     });
   }
-  finishAfterResponse('click', recordClick(link, { method: req.method, ip: clientIp(req), userAgent: req.headers.get('user-agent') }));
+  finishAfterResponse(
+    'click',
+    recordClick(link, { method: req.method, ip: clientIp(req), userAgent: req.headers.get('user-agent') }),
+  );
   return new Response(null, {
     status: 302,
-    headers: { location: link.targetUrl, 'referrer-policy': 'no-referrer', 'strict-transport-security': HSTS, 'cache-control': 'private, no-store' },
+    headers: {
+      location: link.targetUrl,
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': HSTS,
+      'cache-control': 'private, no-store',
+    },
   });
 }
 

@@ -4,9 +4,12 @@ export default function CheckEmailPage() {
   return (
     <main className="auth-card">
       <h1>Check your e-mail</h1>
-      <p>If that address belongs to someone invited here, a sign-in link is on its way. It works once and expires soon.</p>
+      <p>
+        If that address belongs to someone invited here, a sign-in link is on its way. It works once and expires soon.
+      </p>
       <p className="muted">
-        Running locally without EMAIL_SERVER? The link is printed in the server log. <Link href="/signin">Back to sign-in</Link>
+        Running locally without EMAIL_SERVER? The link is printed in the server log.{' '}
+        <Link href="/signin">Back to sign-in</Link>
       </p>
     </main>
   );

@@ -2,10 +2,18 @@ import { describeUnsubscribe, unsubscribeByToken, type UnsubscribeState } from '
 
 export const dynamic = 'force-dynamic';
 
-const HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' };
+const HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex',
+};
 
 function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 function page(title: string, body: string): string {
@@ -17,16 +25,40 @@ function page(title: string, body: string): string {
 function render(state: UnsubscribeState): Response {
   switch (state.kind) {
     case 'unknown':
-      return new Response(page('Link not found', '<p>This unsubscribe link is not valid. Reply STOP to the message, or contact the sender.</p>'), { status: 404, headers: HEADERS });
+      return new Response(
+        page(
+          'Link not found',
+          '<p>This unsubscribe link is not valid. Reply STOP to the message, or contact the sender.</p>',
+        ),
+        { status: 404, headers: HEADERS },
+      );
     case 'test':
-      return new Response(page('This was a test message', '<p>The message was a test sent by staff to their own phone; there is nothing to unsubscribe from.</p>'), { headers: HEADERS });
+      return new Response(
+        page(
+          'This was a test message',
+          '<p>The message was a test sent by staff to their own phone; there is nothing to unsubscribe from.</p>',
+        ),
+        { headers: HEADERS },
+      );
     case 'unsubscribed':
-      return new Response(page('You are unsubscribed', `<p>The number ending ${escape(state.phoneEnding)} will get no more messages from ${escape(state.sender)}.</p>`), { headers: HEADERS });
+      return new Response(
+        page(
+          'You are unsubscribed',
+          `<p>The number ending ${escape(state.phoneEnding)} will get no more messages from ${escape(state.sender)}.</p>`,
+        ),
+        { headers: HEADERS },
+      );
     case 'subscribed':
       // A button, not the link itself: link scanners and message previews open
       // links, and must not unsubscribe anyone by doing so.
-      return new Response(page(`Unsubscribe from ${state.sender}`, `<p>Stop all messages from ${escape(state.sender)} to the number ending ${escape(state.phoneEnding)}?</p>
-<form method="post"><button type="submit">Unsubscribe</button></form>`), { headers: HEADERS });
+      return new Response(
+        page(
+          `Unsubscribe from ${state.sender}`,
+          `<p>Stop all messages from ${escape(state.sender)} to the number ending ${escape(state.phoneEnding)}?</p>
+<form method="post"><button type="submit">Unsubscribe</button></form>`,
+        ),
+        { headers: HEADERS },
+      );
   }
 }
 

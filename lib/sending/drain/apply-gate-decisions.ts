@@ -61,8 +61,18 @@ export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJo
     };
   });
   await tx.query(APPLY, [
-    rows.map((r) => r.id), at, rows.map((r) => r.state), rows.map((r) => r.nextAt), rows.map((r) => r.gate), rows.map((r) => r.reason),
-    rows.map((r) => r.numberId), rows.map((r) => r.templateId), rows.map((r) => r.body), rows.map((r) => r.encoding), rows.map((r) => r.parts), rows.map((r) => r.cost),
+    rows.map((r) => r.id),
+    at,
+    rows.map((r) => r.state),
+    rows.map((r) => r.nextAt),
+    rows.map((r) => r.gate),
+    rows.map((r) => r.reason),
+    rows.map((r) => r.numberId),
+    rows.map((r) => r.templateId),
+    rows.map((r) => r.body),
+    rows.map((r) => r.encoding),
+    rows.map((r) => r.parts),
+    rows.map((r) => r.cost),
   ]);
 
   const linked = jobs.filter((j) => j.decision.verdict.kind === 'pass' && j.freshMessage && j.link && j.linkTarget);
@@ -71,10 +81,26 @@ export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJo
       `INSERT INTO short_links (id, "tenantId", token, "campaignId", "sendJobId", "targetUrl", "expiresAt", "createdAt")
        SELECT x.id::bigint, x.tenant::uuid, x.token, x.campaign::uuid, x.job::bigint, x.target, x.expires::timestamp, $1::timestamp
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(id, tenant, token, campaign, job, target, expires)`,
-      [at, linked.map((j) => j.link!.id.toString()), linked.map((j) => j.tenantId), linked.map((j) => j.link!.token), linked.map((j) => j.campaignId),
-        linked.map((j) => j.id.toString()), linked.map((j) => j.linkTarget!), linked.map((j) => j.link!.expiresAt.toISOString())],
+      [
+        at,
+        linked.map((j) => j.link!.id.toString()),
+        linked.map((j) => j.tenantId),
+        linked.map((j) => j.link!.token),
+        linked.map((j) => j.campaignId),
+        linked.map((j) => j.id.toString()),
+        linked.map((j) => j.linkTarget!),
+        linked.map((j) => j.link!.expiresAt.toISOString()),
+      ],
     );
   }
 
-  await recordJobEvents(tx, jobs.flatMap((j) => (j.decision.verdict.kind === 'skip' ? [{ tenantId: j.tenantId, jobId: j.id, state: 'SKIPPED' as const, detail: j.decision.verdict.reason }] : [])), now);
+  await recordJobEvents(
+    tx,
+    jobs.flatMap((j) =>
+      j.decision.verdict.kind === 'skip'
+        ? [{ tenantId: j.tenantId, jobId: j.id, state: 'SKIPPED' as const, detail: j.decision.verdict.reason }]
+        : [],
+    ),
+    now,
+  );
 }

@@ -55,6 +55,9 @@ LEFT JOIN LATERAL (
 ORDER BY j."nextAttemptAt", j.id`;
 
 export async function claimDueJobs(tx: Queryable, options: { now: Date; limit: number }): Promise<ClaimedJob[]> {
-  const { rows } = await tx.query<Omit<ClaimedJob, 'id'> & { id: string }>(CLAIM, [options.now.toISOString(), options.limit]);
+  const { rows } = await tx.query<Omit<ClaimedJob, 'id'> & { id: string }>(CLAIM, [
+    options.now.toISOString(),
+    options.limit,
+  ]);
   return rows.map((r) => ({ ...r, id: BigInt(r.id) }));
 }

@@ -39,16 +39,43 @@ export async function drainSendQueue(options: DrainOptions): Promise<DrainReport
   const batchSize = options.batchSize ?? 500;
   const rateLimits = options.rateLimits ?? defaultRateLimitStore();
   const report: DrainReport = {
-    batches: 0, claimed: 0, handedOver: 0, accepted: 0, held: 0, skipped: 0, failed: 0, retried: 0, uncertain: 0,
-    recovered: { found: 0, requeued: 0 }, campaigns: { started: 0, completed: 0, paused: [] }, stoppedBecause: null, ms: 0,
+    batches: 0,
+    claimed: 0,
+    handedOver: 0,
+    accepted: 0,
+    held: 0,
+    skipped: 0,
+    failed: 0,
+    retried: 0,
+    uncertain: 0,
+    recovered: { found: 0, requeued: 0 },
+    campaigns: { started: 0, completed: 0, paused: [] },
+    stoppedBecause: null,
+    ms: 0,
   };
   report.campaigns.started = await startScheduledCampaigns(clock());
   report.recovered = await recoverInterruptedSends({ provider: options.provider, now: clock() });
   while (report.batches < (options.maxBatches ?? Infinity) && Date.now() - started < (options.timeBudgetMs ?? 50_000)) {
-    const batch = await processBatch({ now: clock(), provider: options.provider, rateLimits, batchSize, sendConcurrency: options.sendConcurrency ?? 16 });
+    const batch = await processBatch({
+      now: clock(),
+      provider: options.provider,
+      rateLimits,
+      batchSize,
+      sendConcurrency: options.sendConcurrency ?? 16,
+    });
     if (batch.claimed === 0) break;
     report.batches += 1;
-    for (const key of ['claimed', 'handedOver', 'accepted', 'held', 'skipped', 'failed', 'retried', 'uncertain'] as const) report[key] += batch[key];
+    for (const key of [
+      'claimed',
+      'handedOver',
+      'accepted',
+      'held',
+      'skipped',
+      'failed',
+      'retried',
+      'uncertain',
+    ] as const)
+      report[key] += batch[key];
     if (batch.accountProblem) {
       report.stoppedBecause = `the provider refused the account: ${batch.accountProblem}`;
       console.error(`[drain] stopped: ${report.stoppedBecause}`);

@@ -1,7 +1,11 @@
 import type { OutboundSms, SendOutcome, SmsProvider } from '../../providers/sms-provider';
 
 /** Sends with a bounded number of requests in flight; a provider that throws counts as a transient failure. */
-export async function handOver(provider: SmsProvider, messages: readonly OutboundSms[], concurrency: number): Promise<SendOutcome[]> {
+export async function handOver(
+  provider: SmsProvider,
+  messages: readonly OutboundSms[],
+  concurrency: number,
+): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = new Array(messages.length);
   let next = 0;
   async function worker() {
@@ -10,7 +14,12 @@ export async function handOver(provider: SmsProvider, messages: readonly Outboun
       try {
         outcomes[index] = await provider.send(messages[index]);
       } catch (error) {
-        outcomes[index] = { ok: false, kind: 'transient', code: null, message: error instanceof Error ? error.message : String(error) };
+        outcomes[index] = {
+          ok: false,
+          kind: 'transient',
+          code: null,
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
     }
   }

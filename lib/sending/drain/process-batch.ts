@@ -26,9 +26,16 @@ export interface BatchResult {
   accountProblem: string | null;
 }
 
-const PROVIDER_LABEL: Record<SmsProvider['name'], string> = { twilio: 'Twilio', simulator: 'the simulator', null: 'the null provider' };
+const PROVIDER_LABEL: Record<SmsProvider['name'], string> = {
+  twilio: 'Twilio',
+  simulator: 'the simulator',
+  null: 'the null provider',
+};
 
-const NO_MESSAGE: GateDecision = { gate: 'pause', verdict: { kind: 'hold', until: HELD_UNTIL_RESUMED, reason: 'the campaign has no message to send' } };
+const NO_MESSAGE: GateDecision = {
+  gate: 'pause',
+  verdict: { kind: 'hold', until: HELD_UNTIL_RESUMED, reason: 'the campaign has no message to send' },
+};
 
 /**
  * One batch: claim due jobs, write each message, run the gates and record every
@@ -36,7 +43,13 @@ const NO_MESSAGE: GateDecision = { gate: 'pause', verdict: { kind: 'hold', until
  * its answers. A crash after the commit leaves jobs SENDING without a provider id,
  * which the next drain reconciles with the provider instead of sending again.
  */
-export async function processBatch(options: { now: Date; provider: SmsProvider; rateLimits: RateLimitStore; batchSize: number; sendConcurrency: number }): Promise<BatchResult> {
+export async function processBatch(options: {
+  now: Date;
+  provider: SmsProvider;
+  rateLimits: RateLimitStore;
+  batchSize: number;
+  sendConcurrency: number;
+}): Promise<BatchResult> {
   const { now, provider, rateLimits } = options;
   const decided = await inTransaction(async (tx) => {
     const claimed = await claimDueJobs(tx, { now, limit: options.batchSize });
@@ -49,9 +62,15 @@ export async function processBatch(options: { now: Date; provider: SmsProvider; 
     const linkWanted = claimed.map((job) => {
       const campaign = policies.campaigns.get(job.campaignId);
       if (job.body !== null || !campaign?.linkUrl || !campaign.templates.length) return null;
-      return pickTemplate(campaign.templates, campaign.rotation, job.id).parsed.usesLink ? { base: campaign.shortLinkBase } : null;
+      return pickTemplate(campaign.templates, campaign.rotation, job.id).parsed.usesLink
+        ? { base: campaign.shortLinkBase }
+        : null;
     });
-    const reserved = await reserveShortLinks(tx, linkWanted.filter((w) => w !== null), now);
+    const reserved = await reserveShortLinks(
+      tx,
+      linkWanted.filter((w) => w !== null),
+      now,
+    );
     let nextLink = 0;
     const links = linkWanted.map((w) => (w ? reserved[nextLink++] : null));
 
@@ -61,25 +80,57 @@ export async function processBatch(options: { now: Date; provider: SmsProvider; 
       const tenant = policies.tenants.get(job.tenantId);
       const reused = job.body !== null;
       const message: ComposedMessage | null = reused
-        ? { body: job.body!, templateId: job.templateId!, encoding: job.encoding as ComposedMessage['encoding'], parts: job.parts ?? 1, costMicros: job.costMicros ?? 0 }
-        : campaign?.templates.length ? composeMessage({ jobId: job.id, contact: job, campaign, shortUrl: links[i]?.url ?? null }) : null;
+        ? {
+            body: job.body!,
+            templateId: job.templateId!,
+            encoding: job.encoding as ComposedMessage['encoding'],
+            parts: job.parts ?? 1,
+            costMicros: job.costMicros ?? 0,
+          }
+        : campaign?.templates.length
+          ? composeMessage({ jobId: job.id, contact: job, campaign, shortUrl: links[i]?.url ?? null })
+          : null;
       const candidate: CandidateJob = {
-        id: job.id, tenantId: job.tenantId, campaignId: job.campaignId, toE164: job.toE164,
-        consentStatus: job.consentStatus, optedOut: job.optedOutAt !== null, onDnc: job.onDnc,
-        suppressedUntil: job.suppressedUntil, suppressionReason: job.suppressionReason,
-        zones: contactQuietZones(job, tenant?.timeZone ?? 'Australia/Sydney'), costMicros: message?.costMicros ?? 0, sendingNumberId: null,
+        id: job.id,
+        tenantId: job.tenantId,
+        campaignId: job.campaignId,
+        toE164: job.toE164,
+        consentStatus: job.consentStatus,
+        optedOut: job.optedOutAt !== null,
+        onDnc: job.onDnc,
+        suppressedUntil: job.suppressedUntil,
+        suppressionReason: job.suppressionReason,
+        zones: contactQuietZones(job, tenant?.timeZone ?? 'Australia/Sydney'),
+        costMicros: message?.costMicros ?? 0,
+        sendingNumberId: null,
       };
-      return { candidate, message, reused, link: links[i], linkTarget: campaign?.linkUrl ?? null, attempts: job.attempts };
+      return {
+        candidate,
+        message,
+        reused,
+        link: links[i],
+        linkTarget: campaign?.linkUrl ?? null,
+        attempts: job.attempts,
+      };
     });
 
     const gated = jobs.filter((j) => j.message !== null);
-    const decisions = await runGates(gated.map((j) => j.candidate), { now, tenants: policies.tenants, campaigns: policies.campaigns, rateLimits, usage: lockedUsageLedger(tx) });
+    const decisions = await runGates(
+      gated.map((j) => j.candidate),
+      { now, tenants: policies.tenants, campaigns: policies.campaigns, rateLimits, usage: lockedUsageLedger(tx) },
+    );
     const decisionOf = new Map(gated.map((j, k) => [j.candidate.id, decisions[k]]));
     const decidedJobs: (DecidedJob & { attempts: number })[] = jobs.map((j) => ({
-      id: j.candidate.id, tenantId: j.candidate.tenantId, campaignId: j.candidate.campaignId,
+      id: j.candidate.id,
+      tenantId: j.candidate.tenantId,
+      campaignId: j.candidate.campaignId,
       decision: decisionOf.get(j.candidate.id) ?? NO_MESSAGE,
-      message: j.message, freshMessage: !j.reused, sendingNumberId: j.candidate.sendingNumberId,
-      link: j.link, linkTarget: j.linkTarget, attempts: j.attempts,
+      message: j.message,
+      freshMessage: !j.reused,
+      sendingNumberId: j.candidate.sendingNumberId,
+      link: j.link,
+      linkTarget: j.linkTarget,
+      attempts: j.attempts,
     }));
     await applyGateDecisions(tx, decidedJobs, now);
 
@@ -89,18 +140,61 @@ export async function processBatch(options: { now: Date; provider: SmsProvider; 
       const number = policies.campaigns.get(job.campaignId)!.numbers.find((n) => n.id === job.sendingNumberId)!;
       const { candidate } = jobs[i];
       toSend.push({
-        job: { id: job.id, tenantId: job.tenantId, campaignId: job.campaignId, toE164: candidate.toE164, attempts: job.attempts + 1, costMicros: job.message.costMicros, parts: job.message.parts, sendingNumberId: number.id, timeZone: policies.tenants.get(job.tenantId)!.timeZone },
-        sms: { jobId: job.id, to: candidate.toE164, from: number.value, messagingServiceSid: number.messagingServiceSid, body: job.message.body },
+        job: {
+          id: job.id,
+          tenantId: job.tenantId,
+          campaignId: job.campaignId,
+          toE164: candidate.toE164,
+          attempts: job.attempts + 1,
+          costMicros: job.message.costMicros,
+          parts: job.message.parts,
+          sendingNumberId: number.id,
+          timeZone: policies.tenants.get(job.tenantId)!.timeZone,
+        },
+        sms: {
+          jobId: job.id,
+          to: candidate.toE164,
+          from: number.value,
+          messagingServiceSid: number.messagingServiceSid,
+          body: job.message.body,
+        },
       });
     });
     const count = (kind: string) => decidedJobs.filter((j) => j.decision.verdict.kind === kind).length;
     return { claimed: claimed.length, held: count('hold'), skipped: count('skip'), toSend };
   });
 
-  if (!decided) return { claimed: 0, handedOver: 0, accepted: 0, held: 0, skipped: 0, failed: 0, retried: 0, uncertain: 0, accountProblem: null };
-  const outcomes = await handOver(provider, decided.toSend.map((s) => s.sms), options.sendConcurrency);
+  if (!decided)
+    return {
+      claimed: 0,
+      handedOver: 0,
+      accepted: 0,
+      held: 0,
+      skipped: 0,
+      failed: 0,
+      retried: 0,
+      uncertain: 0,
+      accountProblem: null,
+    };
+  const outcomes = await handOver(
+    provider,
+    decided.toSend.map((s) => s.sms),
+    options.sendConcurrency,
+  );
   const totals = decided.toSend.length
-    ? await recordSendOutcomes({ jobs: decided.toSend.map((s) => s.job), outcomes, claimedAt: now, now, providerLabel: PROVIDER_LABEL[provider.name] })
+    ? await recordSendOutcomes({
+        jobs: decided.toSend.map((s) => s.job),
+        outcomes,
+        claimedAt: now,
+        now,
+        providerLabel: PROVIDER_LABEL[provider.name],
+      })
     : { accepted: 0, failed: 0, retried: 0, uncertain: 0, accountProblem: null };
-  return { claimed: decided.claimed, handedOver: decided.toSend.length, held: decided.held, skipped: decided.skipped, ...totals };
+  return {
+    claimed: decided.claimed,
+    handedOver: decided.toSend.length,
+    held: decided.held,
+    skipped: decided.skipped,
+    ...totals,
+  };
 }

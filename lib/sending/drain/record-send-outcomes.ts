@@ -28,7 +28,10 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** What a send reserved at claim time, negated: given back when the message did not go. */
-export function usageToGiveBack(job: { tenantId: string; timeZone: string; sendingNumberId: string; costMicros: number }, claimedAt: Date): { key: UsageKey; amount: number }[] {
+export function usageToGiveBack(
+  job: { tenantId: string; timeZone: string; sendingNumberId: string; costMicros: number },
+  claimedAt: Date,
+): { key: UsageKey; amount: number }[] {
   const spend = spendKeys(job.tenantId, claimedAt, job.timeZone);
   return [
     { key: spend.day, amount: -job.costMicros },
@@ -53,12 +56,19 @@ export interface OutcomeTotals {
  * A callback that already arrived for a message is never undone: only jobs still
  * SENDING change state here.
  */
-export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob[]; outcomes: readonly SendOutcome[]; claimedAt: Date; now: Date; providerLabel: string }): Promise<OutcomeTotals> {
+export async function recordSendOutcomes(options: {
+  jobs: readonly HandedOverJob[];
+  outcomes: readonly SendOutcome[];
+  claimedAt: Date;
+  now: Date;
+  providerLabel: string;
+}): Promise<OutcomeTotals> {
   const { jobs, outcomes, claimedAt, now, providerLabel } = options;
   const at = now.toISOString();
   const accepted: { job: HandedOverJob; sid: string }[] = [];
   const failed: { job: HandedOverJob; code: string | null; message: string }[] = [];
-  const retried: { job: HandedOverJob; code: string | null; message: string; nextAt: Date; countAttempt: boolean }[] = [];
+  const retried: { job: HandedOverJob; code: string | null; message: string; nextAt: Date; countAttempt: boolean }[] =
+    [];
   const uncertain: { job: HandedOverJob; message: string }[] = [];
   let accountProblem: string | null = null;
   jobs.forEach((job, i) => {
@@ -69,10 +79,23 @@ export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob
     if (outcome.kind === 'uncertain') return uncertain.push({ job, message });
     if (outcome.kind === 'account') {
       accountProblem = message;
-      return retried.push({ job, code: outcome.code, message: `${providerLabel} refused the account: ${message}`, nextAt: new Date(now.getTime() + 60_000), countAttempt: false });
+      return retried.push({
+        job,
+        code: outcome.code,
+        message: `${providerLabel} refused the account: ${message}`,
+        nextAt: new Date(now.getTime() + 60_000),
+        countAttempt: false,
+      });
     }
-    if (job.attempts >= MAX_ATTEMPTS) return failed.push({ job, code: outcome.code, message: `gave up after ${job.attempts} attempts: ${message}` });
-    retried.push({ job, code: outcome.code, message: `${providerLabel} error, will retry: ${message}`, nextAt: new Date(now.getTime() + retryDelayMs(job.attempts)), countAttempt: true });
+    if (job.attempts >= MAX_ATTEMPTS)
+      return failed.push({ job, code: outcome.code, message: `gave up after ${job.attempts} attempts: ${message}` });
+    retried.push({
+      job,
+      code: outcome.code,
+      message: `${providerLabel} error, will retry: ${message}`,
+      nextAt: new Date(now.getTime() + retryDelayMs(job.attempts)),
+      countAttempt: true,
+    });
   });
 
   await inTransaction(async (tx) => {
@@ -83,7 +106,16 @@ export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob
          FROM unnest($2::text[], $3::text[]) AS x(id, sid) WHERE j.id = x.id::bigint`,
         [at, ids, accepted.map((a) => a.sid)],
       );
-      await chargeSentJobs(tx, accepted.map(({ job }) => ({ tenantId: job.tenantId, jobId: job.id, costMicros: job.costMicros, description: `${job.parts} SMS part(s)` })), now);
+      await chargeSentJobs(
+        tx,
+        accepted.map(({ job }) => ({
+          tenantId: job.tenantId,
+          jobId: job.id,
+          costMicros: job.costMicros,
+          description: `${job.parts} SMS part(s)`,
+        })),
+        now,
+      );
     }
     if (failed.length) {
       const ids = failed.map((f) => f.job.id.toString());
@@ -92,7 +124,18 @@ export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob
          FROM unnest($2::text[], $3::text[], $4::text[]) AS x(id, code, message) WHERE j.id = x.id::bigint AND j.state = 'SENDING'`,
         [at, ids, failed.map((f) => f.code), failed.map((f) => f.message)],
       );
-      await suppressBouncedNumbers(tx, failed.filter((f) => isBounce(f.code)).map((f) => ({ tenantId: f.job.tenantId, phoneE164: f.job.toE164, campaignId: f.job.campaignId, code: f.code! })), now);
+      await suppressBouncedNumbers(
+        tx,
+        failed
+          .filter((f) => isBounce(f.code))
+          .map((f) => ({
+            tenantId: f.job.tenantId,
+            phoneE164: f.job.toE164,
+            campaignId: f.job.campaignId,
+            code: f.code!,
+          })),
+        now,
+      );
     }
     if (retried.length) {
       await tx.query(
@@ -100,21 +143,64 @@ export async function recordSendOutcomes(options: { jobs: readonly HandedOverJob
            attempts = j.attempts - CASE WHEN x.counted THEN 0 ELSE 1 END, "updatedAt" = $1::timestamp
          FROM unnest($2::text[], $3::timestamp[], $4::text[], $5::text[], $6::boolean[]) AS x(id, next_at, code, message, counted)
          WHERE j.id = x.id::bigint AND j.state = 'SENDING'`,
-        [at, retried.map((r) => r.job.id.toString()), retried.map((r) => r.nextAt.toISOString()), retried.map((r) => r.code), retried.map((r) => r.message), retried.map((r) => r.countAttempt)],
+        [
+          at,
+          retried.map((r) => r.job.id.toString()),
+          retried.map((r) => r.nextAt.toISOString()),
+          retried.map((r) => r.code),
+          retried.map((r) => r.message),
+          retried.map((r) => r.countAttempt),
+        ],
       );
     }
     // An uncertain job stays SENDING with no provider id: once no answer can still be
     // on its way, the drain asks the provider whether it has the message before sending again.
-    await recordJobEvents(tx, [
-      ...accepted.map(({ job, sid }) => ({ tenantId: job.tenantId, jobId: job.id, state: 'SENDING' as const, detail: `handed to ${providerLabel} as ${sid}` })),
-      ...failed.map(({ job, code, message }) => ({ tenantId: job.tenantId, jobId: job.id, state: 'FAILED' as const, errorCode: code, detail: message })),
-      ...uncertain.map(({ job, message }) => ({ tenantId: job.tenantId, jobId: job.id, state: 'SENDING' as const, detail: `no answer from ${providerLabel} (${message}); checking with it before sending again` })),
-    ], now);
-    await addUsage(tx, [...failed, ...retried].flatMap(({ job }) => usageToGiveBack(job, claimedAt)));
+    await recordJobEvents(
+      tx,
+      [
+        ...accepted.map(({ job, sid }) => ({
+          tenantId: job.tenantId,
+          jobId: job.id,
+          state: 'SENDING' as const,
+          detail: `handed to ${providerLabel} as ${sid}`,
+        })),
+        ...failed.map(({ job, code, message }) => ({
+          tenantId: job.tenantId,
+          jobId: job.id,
+          state: 'FAILED' as const,
+          errorCode: code,
+          detail: message,
+        })),
+        ...uncertain.map(({ job, message }) => ({
+          tenantId: job.tenantId,
+          jobId: job.id,
+          state: 'SENDING' as const,
+          detail: `no answer from ${providerLabel} (${message}); checking with it before sending again`,
+        })),
+      ],
+      now,
+    );
+    await addUsage(
+      tx,
+      [...failed, ...retried].flatMap(({ job }) => usageToGiveBack(job, claimedAt)),
+    );
   });
 
   for (const { job } of failed.filter((f) => f.code === '21610')) {
-    await db().$transaction((tx) => optOutNumber(tx, { tenantId: job.tenantId, phoneE164: job.toE164, source: 'PROVIDER_OPTED_OUT', reason: 'Twilio error 21610: recipient opted out' }));
+    await db().$transaction((tx) =>
+      optOutNumber(tx, {
+        tenantId: job.tenantId,
+        phoneE164: job.toE164,
+        source: 'PROVIDER_OPTED_OUT',
+        reason: 'Twilio error 21610: recipient opted out',
+      }),
+    );
   }
-  return { accepted: accepted.length, failed: failed.length, retried: retried.length, uncertain: uncertain.length, accountProblem };
+  return {
+    accepted: accepted.length,
+    failed: failed.length,
+    retried: retried.length,
+    uncertain: uncertain.length,
+    accountProblem,
+  };
 }

@@ -14,11 +14,25 @@ export const SENDING_STALE_AFTER_MS = 2 * 60_000;
  * again); if not, the message never left and the job goes back to the queue.
  * A provider that cannot be asked leaves the job for the next run.
  */
-export async function recoverInterruptedSends(options: { provider: SmsProvider; now: Date; limit?: number }): Promise<{ found: number; requeued: number }> {
+export async function recoverInterruptedSends(options: {
+  provider: SmsProvider;
+  now: Date;
+  limit?: number;
+}): Promise<{ found: number; requeued: number }> {
   const { provider, now } = options;
   const cutoff = new Date(now.getTime() - SENDING_STALE_AFTER_MS);
   return inTransaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; tenantId: string; toE164: string; body: string; claimedAt: Date; costMicros: number | null; sendingNumberId: string; fromValue: string | null; timeZone: string }>(
+    const { rows } = await tx.query<{
+      id: string;
+      tenantId: string;
+      toE164: string;
+      body: string;
+      claimedAt: Date;
+      costMicros: number | null;
+      sendingNumberId: string;
+      fromValue: string | null;
+      timeZone: string;
+    }>(
       `SELECT j.id, j."tenantId", j."toE164", j.body, j."claimedAt", j."costMicros", j."sendingNumberId", n.value AS "fromValue",
               COALESCE(s."timeZone", 'Australia/Sydney') AS "timeZone"
        FROM send_jobs j
@@ -33,16 +47,52 @@ export async function recoverInterruptedSends(options: { provider: SmsProvider; 
     let requeued = 0;
     const at = now.toISOString();
     for (const job of rows) {
-      const sent = await provider.findSent({ jobId: BigInt(job.id), to: job.toE164, from: job.fromValue ?? '', body: job.body ?? '', createdAfter: job.claimedAt }).catch((error: unknown) => {
-        console.error(`[drain] could not ask ${provider.name} about job ${job.id}:`, error instanceof Error ? error.message : error);
-        return undefined;
-      });
+      const sent = await provider
+        .findSent({
+          jobId: BigInt(job.id),
+          to: job.toE164,
+          from: job.fromValue ?? '',
+          body: job.body ?? '',
+          createdAfter: job.claimedAt,
+        })
+        .catch((error: unknown) => {
+          console.error(
+            `[drain] could not ask ${provider.name} about job ${job.id}:`,
+            error instanceof Error ? error.message : error,
+          );
+          return undefined;
+        });
       if (sent === undefined) continue;
       if (sent) {
         found += 1;
-        await tx.query(`UPDATE send_jobs SET "providerMessageId" = $2, "updatedAt" = $3::timestamp WHERE id = $1::bigint`, [job.id, sent.providerMessageId, at]);
-        await chargeSentJobs(tx, [{ tenantId: job.tenantId, jobId: BigInt(job.id), costMicros: job.costMicros ?? 0, description: 'SMS, recorded after an interruption' }], now);
-        await recordJobEvents(tx, [{ tenantId: job.tenantId, jobId: BigInt(job.id), state: 'SENDING', detail: `found at ${provider.name} as ${sent.providerMessageId} after an interruption; not sent again` }], now);
+        await tx.query(
+          `UPDATE send_jobs SET "providerMessageId" = $2, "updatedAt" = $3::timestamp WHERE id = $1::bigint`,
+          [job.id, sent.providerMessageId, at],
+        );
+        await chargeSentJobs(
+          tx,
+          [
+            {
+              tenantId: job.tenantId,
+              jobId: BigInt(job.id),
+              costMicros: job.costMicros ?? 0,
+              description: 'SMS, recorded after an interruption',
+            },
+          ],
+          now,
+        );
+        await recordJobEvents(
+          tx,
+          [
+            {
+              tenantId: job.tenantId,
+              jobId: BigInt(job.id),
+              state: 'SENDING',
+              detail: `found at ${provider.name} as ${sent.providerMessageId} after an interruption; not sent again`,
+            },
+          ],
+          now,
+        );
         continue;
       }
       requeued += 1;
@@ -50,8 +100,30 @@ export async function recoverInterruptedSends(options: { provider: SmsProvider; 
         `UPDATE send_jobs SET state = 'QUEUED', "nextAttemptAt" = $2::timestamp, gate = 'retry', "gateReason" = 'interrupted before the provider had it; sending again', "updatedAt" = $2::timestamp WHERE id = $1::bigint`,
         [job.id, at],
       );
-      await recordJobEvents(tx, [{ tenantId: job.tenantId, jobId: BigInt(job.id), state: 'QUEUED', detail: `${provider.name} never received it after an interruption; queued again` }], now);
-      await addUsage(tx, usageToGiveBack({ tenantId: job.tenantId, timeZone: job.timeZone, sendingNumberId: job.sendingNumberId, costMicros: job.costMicros ?? 0 }, job.claimedAt));
+      await recordJobEvents(
+        tx,
+        [
+          {
+            tenantId: job.tenantId,
+            jobId: BigInt(job.id),
+            state: 'QUEUED',
+            detail: `${provider.name} never received it after an interruption; queued again`,
+          },
+        ],
+        now,
+      );
+      await addUsage(
+        tx,
+        usageToGiveBack(
+          {
+            tenantId: job.tenantId,
+            timeZone: job.timeZone,
+            sendingNumberId: job.sendingNumberId,
+            costMicros: job.costMicros ?? 0,
+          },
+          job.claimedAt,
+        ),
+      );
     }
     return { found, requeued };
   });

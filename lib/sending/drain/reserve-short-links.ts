@@ -14,9 +14,16 @@ export interface ReservedLink {
  * message can be written (and priced) with its real short URL before the gates
  * run. Only the links of messages that pass are stored; the other ids are gaps.
  */
-export async function reserveShortLinks(tx: Queryable, requests: readonly { base: string }[], now: Date): Promise<ReservedLink[]> {
+export async function reserveShortLinks(
+  tx: Queryable,
+  requests: readonly { base: string }[],
+  now: Date,
+): Promise<ReservedLink[]> {
   if (!requests.length) return [];
-  const { rows } = await tx.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('short_links', 'id')) AS id FROM generate_series(1, $1)`, [requests.length]);
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT nextval(pg_get_serial_sequence('short_links', 'id')) AS id FROM generate_series(1, $1)`,
+    [requests.length],
+  );
   const expiresAt = new Date(now.getTime() + env().LINK_TTL_DAYS * 86_400_000);
   return rows.map((row, i) => {
     const id = BigInt(row.id);

@@ -39,7 +39,13 @@ const MIN_SAMPLE = 50;
  */
 export async function pauseFailingCampaigns(now: Date): Promise<{ campaignId: string; reason: string }[]> {
   return inTransaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; tenantId: string; total: number; failed: number; topCode: string | null }>(
+    const { rows } = await tx.query<{
+      id: string;
+      tenantId: string;
+      total: number;
+      failed: number;
+      topCode: string | null;
+    }>(
       `SELECT c.id, c."tenantId", r.total, r.failed, r.top_code AS "topCode"
        FROM campaigns c
        JOIN tenant_settings s ON s."tenantId" = c."tenantId"
@@ -58,8 +64,18 @@ export async function pauseFailingCampaigns(now: Date): Promise<{ campaignId: st
       const share = Math.round((row.failed / row.total) * 100);
       const cause = row.topCode ? ` Most common: error ${row.topCode}, ${explainTwilioError(row.topCode)}` : '';
       const reason = `Paused automatically: ${share}% of the last ${row.total} messages failed.${cause}`;
-      await tx.query(`UPDATE campaigns SET status = 'PAUSED', "pausedAt" = $2::timestamp, "pausedReason" = $3, "updatedAt" = $2::timestamp WHERE id = $1::uuid`, [row.id, now.toISOString(), reason]);
-      await writeAuditSql(tx, { tenantId: row.tenantId, actorUserId: null, action: 'campaign.auto_paused', entityType: 'campaign', entityId: row.id, details: { reason, failed: row.failed, total: row.total } });
+      await tx.query(
+        `UPDATE campaigns SET status = 'PAUSED', "pausedAt" = $2::timestamp, "pausedReason" = $3, "updatedAt" = $2::timestamp WHERE id = $1::uuid`,
+        [row.id, now.toISOString(), reason],
+      );
+      await writeAuditSql(tx, {
+        tenantId: row.tenantId,
+        actorUserId: null,
+        action: 'campaign.auto_paused',
+        entityType: 'campaign',
+        entityId: row.id,
+        details: { reason, failed: row.failed, total: row.total },
+      });
       paused.push({ campaignId: row.id, reason });
     }
     return paused;

@@ -20,13 +20,21 @@ export const budgetGate: Gate = {
       const t = tenants.get(tenantId);
       return t && (t.dailyBudgetMicros !== null || t.monthlyBudgetMicros !== null);
     });
-    const keysByTenant = new Map(capped.map(([tenantId]) => [tenantId, spendKeys(tenantId, now, tenants.get(tenantId)!.timeZone)]));
+    const keysByTenant = new Map(
+      capped.map(([tenantId]) => [tenantId, spendKeys(tenantId, now, tenants.get(tenantId)!.timeZone)]),
+    );
     const used = await usage.read([...keysByTenant.values()].flatMap((k) => [k.day, k.month]));
     for (const [tenantId, indexes] of capped) {
       const tenant = tenants.get(tenantId)!;
       const keys = keysByTenant.get(tenantId)!;
-      let dayRoom = tenant.dailyBudgetMicros === null ? Infinity : tenant.dailyBudgetMicros - (used.get(usageKeyString(keys.day)) ?? 0);
-      let monthRoom = tenant.monthlyBudgetMicros === null ? Infinity : tenant.monthlyBudgetMicros - (used.get(usageKeyString(keys.month)) ?? 0);
+      let dayRoom =
+        tenant.dailyBudgetMicros === null
+          ? Infinity
+          : tenant.dailyBudgetMicros - (used.get(usageKeyString(keys.day)) ?? 0);
+      let monthRoom =
+        tenant.monthlyBudgetMicros === null
+          ? Infinity
+          : tenant.monthlyBudgetMicros - (used.get(usageKeyString(keys.month)) ?? 0);
       for (const index of indexes) {
         const cost = jobs[index].costMicros;
         if (cost <= dayRoom && cost <= monthRoom) {
@@ -34,9 +42,18 @@ export const budgetGate: Gate = {
           monthRoom -= cost;
           continue;
         }
-        verdicts[index] = cost > monthRoom
-          ? { kind: 'hold', until: startOfNextLocalMonth(now, tenant.timeZone), reason: `monthly budget of ${dollars(tenant.monthlyBudgetMicros!)} reached` }
-          : { kind: 'hold', until: startOfNextLocalDay(now, tenant.timeZone), reason: `daily budget of ${dollars(tenant.dailyBudgetMicros!)} reached` };
+        verdicts[index] =
+          cost > monthRoom
+            ? {
+                kind: 'hold',
+                until: startOfNextLocalMonth(now, tenant.timeZone),
+                reason: `monthly budget of ${dollars(tenant.monthlyBudgetMicros!)} reached`,
+              }
+            : {
+                kind: 'hold',
+                until: startOfNextLocalDay(now, tenant.timeZone),
+                reason: `daily budget of ${dollars(tenant.dailyBudgetMicros!)} reached`,
+              };
       }
     }
     return verdicts;

@@ -7,9 +7,7 @@ export type GateName = 'pause' | 'budget' | 'dnc' | 'suppression' | 'quiet_hours
 
 /** A gate lets a job through, holds it until a time, or skips it for good — always saying why. */
 export type GateVerdict =
-  | { kind: 'pass' }
-  | { kind: 'hold'; until: Date; reason: string }
-  | { kind: 'skip'; reason: string };
+  { kind: 'pass' } | { kind: 'hold'; until: Date; reason: string } | { kind: 'skip'; reason: string };
 
 export const PASS: GateVerdict = { kind: 'pass' };
 

@@ -11,11 +11,16 @@ export const pauseGate: Gate = {
     return jobs.map((job): GateVerdict => {
       const tenant = tenants.get(job.tenantId);
       if (!tenant || tenant.paused) {
-        return { kind: 'hold', until: HELD_UNTIL_RESUMED, reason: `sending is stopped for the whole workspace${tenant?.pausedReason ? `: ${tenant.pausedReason}` : ''}` };
+        return {
+          kind: 'hold',
+          until: HELD_UNTIL_RESUMED,
+          reason: `sending is stopped for the whole workspace${tenant?.pausedReason ? `: ${tenant.pausedReason}` : ''}`,
+        };
       }
       const campaign = campaigns.get(job.campaignId);
       if (!campaign || campaign.status === 'CANCELLED') return { kind: 'skip', reason: 'campaign cancelled' };
-      if (campaign.status !== 'RUNNING' && campaign.status !== 'SCHEDULED') return { kind: 'hold', until: HELD_UNTIL_RESUMED, reason: 'campaign paused' };
+      if (campaign.status !== 'RUNNING' && campaign.status !== 'SCHEDULED')
+        return { kind: 'hold', until: HELD_UNTIL_RESUMED, reason: 'campaign paused' };
       return PASS;
     });
   },

@@ -10,7 +10,15 @@ import { suppressionGate } from './suppression';
 import { warmUpGate } from './warm-up';
 
 /** The order is the design's: stop, money, consent, suppression, the clock, pace, reputation. */
-export const GATES: readonly Gate[] = [pauseGate, budgetGate, dncGate, suppressionGate, quietHoursGate, rateLimitsGate, warmUpGate];
+export const GATES: readonly Gate[] = [
+  pauseGate,
+  budgetGate,
+  dncGate,
+  suppressionGate,
+  quietHoursGate,
+  rateLimitsGate,
+  warmUpGate,
+];
 
 export interface GateDecision {
   /** The gate that held or skipped the job; null when every gate passed it. */
@@ -22,8 +30,12 @@ export interface GateDecision {
 export function usageOf(job: CandidateJob, context: GateContext): { key: UsageKey; amount: number }[] {
   const timeZone = context.tenants.get(job.tenantId)!.timeZone;
   const spend = spendKeys(job.tenantId, context.now, timeZone);
-  const entries = [{ key: spend.day, amount: job.costMicros }, { key: spend.month, amount: job.costMicros }];
-  if (job.sendingNumberId) entries.push({ key: numberDayKey(job.tenantId, job.sendingNumberId, context.now, timeZone), amount: 1 });
+  const entries = [
+    { key: spend.day, amount: job.costMicros },
+    { key: spend.month, amount: job.costMicros },
+  ];
+  if (job.sendingNumberId)
+    entries.push({ key: numberDayKey(job.tenantId, job.sendingNumberId, context.now, timeZone), amount: 1 });
   return entries;
 }
 
@@ -32,12 +44,19 @@ export function usageOf(job: CandidateJob, context: GateContext): { key: UsageKe
  * earlier gate passed. The jobs that pass them all are charged to the budget and
  * their number's day before the batch commits.
  */
-export async function runGates(jobs: readonly CandidateJob[], context: GateContext, gates: readonly Gate[] = GATES): Promise<GateDecision[]> {
+export async function runGates(
+  jobs: readonly CandidateJob[],
+  context: GateContext,
+  gates: readonly Gate[] = GATES,
+): Promise<GateDecision[]> {
   const decisions: GateDecision[] = jobs.map(() => ({ gate: null, verdict: PASS }));
   let open = jobs.map((_, index) => index);
   for (const gate of gates) {
     if (!open.length) break;
-    const verdicts = await gate.check(open.map((index) => jobs[index]), context);
+    const verdicts = await gate.check(
+      open.map((index) => jobs[index]),
+      context,
+    );
     const passed: number[] = [];
     open.forEach((index, k) => {
       if (verdicts[k].kind === 'pass') passed.push(index);

@@ -17,7 +17,11 @@ export const quietHoursGate: Gate = {
       const until = quietHoursUntil(now, zones, hours);
       if (!until) continue;
       const where = zones.length === 1 ? zones[0] : 'part of Australia (the contact’s location is unknown)';
-      const verdict: GateVerdict = { kind: 'hold', until, reason: `quiet hours (${minutesToTime(hours.start)}–${minutesToTime(hours.end)}) in ${where}` };
+      const verdict: GateVerdict = {
+        kind: 'hold',
+        until,
+        reason: `quiet hours (${minutesToTime(hours.start)}–${minutesToTime(hours.end)}) in ${where}`,
+      };
       for (const index of indexes) verdicts[index] = verdict;
     }
     return verdicts;

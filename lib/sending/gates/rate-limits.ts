@@ -1,6 +1,14 @@
 import { warmUpDailyLimit } from '../../sending-numbers/warm-up-curve';
 import { numberDayKey, usageKeyString } from '../usage-ledger';
-import { PASS, groupBy, type CandidateJob, type Gate, type GateContext, type GateVerdict, type SendingNumberPolicy } from './gate';
+import {
+  PASS,
+  groupBy,
+  type CandidateJob,
+  type Gate,
+  type GateContext,
+  type GateVerdict,
+  type SendingNumberPolicy,
+} from './gate';
 
 const MINUTE = { windowSeconds: 60 };
 const NO_NUMBER_RETRY_MS = 5 * 60_000;
@@ -8,14 +16,26 @@ const NO_NUMBER_RETRY_MS = 5 * 60_000;
 /** Messages each number may still send today under its warm-up curve. */
 async function warmUpRoom(jobs: readonly CandidateJob[], ctx: GateContext): Promise<Map<string, number>> {
   const numbers = new Map<string, { tenantId: string; number: SendingNumberPolicy }>();
-  for (const job of jobs) for (const number of ctx.campaigns.get(job.campaignId)?.numbers ?? []) numbers.set(number.id, { tenantId: job.tenantId, number });
-  const keys = [...numbers.values()].map(({ tenantId, number }) => ({ id: number.id, key: numberDayKey(tenantId, number.id, ctx.now, ctx.tenants.get(tenantId)!.timeZone) }));
-  const used = await ctx.usage.read(keys.map((k) => k.key));
-  return new Map(keys.map(({ id, key }) => {
-    const { number, tenantId } = numbers.get(id)!;
-    const { limit } = warmUpDailyLimit({ warmupStartedAt: number.warmupStartedAt, dailyCap: number.dailyCap, now: ctx.now, timeZone: ctx.tenants.get(tenantId)!.timeZone });
-    return [id, Math.max(0, limit - (used.get(usageKeyString(key)) ?? 0))];
+  for (const job of jobs)
+    for (const number of ctx.campaigns.get(job.campaignId)?.numbers ?? [])
+      numbers.set(number.id, { tenantId: job.tenantId, number });
+  const keys = [...numbers.values()].map(({ tenantId, number }) => ({
+    id: number.id,
+    key: numberDayKey(tenantId, number.id, ctx.now, ctx.tenants.get(tenantId)!.timeZone),
   }));
+  const used = await ctx.usage.read(keys.map((k) => k.key));
+  return new Map(
+    keys.map(({ id, key }) => {
+      const { number, tenantId } = numbers.get(id)!;
+      const { limit } = warmUpDailyLimit({
+        warmupStartedAt: number.warmupStartedAt,
+        dailyCap: number.dailyCap,
+        now: ctx.now,
+        timeZone: ctx.tenants.get(tenantId)!.timeZone,
+      });
+      return [id, Math.max(0, limit - (used.get(usageKeyString(key)) ?? 0))];
+    }),
+  );
 }
 
 /**
@@ -35,7 +55,12 @@ export const rateLimitsGate: Gate = {
     for (const [campaignId, indexes] of groupBy(jobs, (j) => j.campaignId)) {
       const numbers = ctx.campaigns.get(campaignId)?.numbers ?? [];
       if (!numbers.length) {
-        for (const index of indexes) verdicts[index] = { kind: 'hold', until: new Date(ctx.now.getTime() + NO_NUMBER_RETRY_MS), reason: 'the campaign has no active sending number' };
+        for (const index of indexes)
+          verdicts[index] = {
+            kind: 'hold',
+            until: new Date(ctx.now.getTime() + NO_NUMBER_RETRY_MS),
+            reason: 'the campaign has no active sending number',
+          };
         continue;
       }
       const tenant = ctx.tenants.get(jobs[indexes[0]].tenantId)!;
@@ -44,7 +69,11 @@ export const rateLimitsGate: Gate = {
       for (const number of [...numbers].sort((a, b) => (room.get(b.id) ?? 0) - (room.get(a.id) ?? 0))) {
         const want = Math.min(waiting.length, room.get(number.id) ?? 0);
         if (want <= 0) continue;
-        const grant = await ctx.rateLimits.take(`send:number:${number.id}`, { limit: tenant.numberRatePerMinute, ...MINUTE }, want);
+        const grant = await ctx.rateLimits.take(
+          `send:number:${number.id}`,
+          { limit: tenant.numberRatePerMinute, ...MINUTE },
+          want,
+        );
         earliestReset = Math.min(earliestReset, grant.reset);
         room.set(number.id, (room.get(number.id) ?? 0) - grant.granted);
         for (const index of waiting.splice(0, grant.granted)) {
@@ -61,16 +90,31 @@ export const rateLimitsGate: Gate = {
         continue;
       }
       for (const index of waiting) {
-        verdicts[index] = { kind: 'hold', until: new Date(earliestReset), reason: `rate limit: ${tenant.numberRatePerMinute} messages a minute per sending number` };
+        verdicts[index] = {
+          kind: 'hold',
+          until: new Date(earliestReset),
+          reason: `rate limit: ${tenant.numberRatePerMinute} messages a minute per sending number`,
+        };
       }
     }
-    for (const [tenantId, indexes] of groupBy(metered.map((i) => jobs[i]), (j) => j.tenantId)) {
+    for (const [tenantId, indexes] of groupBy(
+      metered.map((i) => jobs[i]),
+      (j) => j.tenantId,
+    )) {
       const tenant = ctx.tenants.get(tenantId)!;
-      const grant = await ctx.rateLimits.take(`send:tenant:${tenantId}`, { limit: tenant.tenantRatePerMinute, ...MINUTE }, indexes.length);
+      const grant = await ctx.rateLimits.take(
+        `send:tenant:${tenantId}`,
+        { limit: tenant.tenantRatePerMinute, ...MINUTE },
+        indexes.length,
+      );
       for (const position of indexes.slice(grant.granted)) {
         const index = metered[position];
         jobs[index].sendingNumberId = null;
-        verdicts[index] = { kind: 'hold', until: new Date(grant.reset), reason: `rate limit: ${tenant.tenantRatePerMinute} messages a minute for the workspace` };
+        verdicts[index] = {
+          kind: 'hold',
+          until: new Date(grant.reset),
+          reason: `rate limit: ${tenant.tenantRatePerMinute} messages a minute for the workspace`,
+        };
       }
     }
     return verdicts;

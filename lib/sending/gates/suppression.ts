@@ -10,7 +10,10 @@ export const suppressionGate: Gate = {
   check(jobs, { now }) {
     return jobs.map((job): GateVerdict =>
       job.suppressedUntil && job.suppressedUntil > now
-        ? { kind: 'skip', reason: `suppressed until ${job.suppressedUntil.toISOString().slice(0, 10)}${job.suppressionReason ? `: ${job.suppressionReason}` : ''}` }
+        ? {
+            kind: 'skip',
+            reason: `suppressed until ${job.suppressedUntil.toISOString().slice(0, 10)}${job.suppressionReason ? `: ${job.suppressionReason}` : ''}`,
+          }
         : PASS,
     );
   },

@@ -13,17 +13,24 @@ export const warmUpGate: Gate = {
   async check(jobs, { tenants, campaigns, usage, now }) {
     const verdicts: GateVerdict[] = jobs.map(() => PASS);
     const groups = [...groupBy(jobs, (j) => j.sendingNumberId)].filter(([id]) => id !== null) as [string, number[]][];
-    const keys = new Map(groups.map(([id, indexes]) => {
-      const job = jobs[indexes[0]];
-      return [id, numberDayKey(job.tenantId, id, now, tenants.get(job.tenantId)!.timeZone)];
-    }));
+    const keys = new Map(
+      groups.map(([id, indexes]) => {
+        const job = jobs[indexes[0]];
+        return [id, numberDayKey(job.tenantId, id, now, tenants.get(job.tenantId)!.timeZone)];
+      }),
+    );
     const used = await usage.read([...keys.values()]);
     for (const [numberId, indexes] of groups) {
       const job = jobs[indexes[0]];
       const timeZone = tenants.get(job.tenantId)!.timeZone;
       const number = campaigns.get(job.campaignId)?.numbers.find((n) => n.id === numberId);
       if (!number) continue;
-      const { limit, day, warmingUp } = warmUpDailyLimit({ warmupStartedAt: number.warmupStartedAt, dailyCap: number.dailyCap, now, timeZone });
+      const { limit, day, warmingUp } = warmUpDailyLimit({
+        warmupStartedAt: number.warmupStartedAt,
+        dailyCap: number.dailyCap,
+        now,
+        timeZone,
+      });
       const room = Math.max(0, limit - (used.get(usageKeyString(keys.get(numberId)!)) ?? 0));
       const reason = warmingUp
         ? `warm-up: ${number.value} may send ${limit} messages on day ${day} of its warm-up`

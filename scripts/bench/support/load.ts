@@ -31,7 +31,13 @@ export interface LoadResult {
 export interface LoadGenerator {
   describe: string;
   /** Sends `requests` in order, round and round, over `connections` for `seconds`. */
-  run(options: { base: string; requests: LoadRequest[]; expectStatus: number; connections: number; seconds: number }): Promise<LoadResult>;
+  run(options: {
+    base: string;
+    requests: LoadRequest[];
+    expectStatus: number;
+    connections: number;
+    seconds: number;
+  }): Promise<LoadResult>;
 }
 
 const WRK_SCRIPT = path.join(import.meta.dirname, 'wrk-requests.lua');
@@ -43,7 +49,8 @@ function wrkVersion(): string | null {
 }
 
 function field(value: string): string {
-  if (/[\t\n\r]/.test(value)) throw new Error(`a benchmark request field holds a tab or newline: ${JSON.stringify(value)}`);
+  if (/[\t\n\r]/.test(value))
+    throw new Error(`a benchmark request field holds a tab or newline: ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -53,18 +60,50 @@ const wrk = (version: string): LoadGenerator => ({
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-bench-'));
     try {
       const file = path.join(dir, 'requests.tsv');
-      const lines = requests.map((r) => [r.method, r.path, r.body ?? '', ...Object.entries(r.headers).flat()].map(field).join('\t'));
+      const lines = requests.map((r) =>
+        [r.method, r.path, r.body ?? '', ...Object.entries(r.headers).flat()].map(field).join('\t'),
+      );
       writeFileSync(file, `${lines.join('\n')}\n`);
       // One thread: every thread would start the list from its top, repeating requests
       // (a replayed webhook, a folded click); one thread drives these rates with ease.
-      const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', WRK_SCRIPT, base, '--', file, String(expectStatus)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(
+        'wrk',
+        [
+          '-t1',
+          `-c${connections}`,
+          `-d${seconds}s`,
+          '--timeout',
+          '5s',
+          '-s',
+          WRK_SCRIPT,
+          base,
+          '--',
+          file,
+          String(expectStatus),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       const json = /WRK_RESULT (\{.*\})/.exec(out)?.[1];
       if (code !== 0 || !json) throw new Error(`wrk failed (exit ${code}):\n${out}`);
-      const r = JSON.parse(json) as { requests: number; durationUs: number; p50Us: number; p99Us: number; unexpected: number; errors: number };
-      return { requests: r.requests, perSecond: r.requests / (r.durationUs / 1e6), p50Ms: r.p50Us / 1000, p99Ms: r.p99Us / 1000, unexpected: r.unexpected, errors: r.errors };
+      const r = JSON.parse(json) as {
+        requests: number;
+        durationUs: number;
+        p50Us: number;
+        p99Us: number;
+        unexpected: number;
+        errors: number;
+      };
+      return {
+        requests: r.requests,
+        perSecond: r.requests / (r.durationUs / 1e6),
+        p50Ms: r.p50Us / 1000,
+        p99Ms: r.p99Us / 1000,
+        unexpected: r.unexpected,
+        errors: r.errors,
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -81,9 +120,19 @@ const autocannonInProcess = (why: string): LoadGenerator => ({
       duration: seconds,
       requests: [{ setupRequest: () => requests[next++ % requests.length] }],
     });
-    const unexpected = Object.entries(r.statusCodeStats).reduce((sum, [status, { count }]) => (Number(status) === expectStatus ? sum : sum + count), 0);
+    const unexpected = Object.entries(r.statusCodeStats).reduce(
+      (sum, [status, { count }]) => (Number(status) === expectStatus ? sum : sum + count),
+      0,
+    );
     // The mean of its one-second samples: its own duration also counts the wait for the last answers.
-    return { requests: r.requests.total, perSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, unexpected, errors: r.errors };
+    return {
+      requests: r.requests.total,
+      perSecond: r.requests.average,
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      unexpected,
+      errors: r.errors,
+    };
   },
 });
 

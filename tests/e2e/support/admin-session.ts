@@ -7,4 +7,7 @@ export const ADMIN = 'admin@example.com';
  * Sign-in allows five links per address in 15 minutes, so the tests that only need
  * to act as the admin reuse one session; sign-in.spec.ts tests signing in itself.
  */
-export const ADMIN_SESSION = path.join(process.env.TEST_RESULTS_DIR ?? path.resolve(import.meta.dirname, '../../../test-results'), 'admin-session.json');
+export const ADMIN_SESSION = path.join(
+  process.env.TEST_RESULTS_DIR ?? path.resolve(import.meta.dirname, '../../../test-results'),
+  'admin-session.json',
+);

@@ -2,7 +2,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
-export const MAIL_DIR = path.join(process.env.TEST_RESULTS_DIR ?? path.resolve(import.meta.dirname, '../../../test-results'), 'mail');
+export const MAIL_DIR = path.join(
+  process.env.TEST_RESULTS_DIR ?? path.resolve(import.meta.dirname, '../../../test-results'),
+  'mail',
+);
 
 /** Accepts every message over SMTP and keeps each as a file, for tests in other processes to read. */
 export async function startMailSink(port: number): Promise<{ close(): Promise<void> }> {
@@ -18,7 +21,10 @@ export async function startMailSink(port: number): Promise<{ close(): Promise<vo
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         count += 1;
-        writeFileSync(path.join(MAIL_DIR, `${Date.now()}-${count}.json`), JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') }));
+        writeFileSync(
+          path.join(MAIL_DIR, `${Date.now()}-${count}.json`),
+          JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') }),
+        );
         callback();
       });
     },

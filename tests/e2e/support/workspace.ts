@@ -17,7 +17,9 @@ const clock = (hour: number) => `${String((hour + 24) % 24).padStart(2, '0')}:00
  */
 export function quietHoursAround(now: 'now' | 'not now'): { start: string; end: string } {
   const hour = hourIn('Australia/Sydney');
-  return now === 'now' ? { start: clock(hour - 1), end: clock(hour + 2) } : { start: clock(hour + 6), end: clock(hour + 7) };
+  return now === 'now'
+    ? { start: clock(hour - 1), end: clock(hour + 2) }
+    : { start: clock(hour + 6), end: clock(hour + 7) };
 }
 
 /** Changes the workspace's quiet hours through the Settings form, as an admin. */
@@ -42,13 +44,22 @@ export async function ensureSendingNumber(page: Page): Promise<void> {
 }
 
 /** Imports consenting contacts through the import wizard; the header names every column so the mapping needs no change. */
-export async function importContacts(page: Page, fileName: string, rows: { phone: string; firstName: string; state: string; tag: string }[]): Promise<void> {
-  const csv = ['Mobile,First Name,State,Consent,Tags', ...rows.map((r) => `${r.phone},${r.firstName},${r.state},yes,${r.tag}`)].join('\n');
+export async function importContacts(
+  page: Page,
+  fileName: string,
+  rows: { phone: string; firstName: string; state: string; tag: string }[],
+): Promise<void> {
+  const csv = [
+    'Mobile,First Name,State,Consent,Tags',
+    ...rows.map((r) => `${r.phone},${r.firstName},${r.state},yes,${r.tag}`),
+  ].join('\n');
   await page.goto('/imports');
   await page.locator('#import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const mapping = page.getByRole('form', { name: 'Column mapping' });
   await expect(mapping.getByRole('combobox', { name: 'State', exact: true })).toHaveValue('2');
   await mapping.getByRole('button', { name: 'Run the dry run' }).click();
   await page.getByRole('button', { name: `Commit: create ${rows.length} and update 0 contacts` }).click();
-  await expect(page.getByRole('status')).toContainText(`Import committed: ${rows.length} contacts created and 0 updated.`);
+  await expect(page.getByRole('status')).toContainText(
+    `Import committed: ${rows.length} contacts created and 0 updated.`,
+  );
 }

@@ -26,7 +26,8 @@ async function discoverRoutes(): Promise<{ key: string; handler: Handler }[]> {
     const routePath = `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join('/')}`;
     const mod = (await import(file)) as Record<string, unknown>;
     for (const method of METHODS) {
-      if (typeof mod[method] === 'function') found.push({ key: `${method} ${routePath}`, handler: mod[method] as Handler });
+      if (typeof mod[method] === 'function')
+        found.push({ key: `${method} ${routePath}`, handler: mod[method] as Handler });
     }
   }
   return found;
@@ -90,7 +91,8 @@ describe('authorization matrix', () => {
       ];
       for (const caller of callers) {
         const res = await callRoute(handler, { method, cookie: caller.cookie, ...(await access.request(world)) });
-        if (res.status !== caller.expected) failures.push(`${key} as ${caller.name}: ${res.status}, expected ${caller.expected} (${await res.text()})`);
+        if (res.status !== caller.expected)
+          failures.push(`${key} as ${caller.name}: ${res.status}, expected ${caller.expected} (${await res.text()})`);
       }
     }
     expect(failures).toEqual([]);
@@ -102,7 +104,12 @@ describe('authorization matrix', () => {
       const access = ROUTE_ACCESS[key];
       const method = key.split(' ')[0];
       if (access?.kind !== 'session' || method === 'GET') continue;
-      const res = await callRoute(handler, { method, cookie: world.tenantA.admin.cookie, headers: { origin: 'https://evil.example' }, ...(await access.request(world)) });
+      const res = await callRoute(handler, {
+        method,
+        cookie: world.tenantA.admin.cookie,
+        headers: { origin: 'https://evil.example' },
+        ...(await access.request(world)),
+      });
       if (res.status !== 403) failures.push(`${key}: ${res.status}`);
     }
     expect(failures).toEqual([]);
@@ -118,9 +125,12 @@ describe('authorization matrix', () => {
       const before = await tenantSnapshot(world.tenantA.id);
       const res = await callRoute(handler, { method, cookie: world.tenantB.admin.cookie, ...request });
       const body = await res.text();
-      if (typeof access.foreign === 'number' && res.status !== access.foreign) failures.push(`${key}: ${res.status}, expected ${access.foreign}`);
-      if (access.foreign === 'own-tenant' && res.status !== access.allowedStatus) failures.push(`${key}: ${res.status}, expected ${access.allowedStatus}`);
-      if (body.includes('tenant-a.test') || body.includes(world.tenantA.id) || body.includes('Tenant A')) failures.push(`${key}: response shows tenant A's data`);
+      if (typeof access.foreign === 'number' && res.status !== access.foreign)
+        failures.push(`${key}: ${res.status}, expected ${access.foreign}`);
+      if (access.foreign === 'own-tenant' && res.status !== access.allowedStatus)
+        failures.push(`${key}: ${res.status}, expected ${access.allowedStatus}`);
+      if (body.includes('tenant-a.test') || body.includes(world.tenantA.id) || body.includes('Tenant A'))
+        failures.push(`${key}: response shows tenant A's data`);
       if ((await tenantSnapshot(world.tenantA.id)) !== before) failures.push(`${key}: changed tenant A's rows`);
     }
     expect(failures).toEqual([]);

@@ -41,13 +41,23 @@ const MATRIX_CSV = 'phone,first,last,consent,tags\n0412 345 678,Ann,Lee,yes,vip\
 
 /** An alphanumeric sender ID of the tenant: unlike a long code it may repeat across tenants. */
 async function campaignSenderId(tenantId: string): Promise<string> {
-  return (await db().sendingNumber.create({ data: { tenantId, value: `ID${crypto.randomUUID().slice(0, 8)}`, kind: 'ALPHANUMERIC' }, select: { id: true } })).id;
+  return (
+    await db().sendingNumber.create({
+      data: { tenantId, value: `ID${crypto.randomUUID().slice(0, 8)}`, kind: 'ALPHANUMERIC' },
+      select: { id: true },
+    })
+  ).id;
 }
 
 /** A draft campaign of the tenant with one message sent from the given number. */
 async function draftCampaignId(tenantId: string, sendingNumberId: string): Promise<string> {
   const campaign = await db().campaign.create({
-    data: { tenantId, name: 'Matrix campaign', templates: { create: { tenantId, body: 'Hello {firstName|there}' } }, numbers: { create: { tenantId, sendingNumberId } } },
+    data: {
+      tenantId,
+      name: 'Matrix campaign',
+      templates: { create: { tenantId, body: 'Hello {firstName|there}' } },
+      numbers: { create: { tenantId, sendingNumberId } },
+    },
     select: { id: true },
   });
   return campaign.id;
@@ -55,8 +65,22 @@ async function draftCampaignId(tenantId: string, sendingNumberId: string): Promi
 
 /** A draft with a message, a long code and one consenting contact: ready to dry-run, test or launch. */
 async function launchableCampaignId(tenantId: string): Promise<string> {
-  const number = await db().sendingNumber.create({ data: { tenantId, value: `+6149${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, kind: 'LONG_CODE', warmupStartedAt: new Date('2026-01-01') }, select: { id: true } });
-  await db().contact.create({ data: { tenantId, phoneE164: `+6148${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, consentStatus: 'EXPLICIT' } });
+  const number = await db().sendingNumber.create({
+    data: {
+      tenantId,
+      value: `+6149${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      kind: 'LONG_CODE',
+      warmupStartedAt: new Date('2026-01-01'),
+    },
+    select: { id: true },
+  });
+  await db().contact.create({
+    data: {
+      tenantId,
+      phoneE164: `+6148${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      consentStatus: 'EXPLICIT',
+    },
+  });
   return draftCampaignId(tenantId, number.id);
 }
 
@@ -67,7 +91,12 @@ async function campaignIn(tenantId: string, status: 'RUNNING' | 'PAUSED'): Promi
 }
 
 function campaignBody(sendingNumberId: string) {
-  return { name: 'Matrix campaign', audience: { kind: 'all' }, templates: [{ body: 'Hello {firstName|there}' }], sendingNumberIds: [sendingNumberId] };
+  return {
+    name: 'Matrix campaign',
+    audience: { kind: 'all' },
+    templates: [{ body: 'Hello {firstName|there}' }],
+    sendingNumberIds: [sendingNumberId],
+  };
 }
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
@@ -75,11 +104,23 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health/live': { kind: 'public', why: 'liveness probe, reads nothing' },
   'GET /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints' },
   'POST /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints, rate limited' },
-  'POST /api/webhooks/twilio/inbound': { kind: 'public', why: 'Twilio-signed; signature checks in tests/integration/webhooks' },
-  'POST /api/webhooks/twilio/status': { kind: 'public', why: 'Twilio-signed; signature checks in tests/integration/webhooks' },
+  'POST /api/webhooks/twilio/inbound': {
+    kind: 'public',
+    why: 'Twilio-signed; signature checks in tests/integration/webhooks',
+  },
+  'POST /api/webhooks/twilio/status': {
+    kind: 'public',
+    why: 'Twilio-signed; signature checks in tests/integration/webhooks',
+  },
   'GET /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
   'POST /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
-  'GET /api/me': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/me' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/me': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/me' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'POST /api/session/tenant': {
     kind: 'session',
     minimum: 'VIEWER',
@@ -87,29 +128,51 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 404,
   },
-  'GET /api/users': { kind: 'session', minimum: 'ADMIN', request: () => ({ path: '/api/users' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/users': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: () => ({ path: '/api/users' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'POST /api/users': {
     kind: 'session',
     minimum: 'ADMIN',
-    request: () => ({ path: '/api/users', body: { email: `invitee-${crypto.randomUUID()}@example.com`, role: 'VIEWER' } }),
+    request: () => ({
+      path: '/api/users',
+      body: { email: `invitee-${crypto.randomUUID()}@example.com`, role: 'VIEWER' },
+    }),
     allowedStatus: 201,
     foreign: 'own-tenant',
   },
   'PATCH /api/users/[membershipId]': {
     kind: 'session',
     minimum: 'ADMIN',
-    request: async (w) => ({ path: '/api/users/x', params: { membershipId: (await signedInMember(w.tenantA.id, 'VIEWER')).membershipId }, body: { role: 'STAFF' } }),
+    request: async (w) => ({
+      path: '/api/users/x',
+      params: { membershipId: (await signedInMember(w.tenantA.id, 'VIEWER')).membershipId },
+      body: { role: 'STAFF' },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'DELETE /api/users/[membershipId]': {
     kind: 'session',
     minimum: 'ADMIN',
-    request: async (w) => ({ path: '/api/users/x', params: { membershipId: (await signedInMember(w.tenantA.id, 'VIEWER')).membershipId } }),
+    request: async (w) => ({
+      path: '/api/users/x',
+      params: { membershipId: (await signedInMember(w.tenantA.id, 'VIEWER')).membershipId },
+    }),
     allowedStatus: 204,
     foreign: 404,
   },
-  'GET /api/settings': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/settings' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/settings': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/settings' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'PATCH /api/settings': {
     kind: 'session',
     minimum: 'ADMIN',
@@ -117,12 +180,21 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 'own-tenant',
   },
-  'GET /api/sending-numbers': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/sending-numbers' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/sending-numbers': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/sending-numbers' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'POST /api/sending-numbers': {
     kind: 'session',
     minimum: 'ADMIN',
     // A fresh long code per call: a long code can belong to one tenant only.
-    request: () => ({ path: '/api/sending-numbers', body: { kind: 'LONG_CODE', value: `+6141${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` } }),
+    request: () => ({
+      path: '/api/sending-numbers',
+      body: { kind: 'LONG_CODE', value: `+6141${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` },
+    }),
     allowedStatus: 201,
     foreign: 'own-tenant',
   },
@@ -130,13 +202,22 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     kind: 'session',
     minimum: 'ADMIN',
     request: async (w) => {
-      const number = await db().sendingNumber.create({ data: { tenantId: w.tenantA.id, value: `ID${crypto.randomUUID().slice(0, 8)}`, kind: 'ALPHANUMERIC' }, select: { id: true } });
+      const number = await db().sendingNumber.create({
+        data: { tenantId: w.tenantA.id, value: `ID${crypto.randomUUID().slice(0, 8)}`, kind: 'ALPHANUMERIC' },
+        select: { id: true },
+      });
       return { path: '/api/sending-numbers/x', params: { numberId: number.id }, body: { registered: true } };
     },
     allowedStatus: 200,
     foreign: 404,
   },
-  'GET /api/imports': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/imports' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/imports': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/imports' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'POST /api/imports': {
     kind: 'session',
     minimum: 'STAFF',
@@ -147,7 +228,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/imports/[batchId]': {
     kind: 'session',
     minimum: 'VIEWER',
-    request: async (w) => ({ path: '/api/imports/x', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    request: async (w) => ({
+      path: '/api/imports/x',
+      params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
@@ -156,7 +240,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     minimum: 'STAFF',
     request: async (w) => {
       const actor = await actorFor(w.tenantA.admin);
-      const { id } = await (await import('@/lib/imports/create-import-batch')).createImportBatch({ actor, input: { fileName: 'a.csv', fileSize: 1000 } });
+      const { id } = await (
+        await import('@/lib/imports/create-import-batch')
+      ).createImportBatch({ actor, input: { fileName: 'a.csv', fileSize: 1000 } });
       return { path: '/api/imports/x/chunks/0', params: { batchId: id, seq: '0' }, body: { piece: 'of a file' } };
     },
     allowedStatus: 204,
@@ -165,7 +251,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/imports/[batchId]/analyse': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/imports/x/analyse', params: { batchId: await uploadFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    request: async (w) => ({
+      path: '/api/imports/x/analyse',
+      params: { batchId: await uploadFile(await actorFor(w.tenantA.admin), MATRIX_CSV) },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
@@ -184,21 +273,30 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/imports/[batchId]/commit': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/imports/x/commit', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    request: async (w) => ({
+      path: '/api/imports/x/commit',
+      params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) },
+    }),
     allowedStatus: 202,
     foreign: 404,
   },
   'GET /api/imports/[batchId]/rows': {
     kind: 'session',
     minimum: 'VIEWER',
-    request: async (w) => ({ path: '/api/imports/x/rows', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    request: async (w) => ({
+      path: '/api/imports/x/rows',
+      params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'GET /api/imports/[batchId]/rejects': {
     kind: 'session',
     minimum: 'VIEWER',
-    request: async (w) => ({ path: '/api/imports/x/rejects', params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) } }),
+    request: async (w) => ({
+      path: '/api/imports/x/rejects',
+      params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
@@ -207,14 +305,27 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     minimum: 'ADMIN',
     request: async (w) => {
       const phoneE164 = `+614${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-      const contact = await db().contact.create({ data: { tenantId: w.tenantA.id, phoneE164, optedOutAt: new Date() }, select: { id: true } });
+      const contact = await db().contact.create({
+        data: { tenantId: w.tenantA.id, phoneE164, optedOutAt: new Date() },
+        select: { id: true },
+      });
       await db().dncEntry.create({ data: { tenantId: w.tenantA.id, phoneE164, source: 'STOP_REPLY' } });
-      return { path: '/api/contacts/x/opt-out', params: { contactId: contact.id }, body: { reason: 'Asked again by phone' } };
+      return {
+        path: '/api/contacts/x/opt-out',
+        params: { contactId: contact.id },
+        body: { reason: 'Asked again by phone' },
+      };
     },
     allowedStatus: 200,
     foreign: 404,
   },
-  'GET /api/campaigns': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/campaigns' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/campaigns': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/campaigns' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'POST /api/campaigns': {
     kind: 'session',
     minimum: 'STAFF',
@@ -225,49 +336,76 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/campaigns/[campaignId]/dry-run': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/campaigns/x/dry-run', params: { campaignId: await launchableCampaignId(w.tenantA.id) }, body: {} }),
+    request: async (w) => ({
+      path: '/api/campaigns/x/dry-run',
+      params: { campaignId: await launchableCampaignId(w.tenantA.id) },
+      body: {},
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'POST /api/campaigns/[campaignId]/launch': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/campaigns/x/launch', params: { campaignId: await launchableCampaignId(w.tenantA.id) }, body: {} }),
+    request: async (w) => ({
+      path: '/api/campaigns/x/launch',
+      params: { campaignId: await launchableCampaignId(w.tenantA.id) },
+      body: {},
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'POST /api/campaigns/[campaignId]/pause': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/campaigns/x/pause', params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') }, body: { reason: 'checking the copy' } }),
+    request: async (w) => ({
+      path: '/api/campaigns/x/pause',
+      params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') },
+      body: { reason: 'checking the copy' },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'POST /api/campaigns/[campaignId]/resume': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/campaigns/x/resume', params: { campaignId: await campaignIn(w.tenantA.id, 'PAUSED') }, body: {} }),
+    request: async (w) => ({
+      path: '/api/campaigns/x/resume',
+      params: { campaignId: await campaignIn(w.tenantA.id, 'PAUSED') },
+      body: {},
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'POST /api/campaigns/[campaignId]/cancel': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/campaigns/x/cancel', params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') }, body: {} }),
+    request: async (w) => ({
+      path: '/api/campaigns/x/cancel',
+      params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') },
+      body: {},
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'POST /api/campaigns/[campaignId]/test-send': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/campaigns/x/test-send', params: { campaignId: await launchableCampaignId(w.tenantA.id) }, body: { phone: '0412 000 111' } }),
+    request: async (w) => ({
+      path: '/api/campaigns/x/test-send',
+      params: { campaignId: await launchableCampaignId(w.tenantA.id) },
+      body: { phone: '0412 000 111' },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
   'GET /api/campaigns/[campaignId]/progress': {
     kind: 'session',
     minimum: 'VIEWER',
-    request: async (w) => ({ path: '/api/campaigns/x/progress', params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') } }),
+    request: async (w) => ({
+      path: '/api/campaigns/x/progress',
+      params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
@@ -278,7 +416,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 'own-tenant',
   },
-  'GET /api/settings/budgets': { kind: 'session', minimum: 'VIEWER', request: () => ({ path: '/api/settings/budgets' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/settings/budgets': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/settings/budgets' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'PUT /api/settings/budgets': {
     kind: 'session',
     minimum: 'ADMIN',
@@ -289,7 +433,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/campaigns/[campaignId]': {
     kind: 'session',
     minimum: 'VIEWER',
-    request: async (w) => ({ path: '/api/campaigns/x', params: { campaignId: await draftCampaignId(w.tenantA.id, await campaignSenderId(w.tenantA.id)) } }),
+    request: async (w) => ({
+      path: '/api/campaigns/x',
+      params: { campaignId: await draftCampaignId(w.tenantA.id, await campaignSenderId(w.tenantA.id)) },
+    }),
     allowedStatus: 200,
     foreign: 404,
   },
@@ -298,7 +445,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     minimum: 'STAFF',
     request: async (w) => {
       const numberId = await campaignSenderId(w.tenantA.id);
-      return { path: '/api/campaigns/x', params: { campaignId: await draftCampaignId(w.tenantA.id, numberId) }, body: { ...campaignBody(numberId), name: 'Renamed' } };
+      return {
+        path: '/api/campaigns/x',
+        params: { campaignId: await draftCampaignId(w.tenantA.id, numberId) },
+        body: { ...campaignBody(numberId), name: 'Renamed' },
+      };
     },
     allowedStatus: 200,
     foreign: 404,
@@ -306,7 +457,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'DELETE /api/campaigns/[campaignId]': {
     kind: 'session',
     minimum: 'STAFF',
-    request: async (w) => ({ path: '/api/campaigns/x', params: { campaignId: await draftCampaignId(w.tenantA.id, await campaignSenderId(w.tenantA.id)) } }),
+    request: async (w) => ({
+      path: '/api/campaigns/x',
+      params: { campaignId: await draftCampaignId(w.tenantA.id, await campaignSenderId(w.tenantA.id)) },
+    }),
     allowedStatus: 204,
     foreign: 404,
   },
@@ -317,5 +471,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 'own-tenant',
   },
-  'GET /api/audit': { kind: 'session', minimum: 'ADMIN', request: () => ({ path: '/api/audit' }), allowedStatus: 200, foreign: 'own-tenant' },
+  'GET /api/audit': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: () => ({ path: '/api/audit' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
 };

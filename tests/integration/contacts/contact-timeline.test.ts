@@ -11,12 +11,32 @@ describe("a contact's message history", () => {
     const tenantId = (await createTenant('Timeline')).id;
     const actor = await actorFor(await signedInMember(tenantId, 'VIEWER'), 'VIEWER');
     await db().sendingNumber.create({ data: { tenantId, value: '+61400000777', kind: 'LONG_CODE' } });
-    const contact = await db().contact.create({ data: { tenantId, phoneE164: '+61412345678', consentStatus: 'EXPLICIT' } });
+    const contact = await db().contact.create({
+      data: { tenantId, phoneE164: '+61412345678', consentStatus: 'EXPLICIT' },
+    });
     const campaign = await db().campaign.create({ data: { tenantId, name: 'Winter sale' } });
-    await db().sendJob.create({ data: { tenantId, campaignId: campaign.id, contactId: contact.id, toE164: contact.phoneE164, state: 'SENDING', providerMessageId: 'SMtimeline1', body: 'Winter sale starts now', createdAt: new Date(Date.now() - 60_000) } });
+    await db().sendJob.create({
+      data: {
+        tenantId,
+        campaignId: campaign.id,
+        contactId: contact.id,
+        toE164: contact.phoneE164,
+        state: 'SENDING',
+        providerMessageId: 'SMtimeline1',
+        body: 'Winter sale starts now',
+        createdAt: new Date(Date.now() - 60_000),
+      },
+    });
 
-    await applyStatusCallback({ MessageSid: 'SMtimeline1', MessageStatus: 'undelivered', ErrorCode: '30003' }, {}, null);
-    await handleInboundMessage({ MessageSid: 'SMreply1', From: '+61412345678', To: '+61400000777', Body: 'who is this?' }, {});
+    await applyStatusCallback(
+      { MessageSid: 'SMtimeline1', MessageStatus: 'undelivered', ErrorCode: '30003' },
+      {},
+      null,
+    );
+    await handleInboundMessage(
+      { MessageSid: 'SMreply1', From: '+61412345678', To: '+61400000777', Body: 'who is this?' },
+      {},
+    );
 
     const timeline = await getContactTimeline({ actor, contactId: contact.id });
     expect(timeline.map((t) => [t.kind, t.title, t.detail])).toEqual([

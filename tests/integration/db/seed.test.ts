@@ -7,9 +7,15 @@ describe('seed', () => {
     await seedDatabase(db(), { adminEmail: 'Owner@Example.com' });
     await seedDatabase(db(), { adminEmail: 'owner@example.com' });
 
-    const tenant = await db().tenant.findUniqueOrThrow({ where: { id: PRIMARY_TENANT_ID }, select: { slug: true, settings: { select: { timeZone: true, paused: true } } } });
+    const tenant = await db().tenant.findUniqueOrThrow({
+      where: { id: PRIMARY_TENANT_ID },
+      select: { slug: true, settings: { select: { timeZone: true, paused: true } } },
+    });
     expect(tenant).toEqual({ slug: 'primary', settings: { timeZone: 'Australia/Sydney', paused: false } });
-    const memberships = await db().membership.findMany({ where: { tenantId: PRIMARY_TENANT_ID }, select: { role: true, user: { select: { email: true } } } });
+    const memberships = await db().membership.findMany({
+      where: { tenantId: PRIMARY_TENANT_ID },
+      select: { role: true, user: { select: { email: true } } },
+    });
     expect(memberships).toEqual([{ role: 'ADMIN', user: { email: 'owner@example.com' } }]);
     expect(await db().auditLog.count({ where: { tenantId: PRIMARY_TENANT_ID, action: 'seed.admin' } })).toBe(1);
   });

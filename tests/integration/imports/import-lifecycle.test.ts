@@ -24,7 +24,16 @@ const FILE = [
 async function batchCounts(batchId: string) {
   return db().importBatch.findUniqueOrThrow({
     where: { id: batchId },
-    select: { status: true, totalRows: true, createCount: true, updateCount: true, unchangedCount: true, rejectCount: true, committedRows: true, error: true },
+    select: {
+      status: true,
+      totalRows: true,
+      createCount: true,
+      updateCount: true,
+      unchangedCount: true,
+      rejectCount: true,
+      committedRows: true,
+      error: true,
+    },
   });
 }
 
@@ -39,7 +48,14 @@ describe('importing a contact list', () => {
 
   it('shows every decision with its reason in the dry run and writes no contact', async () => {
     const batchId = await dryRunFile(actor, FILE);
-    expect(await batchCounts(batchId)).toMatchObject({ status: 'ANALYSED', totalRows: 8, createCount: 2, updateCount: 0, unchangedCount: 0, rejectCount: 6 });
+    expect(await batchCounts(batchId)).toMatchObject({
+      status: 'ANALYSED',
+      totalRows: 8,
+      createCount: 2,
+      updateCount: 0,
+      unchangedCount: 0,
+      rejectCount: 6,
+    });
     const { rows } = await listImportRows({ actor, batchId, query: { page: 1 } });
     expect(rows.map((r) => [r.rowNumber, r.decision, r.reason])).toEqual([
       [2, 'CREATE', null],
@@ -62,13 +78,39 @@ describe('importing a contact list', () => {
     const contacts = await db().contact.findMany({
       where: { tenantId: actor.tenantId },
       orderBy: { phoneE164: 'asc' },
-      select: { phoneE164: true, firstName: true, lastName: true, tags: true, consentStatus: true, consentSource: true, imports: { select: { batchId: true, action: true } } },
+      select: {
+        phoneE164: true,
+        firstName: true,
+        lastName: true,
+        tags: true,
+        consentStatus: true,
+        consentSource: true,
+        imports: { select: { batchId: true, action: true } },
+      },
     });
     expect(contacts).toEqual([
-      { phoneE164: '+61412345678', firstName: 'Ann', lastName: 'Lee', tags: ['vip'], consentStatus: 'EXPLICIT', consentSource: 'signup form', imports: [{ batchId, action: 'CREATED' }] },
-      { phoneE164: '+61412345679', firstName: 'Bob', lastName: 'Ray', tags: [], consentStatus: 'IMPLIED', consentSource: 'signup form', imports: [{ batchId, action: 'CREATED' }] },
+      {
+        phoneE164: '+61412345678',
+        firstName: 'Ann',
+        lastName: 'Lee',
+        tags: ['vip'],
+        consentStatus: 'EXPLICIT',
+        consentSource: 'signup form',
+        imports: [{ batchId, action: 'CREATED' }],
+      },
+      {
+        phoneE164: '+61412345679',
+        firstName: 'Bob',
+        lastName: 'Ray',
+        tags: [],
+        consentStatus: 'IMPLIED',
+        consentSource: 'signup form',
+        imports: [{ batchId, action: 'CREATED' }],
+      },
     ]);
-    expect(await db().consentEvent.count({ where: { tenantId: actor.tenantId, importBatchId: batchId, action: 'GRANTED' } })).toBe(2);
+    expect(
+      await db().consentEvent.count({ where: { tenantId: actor.tenantId, importBatchId: batchId, action: 'GRANTED' } }),
+    ).toBe(2);
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -76,36 +118,73 @@ describe('importing a contact list', () => {
     const before = await db().contact.findMany({ where: { tenantId: actor.tenantId }, orderBy: { phoneE164: 'asc' } });
 
     const again = await dryRunFile(actor, FILE);
-    expect(await batchCounts(again)).toMatchObject({ createCount: 0, updateCount: 0, unchangedCount: 2, rejectCount: 6 });
+    expect(await batchCounts(again)).toMatchObject({
+      createCount: 0,
+      updateCount: 0,
+      unchangedCount: 2,
+      rejectCount: 6,
+    });
     await commitImport({ tenantId: actor.tenantId, batchId: again, actorUserId: actor.userId });
 
-    expect(await db().contact.findMany({ where: { tenantId: actor.tenantId }, orderBy: { phoneE164: 'asc' } })).toEqual(before);
+    expect(await db().contact.findMany({ where: { tenantId: actor.tenantId }, orderBy: { phoneE164: 'asc' } })).toEqual(
+      before,
+    );
     expect(await db().contactImport.count({ where: { batchId: again } })).toBe(0);
   });
 
   it('updates an existing contact by adding what the file has, without blanking what it lacks', async () => {
-    await db().contact.create({ data: { tenantId: actor.tenantId, phoneE164: '+61412345678', firstName: 'Annie', email: 'annie@example.com', tags: ['old'], consentStatus: 'IMPLIED' } });
+    await db().contact.create({
+      data: {
+        tenantId: actor.tenantId,
+        phoneE164: '+61412345678',
+        firstName: 'Annie',
+        email: 'annie@example.com',
+        tags: ['old'],
+        consentStatus: 'IMPLIED',
+      },
+    });
     const batchId = await dryRunFile(actor, 'phone,first,last,consent,tags\n0412345678,,Lee,yes,vip\n');
     expect(await batchCounts(batchId)).toMatchObject({ updateCount: 1 });
     await commitImport({ tenantId: actor.tenantId, batchId, actorUserId: actor.userId });
-    const contact = await db().contact.findFirstOrThrow({ where: { tenantId: actor.tenantId }, select: { firstName: true, lastName: true, email: true, tags: true, consentStatus: true } });
+    const contact = await db().contact.findFirstOrThrow({
+      where: { tenantId: actor.tenantId },
+      select: { firstName: true, lastName: true, email: true, tags: true, consentStatus: true },
+    });
     // Consent is not overwritten unless the user chose to.
-    expect(contact).toEqual({ firstName: 'Annie', lastName: 'Lee', email: 'annie@example.com', tags: ['old', 'vip'], consentStatus: 'IMPLIED' });
+    expect(contact).toEqual({
+      firstName: 'Annie',
+      lastName: 'Lee',
+      email: 'annie@example.com',
+      tags: ['old', 'vip'],
+      consentStatus: 'IMPLIED',
+    });
   });
 
   it('never re-consents an opted-out contact, even when overwriting consent is allowed', async () => {
-    await db().contact.create({ data: { tenantId: actor.tenantId, phoneE164: '+61412345690', consentStatus: 'UNKNOWN', optedOutAt: new Date() } });
-    const batchId = await dryRunFile(actor, 'phone,first,last,consent,tags\n0412345690,Zed,,yes,\n', { ...STANDARD_MAPPING, overwriteConsent: true });
+    await db().contact.create({
+      data: { tenantId: actor.tenantId, phoneE164: '+61412345690', consentStatus: 'UNKNOWN', optedOutAt: new Date() },
+    });
+    const batchId = await dryRunFile(actor, 'phone,first,last,consent,tags\n0412345690,Zed,,yes,\n', {
+      ...STANDARD_MAPPING,
+      overwriteConsent: true,
+    });
     expect(await batchCounts(batchId)).toMatchObject({ rejectCount: 1, createCount: 0, updateCount: 0 });
     await commitImport({ tenantId: actor.tenantId, batchId, actorUserId: actor.userId });
-    expect(await db().contact.findFirstOrThrow({ where: { tenantId: actor.tenantId }, select: { consentStatus: true, firstName: true } })).toEqual({ consentStatus: 'UNKNOWN', firstName: null });
+    expect(
+      await db().contact.findFirstOrThrow({
+        where: { tenantId: actor.tenantId },
+        select: { consentStatus: true, firstName: true },
+      }),
+    ).toEqual({ consentStatus: 'UNKNOWN', firstName: null });
   });
 
   it('skips a number that opted out between the dry run and the commit', async () => {
     const batchId = await dryRunFile(actor, FILE);
     await db().dncEntry.create({ data: { tenantId: actor.tenantId, phoneE164: '+61412345679', source: 'STOP_REPLY' } });
     await commitImport({ tenantId: actor.tenantId, batchId, actorUserId: actor.userId });
-    expect(await db().contact.findMany({ where: { tenantId: actor.tenantId }, select: { phoneE164: true } })).toEqual([{ phoneE164: '+61412345678' }]);
+    expect(await db().contact.findMany({ where: { tenantId: actor.tenantId }, select: { phoneE164: true } })).toEqual([
+      { phoneE164: '+61412345678' },
+    ]);
   });
 
   it('exports the rejected rows with the original cells and a reason column', async () => {
@@ -116,7 +195,9 @@ describe('importing a contact list', () => {
     expect(lines[0]).toBe('row,phone,first,last,consent,tags,reason');
     expect(lines).toHaveLength(7);
     expect(lines[1]).toBe('4,0412345678,Ann,Again,yes,,Duplicate: row 2 of this file has the same number.');
-    expect(lines[3]).toBe('6,not a number,Bad,Phone,yes,,"Invalid phone ""not a number"": phone number contains letters or symbols."');
+    expect(lines[3]).toBe(
+      '6,not a number,Bad,Phone,yes,,"Invalid phone ""not a number"": phone number contains letters or symbols."',
+    );
   });
 
   it('resumes a commit killed part way to exactly the dry run result, with no duplicate contact', async () => {
@@ -125,10 +206,21 @@ describe('importing a contact list', () => {
     const { createCount } = await batchCounts(batchId);
 
     // Node itself, not npx: SIGKILL must reach the process doing the work.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../support/commit-import-child.ts'), actor.tenantId, batchId, '50'], {
-      env: { ...process.env },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.resolve(import.meta.dirname, '../../support/commit-import-child.ts'),
+        actor.tenantId,
+        batchId,
+        '50',
+      ],
+      {
+        env: { ...process.env },
+        stdio: 'ignore',
+      },
+    );
     for (let i = 0; i < 600; i += 1) {
       if ((await batchCounts(batchId)).committedRows > 0) break;
       await new Promise((r) => setTimeout(r, 10));

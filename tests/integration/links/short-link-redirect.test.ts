@@ -7,7 +7,8 @@ import { flushClicks, recordClick } from '@/lib/links/record-click';
 import { resolveShortLink } from '@/lib/links/resolve-short-link';
 import { createTenant } from '../../support/fixtures';
 
-const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+const PHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
 function visit(token: string, options: { method?: string; ip?: string; userAgent?: string } = {}) {
   const req = new Request(`http://localhost:3000/l/${token}`, {
@@ -26,7 +27,14 @@ describe('GET /l/[token]', () => {
   beforeEach(async () => {
     tenantId = (await createTenant('Links')).id;
     const campaign = await db().campaign.create({ data: { tenantId, name: 'Sale' } });
-    const link = await db().$transaction((tx) => createShortLink(tx, { tenantId, campaignId: campaign.id, sendJobId: null, targetUrl: 'https://shop.example.com.au/sale?utm_source=sms' }));
+    const link = await db().$transaction((tx) =>
+      createShortLink(tx, {
+        tenantId,
+        campaignId: campaign.id,
+        sendJobId: null,
+        targetUrl: 'https://shop.example.com.au/sale?utm_source=sms',
+      }),
+    );
     token = link.token;
     linkId = link.id;
     expect(link.url).toBe(`http://localhost:3000/l/${token}`);
@@ -39,7 +47,10 @@ describe('GET /l/[token]', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
     await flushClicks();
-    const clicks = await db().click.findMany({ where: { shortLinkId: linkId }, select: { isBot: true, tenantId: true, visitorHash: true } });
+    const clicks = await db().click.findMany({
+      where: { shortLinkId: linkId },
+      select: { isBot: true, tenantId: true, visitorHash: true },
+    });
     expect(clicks).toHaveLength(1);
     expect(clicks[0]).toMatchObject({ isBot: false, tenantId });
     expect(clicks[0].visitorHash).not.toContain('203.0.113.7');
@@ -57,7 +68,11 @@ describe('GET /l/[token]', () => {
     await visit(token, { userAgent: 'WhatsApp/2.23.20.0', ip: '192.0.2.2' });
     await visit(token, { ip: '192.0.2.3' });
     await flushClicks();
-    const clicks = await db().click.findMany({ where: { shortLinkId: linkId }, orderBy: { id: 'asc' }, select: { isBot: true, botReason: true } });
+    const clicks = await db().click.findMany({
+      where: { shortLinkId: linkId },
+      orderBy: { id: 'asc' },
+      select: { isBot: true, botReason: true },
+    });
     expect(clicks).toEqual([
       { isBot: true, botReason: 'HEAD request (link checker)' },
       { isBot: true, botReason: 'link preview' },
@@ -67,10 +82,20 @@ describe('GET /l/[token]', () => {
 
   it('stores a click with the moment it happened and what it was classified as', async () => {
     const at = new Date('2026-03-01T01:02:03.456Z');
-    const written = recordClick((await resolveShortLink(token))!, { method: 'GET', ip: '192.0.2.50', userAgent: 'curl/8.5.0', at });
+    const written = recordClick((await resolveShortLink(token))!, {
+      method: 'GET',
+      ip: '192.0.2.50',
+      userAgent: 'curl/8.5.0',
+      at,
+    });
     await flushClicks();
     await written;
-    expect(await db().click.findMany({ where: { shortLinkId: linkId }, select: { tenantId: true, occurredAt: true, isBot: true, botReason: true, userAgent: true } })).toEqual([
+    expect(
+      await db().click.findMany({
+        where: { shortLinkId: linkId },
+        select: { tenantId: true, occurredAt: true, isBot: true, botReason: true, userAgent: true },
+      }),
+    ).toEqual([
       { tenantId, occurredAt: at, isBot: true, botReason: 'program or headless browser', userAgent: 'curl/8.5.0' },
     ]);
   });

@@ -4,10 +4,19 @@ import { db } from '@/lib/db/client';
 import { signUnsubscribeToken } from '@/lib/links/unsubscribe-token';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
-import { addContacts, MIDDAY_SYDNEY, recordingProvider, runningCampaign, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
+import {
+  addContacts,
+  MIDDAY_SYDNEY,
+  recordingProvider,
+  runningCampaign,
+  sendingNumber,
+  sendingTenant,
+} from '../../support/sending-fixtures';
 
 function call(handler: typeof GET, token: string) {
-  return handler(new Request(`http://localhost:3000/u/${token}`, { method: handler === GET ? 'GET' : 'POST' }), { params: Promise.resolve({ token }) });
+  return handler(new Request(`http://localhost:3000/u/${token}`, { method: handler === GET ? 'GET' : 'POST' }), {
+    params: Promise.resolve({ token }),
+  });
 }
 
 describe('the web unsubscribe link in messages from an alphanumeric sender', () => {
@@ -28,8 +37,13 @@ describe('the web unsubscribe link in messages from an alphanumeric sender', () 
     const match = /\nFrom Acme\. Opt out: \S+\/u\/(\S+)$/.exec(provider.sent[0].body);
     expect(match, 'the message carries a web unsubscribe link instead of "Reply STOP"').not.toBeNull();
     token = match![1];
-    const later = await runningCampaign(tenantId, { numberIds: [sender.id], startAt: new Date('2027-01-01T00:00:00Z') });
-    laterJobId = (await db().sendJob.findFirstOrThrow({ where: { campaignId: later.campaignId }, select: { id: true } })).id;
+    const later = await runningCampaign(tenantId, {
+      numberIds: [sender.id],
+      startAt: new Date('2027-01-01T00:00:00Z'),
+    });
+    laterJobId = (
+      await db().sendJob.findFirstOrThrow({ where: { campaignId: later.campaignId }, select: { id: true } })
+    ).id;
   });
 
   it('opening the link only asks: nothing changes until the person presses the button', async () => {
@@ -45,9 +59,15 @@ describe('the web unsubscribe link in messages from an alphanumeric sender', () 
   it('pressing it puts the number on the DNC list at once, skips waiting messages, and pressing again changes nothing', async () => {
     const res = await call(POST, token);
     expect(await res.text()).toContain('You are unsubscribed');
-    expect(await db().dncEntry.findFirst({ where: { tenantId, phoneE164: phone }, select: { source: true } })).toEqual({ source: 'WEB_UNSUBSCRIBE' });
-    expect(await db().sendJob.findUniqueOrThrow({ where: { id: laterJobId }, select: { state: true, gateReason: true } })).toEqual({ state: 'SKIPPED', gateReason: 'opted out' });
-    expect(await db().consentEvent.count({ where: { tenantId, action: 'OPTED_OUT', source: 'web_unsubscribe' } })).toBe(1);
+    expect(await db().dncEntry.findFirst({ where: { tenantId, phoneE164: phone }, select: { source: true } })).toEqual({
+      source: 'WEB_UNSUBSCRIBE',
+    });
+    expect(
+      await db().sendJob.findUniqueOrThrow({ where: { id: laterJobId }, select: { state: true, gateReason: true } }),
+    ).toEqual({ state: 'SKIPPED', gateReason: 'opted out' });
+    expect(await db().consentEvent.count({ where: { tenantId, action: 'OPTED_OUT', source: 'web_unsubscribe' } })).toBe(
+      1,
+    );
 
     await call(POST, token);
     expect(await db().dncEntry.count({ where: { tenantId } })).toBe(1);

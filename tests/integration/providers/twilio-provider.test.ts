@@ -15,11 +15,24 @@ const STATUS_URL = 'https://crm.example.com.au/api/webhooks/twilio/status';
 const MESSAGES_PATH = `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`;
 
 function sms(overrides: Partial<OutboundSms> = {}): OutboundSms {
-  return { jobId: 42n, to: '+61412345678', from: '+61400111222', messagingServiceSid: null, body: 'Winter sale: 20% off. Reply STOP to opt out', ...overrides };
+  return {
+    jobId: 42n,
+    to: '+61412345678',
+    from: '+61400111222',
+    messagingServiceSid: null,
+    body: 'Winter sale: 20% off. Reply STOP to opt out',
+    ...overrides,
+  };
 }
 
 function provider(apiBaseUrl: string, overrides: Partial<TwilioProviderConfig> = {}) {
-  return twilioProvider({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBaseUrl, statusCallbackUrl: STATUS_URL, ...overrides });
+  return twilioProvider({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    apiBaseUrl,
+    statusCallbackUrl: STATUS_URL,
+    ...overrides,
+  });
 }
 
 describe("twilioProvider against Twilio's published contract (Prism)", () => {
@@ -35,15 +48,21 @@ describe("twilioProvider against Twilio's published contract (Prism)", () => {
 
   it('sends from a number through the SDK and returns the SM… sid and status Twilio answers with', async () => {
     const outcome = await provider(prism.baseUrl).send(sms());
-    expect(outcome).toEqual({ ok: true, providerMessageId: expect.stringMatching(/^SM[0-9a-f]{32}$/), status: 'queued' });
+    expect(outcome).toEqual({
+      ok: true,
+      providerMessageId: expect.stringMatching(/^SM[0-9a-f]{32}$/),
+      status: 'queued',
+    });
   });
 
   it('sends through a Messaging Service with an alphanumeric sender in a request the contract accepts', async () => {
-    const outcome = await provider(prism.baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).send(sms({ from: 'WinterShop', messagingServiceSid: MESSAGE_SERVICE_SID }));
+    const outcome = await provider(prism.baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).send(
+      sms({ from: 'WinterShop', messagingServiceSid: MESSAGE_SERVICE_SID }),
+    );
     expect(outcome).toMatchObject({ ok: true, providerMessageId: expect.stringMatching(/^SM/) });
   });
 
-  it('is refused by the contract mock when a parameter breaks Twilio\'s schema, so a malformed request cannot pass these tests', async () => {
+  it("is refused by the contract mock when a parameter breaks Twilio's schema, so a malformed request cannot pass these tests", async () => {
     const outcome = await provider(prism.baseUrl).send(sms({ messagingServiceSid: 'MG-not-a-sid' }));
     expect(outcome).toEqual({ ok: false, kind: 'permanent', code: null, message: 'Twilio answered HTTP 422' });
   });
@@ -65,7 +84,11 @@ describe("twilioProvider against Twilio's published contract (Prism)", () => {
   });
 
   it('findSent answers null when no listed message has our body', async () => {
-    const found = await provider(prism.baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).findSent({ ...listed, body: 'Winter sale', createdAfter: new Date('2019-01-01T00:00:00Z') });
+    const found = await provider(prism.baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).findSent({
+      ...listed,
+      body: 'Winter sale',
+      createdAfter: new Date('2019-01-01T00:00:00Z'),
+    });
     expect(found).toBeNull();
   });
 });
@@ -92,7 +115,13 @@ function twilioLikeServer() {
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, form: new URLSearchParams(raw), authorization: req.headers.authorization });
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        form: new URLSearchParams(raw),
+        authorization: req.headers.authorization,
+      });
       if (reply === 'hang') return;
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
     });
@@ -146,7 +175,17 @@ function messageResource(fields: Record<string, string | null>) {
 }
 
 function messagePage(messages: object[]) {
-  return { end: messages.length - 1, first_page_uri: MESSAGES_PATH, next_page_uri: null, page: 0, page_size: 20, previous_page_uri: null, start: 0, uri: MESSAGES_PATH, messages };
+  return {
+    end: messages.length - 1,
+    first_page_uri: MESSAGES_PATH,
+    next_page_uri: null,
+    page: 0,
+    page_size: 20,
+    previous_page_uri: null,
+    start: 0,
+    uri: MESSAGES_PATH,
+    messages,
+  };
 }
 
 describe('twilioProvider against a server that answers like Twilio', () => {
@@ -188,7 +227,9 @@ describe('twilioProvider against a server that answers like Twilio', () => {
 
   it("sends through the message's own Messaging Service before the configured one, from the sender it names", async () => {
     twilio.answer(201, messageResource({ status: 'accepted', from: null, messaging_service_sid: MESSAGE_SERVICE_SID }));
-    const outcome = await provider(baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).send(sms({ from: 'WinterShop', messagingServiceSid: MESSAGE_SERVICE_SID }));
+    const outcome = await provider(baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).send(
+      sms({ from: 'WinterShop', messagingServiceSid: MESSAGE_SERVICE_SID }),
+    );
     expect(outcome).toMatchObject({ ok: true, status: 'accepted' });
     expect(twilio.requests[0].form.get('MessagingServiceSid')).toBe(MESSAGE_SERVICE_SID);
     expect(twilio.requests[0].form.get('From')).toBe('WinterShop');
@@ -213,7 +254,9 @@ describe('twilioProvider against a server that answers like Twilio', () => {
       const { twilioProviderFromEnv } = await import('@/lib/providers/twilio-config');
       twilio.answer(201, messageResource({}));
       expect(await twilioProviderFromEnv().send(sms({ jobId: 7n }))).toMatchObject({ ok: true });
-      expect(twilio.requests[0].form.get('StatusCallback')).toBe('https://sms.example.com.au/api/webhooks/twilio/status?sj=7');
+      expect(twilio.requests[0].form.get('StatusCallback')).toBe(
+        'https://sms.example.com.au/api/webhooks/twilio/status?sj=7',
+      );
     } finally {
       vi.unstubAllEnvs();
     }
@@ -234,7 +277,7 @@ describe('twilioProvider against a server that answers like Twilio', () => {
     { case: "a 'From' the account does not own", status: 400, code: 21606, kind: 'account' },
     { case: 'a missing Messaging Service', status: 400, code: 21701, kind: 'account' },
     { case: 'an internal error', status: 500, code: 20500, kind: 'transient' },
-  ])('maps $status/$code ($case) to $kind, keeping Twilio\'s code and message', async ({ status, code, kind }) => {
+  ])("maps $status/$code ($case) to $kind, keeping Twilio's code and message", async ({ status, code, kind }) => {
     const message = `Twilio says ${code}`;
     twilio.answer(status, twilioError(status, code, message));
     expect(await provider(baseUrl).send(sms())).toEqual({ ok: false, kind, code: String(code), message });
@@ -242,7 +285,12 @@ describe('twilioProvider against a server that answers like Twilio', () => {
 
   it('maps a 503 from a proxy in front of Twilio, with no JSON body, to transient', async () => {
     twilio.answer(503, '<html>Service Unavailable</html>');
-    expect(await provider(baseUrl).send(sms())).toEqual({ ok: false, kind: 'transient', code: null, message: expect.stringContaining('503') });
+    expect(await provider(baseUrl).send(sms())).toEqual({
+      ok: false,
+      kind: 'transient',
+      code: null,
+      message: expect.stringContaining('503'),
+    });
   });
 
   it('leaves a 429 to the drain instead of retrying it inside the SDK', async () => {
@@ -255,44 +303,92 @@ describe('twilioProvider against a server that answers like Twilio', () => {
     const closed = twilioLikeServer();
     const closedUrl = await closed.start();
     await closed.stop();
-    expect(await provider(closedUrl).send(sms())).toMatchObject({ ok: false, kind: 'transient', code: null, message: expect.stringContaining('ECONNREFUSED') });
+    expect(await provider(closedUrl).send(sms())).toMatchObject({
+      ok: false,
+      kind: 'transient',
+      code: null,
+      message: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 
   it('gives up on a request that hangs once the timeout passes and calls it uncertain, since Twilio may have created it', async () => {
     twilio.hang();
     const started = Date.now();
     const outcome = await provider(baseUrl, { timeoutMs: 300 }).send(sms());
-    expect(outcome).toMatchObject({ ok: false, kind: 'uncertain', code: null, message: expect.stringContaining('timeout') });
+    expect(outcome).toMatchObject({
+      ok: false,
+      kind: 'uncertain',
+      code: null,
+      message: expect.stringContaining('timeout'),
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('findSent asks for one page of the newest messages to the recipient from our number', async () => {
     twilio.answer(200, messagePage([]));
-    expect(await provider(baseUrl).findSent({ jobId: 42n, to: '+61412345678', from: '+61400111222', body: 'Hi', createdAfter: new Date() })).toBeNull();
+    expect(
+      await provider(baseUrl).findSent({
+        jobId: 42n,
+        to: '+61412345678',
+        from: '+61400111222',
+        body: 'Hi',
+        createdAfter: new Date(),
+      }),
+    ).toBeNull();
     expect(twilio.requests).toHaveLength(1);
     expect(twilio.requests[0].method).toBe('GET');
     expect(twilio.requests[0].path).toBe(MESSAGES_PATH);
-    expect(Object.fromEntries(twilio.requests[0].query)).toEqual({ To: '+61412345678', From: '+61400111222', PageSize: '20' });
+    expect(Object.fromEntries(twilio.requests[0].query)).toEqual({
+      To: '+61412345678',
+      From: '+61400111222',
+      PageSize: '20',
+    });
   });
 
   it("findSent does not narrow by 'From' when a Messaging Service may have picked another sender", async () => {
-    twilio.answer(200, messagePage([messageResource({ from: '+61400999888', body: 'Hi', sid: `SM${'3'.repeat(32)}`, status: 'sent' })]));
-    const found = await provider(baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).findSent({ jobId: 42n, to: '+61412345678', from: 'WinterShop', body: 'Hi', createdAfter: new Date('2026-06-02T00:59:30Z') });
+    twilio.answer(
+      200,
+      messagePage([messageResource({ from: '+61400999888', body: 'Hi', sid: `SM${'3'.repeat(32)}`, status: 'sent' })]),
+    );
+    const found = await provider(baseUrl, { messagingServiceSid: CONFIG_SERVICE_SID }).findSent({
+      jobId: 42n,
+      to: '+61412345678',
+      from: 'WinterShop',
+      body: 'Hi',
+      createdAfter: new Date('2026-06-02T00:59:30Z'),
+    });
     expect(found).toEqual({ providerMessageId: `SM${'3'.repeat(32)}`, status: 'sent' });
     expect(twilio.requests[0].query.has('From')).toBe(false);
   });
 
   it('findSent picks the message with our body among others to the same recipient', async () => {
-    twilio.answer(200, messagePage([
-      messageResource({ body: 'Another campaign', sid: `SM${'4'.repeat(32)}` }),
-      messageResource({ body: 'Hi', sid: `SM${'5'.repeat(32)}`, status: 'delivered' }),
-    ]));
-    const found = await provider(baseUrl).findSent({ jobId: 42n, to: '+61412345678', from: '+61400111222', body: 'Hi', createdAfter: new Date('2026-06-02T01:00:00Z') });
+    twilio.answer(
+      200,
+      messagePage([
+        messageResource({ body: 'Another campaign', sid: `SM${'4'.repeat(32)}` }),
+        messageResource({ body: 'Hi', sid: `SM${'5'.repeat(32)}`, status: 'delivered' }),
+      ]),
+    );
+    const found = await provider(baseUrl).findSent({
+      jobId: 42n,
+      to: '+61412345678',
+      from: '+61400111222',
+      body: 'Hi',
+      createdAfter: new Date('2026-06-02T01:00:00Z'),
+    });
     expect(found).toEqual({ providerMessageId: `SM${'5'.repeat(32)}`, status: 'delivered' });
   });
 
   it('findSent throws rather than answering "never sent" when Twilio cannot be asked', async () => {
     twilio.answer(500, twilioError(500, 20500, 'Internal Server Error'));
-    await expect(provider(baseUrl).findSent({ jobId: 42n, to: '+61412345678', from: '+61400111222', body: 'Hi', createdAfter: new Date() })).rejects.toThrow();
+    await expect(
+      provider(baseUrl).findSent({
+        jobId: 42n,
+        to: '+61412345678',
+        from: '+61400111222',
+        body: 'Hi',
+        createdAfter: new Date(),
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -8,14 +8,18 @@ import { awayFromWindowEnd, pastReset, uniqueKey } from './windows';
 describe('PostgreSQL rate limiter', () => {
   it('admits exactly the limit under concurrent hits on one key', async () => {
     const { limit } = RATE_LIMIT_POLICIES['signin-email'];
-    const results = await Promise.all(Array.from({ length: limit * 4 }, () => checkRateLimit({ policy: 'signin-email', key: 'burst@example.com' })));
+    const results = await Promise.all(
+      Array.from({ length: limit * 4 }, () => checkRateLimit({ policy: 'signin-email', key: 'burst@example.com' })),
+    );
     expect(results.filter((r) => r.success)).toHaveLength(limit);
   });
 
   it('counts keys apart', async () => {
     const { limit } = RATE_LIMIT_POLICIES['signin-email'];
     for (let i = 0; i < limit; i += 1) await assertRateLimit({ policy: 'signin-email', key: 'a@example.com' });
-    await expect(assertRateLimit({ policy: 'signin-email', key: 'a@example.com' })).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(assertRateLimit({ policy: 'signin-email', key: 'a@example.com' })).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
     await expect(assertRateLimit({ policy: 'signin-email', key: 'b@example.com' })).resolves.toBeUndefined();
   });
 });
@@ -30,7 +34,11 @@ describe('PostgreSQL rate limiter take', () => {
     const first = await store.take(key, policy, 4);
     const second = await store.take(key, policy, 4);
     const third = await store.take(key, policy, 5);
-    expect([first, second, third].map((g) => [g.granted, g.remaining])).toEqual([[4, 6], [4, 2], [2, 0]]);
+    expect([first, second, third].map((g) => [g.granted, g.remaining])).toEqual([
+      [4, 6],
+      [4, 2],
+      [2, 0],
+    ]);
     expect(third).toMatchObject({ limit: 10 });
     expect(third.reset % 60_000).toBe(0);
     expect(third.reset).toBeGreaterThan(Date.now());
@@ -54,7 +62,10 @@ describe('PostgreSQL rate limiter take', () => {
     expect(granted.reduce((sum, n) => sum + n, 0)).toBe(100);
     expect(granted).toEqual([0, 0, 0, 0, 0, 2, ...Array<number>(14).fill(7)]);
 
-    const rows = await db().rateLimitCounter.findMany({ where: { key }, select: { windowStart: true, expiresAt: true } });
+    const rows = await db().rateLimitCounter.findMany({
+      where: { key },
+      select: { windowStart: true, expiresAt: true },
+    });
     expect(rows).toEqual([{ windowStart: new Date(grants[0].reset - 60_000), expiresAt: new Date(grants[0].reset) }]);
   });
 

@@ -25,7 +25,12 @@ export async function pastReset(reset: number): Promise<void> {
 export type ScriptStep = number | 'next window';
 
 /** Runs takes in order on one key, starting at the beginning of a window; 'next window' waits for the next one. */
-export async function runScript(store: RateLimitStore, key: string, policy: RateLimitPolicy, steps: ScriptStep[]): Promise<{ granted: number; remaining: number }[]> {
+export async function runScript(
+  store: RateLimitStore,
+  key: string,
+  policy: RateLimitPolicy,
+  steps: ScriptStep[],
+): Promise<{ granted: number; remaining: number }[]> {
   const windowMs = policy.windowSeconds * 1000;
   await pastReset(Math.ceil(Date.now() / windowMs) * windowMs);
   const results: { granted: number; remaining: number }[] = [];

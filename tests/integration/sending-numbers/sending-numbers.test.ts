@@ -14,7 +14,13 @@ function addNumber(member: SignedInMember, body: unknown) {
 }
 
 function changeNumber(member: SignedInMember, numberId: string, body: unknown) {
-  return callRoute(PATCH, { method: 'PATCH', path: `/api/sending-numbers/${numberId}`, cookie: member.cookie, params: { numberId }, body });
+  return callRoute(PATCH, {
+    method: 'PATCH',
+    path: `/api/sending-numbers/${numberId}`,
+    cookie: member.cookie,
+    params: { numberId },
+    body,
+  });
 }
 
 async function listNumbers(member: SignedInMember): Promise<SendingNumberView[]> {
@@ -27,7 +33,9 @@ async function listNumbers(member: SignedInMember): Promise<SendingNumberView[]>
 async function withAuditRefused(run: () => Promise<void>) {
   await db().$executeRawUnsafe(`CREATE FUNCTION refuse_sending_number_audit() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN IF NEW.action LIKE 'sending_number.%' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`);
-  await db().$executeRawUnsafe('CREATE TRIGGER refuse_sending_number_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_sending_number_audit()');
+  await db().$executeRawUnsafe(
+    'CREATE TRIGGER refuse_sending_number_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_sending_number_audit()',
+  );
   try {
     await run();
   } finally {
@@ -53,18 +61,40 @@ describe('sending numbers', () => {
     const res = await addNumber(admin, { kind: 'LONG_CODE', value: '0412 345 678', dailyCap: 2000 });
     expect(res.status).toBe(201);
     const { number } = await res.json();
-    expect(number).toMatchObject({ value: '+61412345678', kind: 'LONG_CODE', dailyCap: 2000, active: true, today: { day: 1, limit: 50, warmingUp: true } });
-    const row = await db().sendingNumber.findUniqueOrThrow({ where: { id: number.id }, select: { tenantId: true, value: true, kind: true, dailyCap: true, registered: true } });
+    expect(number).toMatchObject({
+      value: '+61412345678',
+      kind: 'LONG_CODE',
+      dailyCap: 2000,
+      active: true,
+      today: { day: 1, limit: 50, warmingUp: true },
+    });
+    const row = await db().sendingNumber.findUniqueOrThrow({
+      where: { id: number.id },
+      select: { tenantId: true, value: true, kind: true, dailyCap: true, registered: true },
+    });
     expect(row).toEqual({ tenantId, value: '+61412345678', kind: 'LONG_CODE', dailyCap: 2000, registered: false });
-    const audit = await db().auditLog.findFirstOrThrow({ where: { tenantId, action: 'sending_number.created', entityId: number.id }, select: { actorUserId: true, details: true } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { tenantId, action: 'sending_number.created', entityId: number.id },
+      select: { actorUserId: true, details: true },
+    });
     expect(audit.actorUserId).toBe(admin.userId);
     expect(audit.details).toMatchObject({ value: '+61412345678', kind: 'LONG_CODE' });
   });
 
   it('stores an alphanumeric sender ID exactly as typed, with its registration', async () => {
-    const res = await addNumber(admin, { kind: 'ALPHANUMERIC', value: 'Acme Co', registered: true, messagingServiceSid: `MG${'0a'.repeat(16)}` });
+    const res = await addNumber(admin, {
+      kind: 'ALPHANUMERIC',
+      value: 'Acme Co',
+      registered: true,
+      messagingServiceSid: `MG${'0a'.repeat(16)}`,
+    });
     expect(res.status).toBe(201);
-    expect(await db().sendingNumber.findFirst({ where: { tenantId }, select: { value: true, kind: true, registered: true, messagingServiceSid: true } })).toEqual({
+    expect(
+      await db().sendingNumber.findFirst({
+        where: { tenantId },
+        select: { value: true, kind: true, registered: true, messagingServiceSid: true },
+      }),
+    ).toEqual({
       value: 'Acme Co',
       kind: 'ALPHANUMERIC',
       registered: true,
@@ -74,8 +104,16 @@ describe('sending numbers', () => {
 
   it.each([
     ['only digits', { kind: 'ALPHANUMERIC', value: '12345678' }, 'A sender ID cannot be only digits'],
-    ['too long', { kind: 'ALPHANUMERIC', value: 'ACMEPLUMBING' }, 'A sender ID can have at most 11 characters; this one has 12.'],
-    ['led by an underscore', { kind: 'ALPHANUMERIC', value: '_Acme' }, 'A sender ID cannot start or end with an underscore.'],
+    [
+      'too long',
+      { kind: 'ALPHANUMERIC', value: 'ACMEPLUMBING' },
+      'A sender ID can have at most 11 characters; this one has 12.',
+    ],
+    [
+      'led by an underscore',
+      { kind: 'ALPHANUMERIC', value: '_Acme' },
+      'A sender ID cannot start or end with an underscore.',
+    ],
     ['not ASCII', { kind: 'ALPHANUMERIC', value: 'Café Co' }, 'A sender ID may use only printable ASCII'],
     ['not a phone number', { kind: 'LONG_CODE', value: '0412 345' }, '"0412 345" is not a usable long code'],
   ])('refuses a sender that is %s with 422 and says why, storing nothing', async (_case, body, reason) => {
@@ -91,7 +129,9 @@ describe('sending numbers', () => {
     const res = await addNumber(admin, { kind: 'LONG_CODE', value: '+61 412 345 678' });
     expect(res.status).toBe(409);
     const { error } = await res.json();
-    expect(error.message).toBe('+61412345678 already belongs to another workspace. A long code can belong to only one, because replies to it are routed by the number.');
+    expect(error.message).toBe(
+      '+61412345678 already belongs to another workspace. A long code can belong to only one, because replies to it are routed by the number.',
+    );
     expect(await db().sendingNumber.count({ where: { tenantId } })).toBe(0);
     expect(await db().sendingNumber.count({ where: { value: '+61412345678' } })).toBe(1);
   });
@@ -99,9 +139,21 @@ describe('sending numbers', () => {
   it('gives each long code to only one of two workspaces adding it at the same moment', async () => {
     // Several contested numbers at once, so a check-then-insert race would show up in at least one.
     const values = Array.from({ length: 8 }, (_, i) => `+6141299900${i}`);
-    const results = await Promise.all(values.flatMap((value) => [admin, otherAdmin].map(async (member) => ({ value, status: (await addNumber(member, { kind: 'LONG_CODE', value })).status }))));
+    const results = await Promise.all(
+      values.flatMap((value) =>
+        [admin, otherAdmin].map(async (member) => ({
+          value,
+          status: (await addNumber(member, { kind: 'LONG_CODE', value })).status,
+        })),
+      ),
+    );
     for (const value of values) {
-      expect(results.filter((r) => r.value === value).map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(
+        results
+          .filter((r) => r.value === value)
+          .map((r) => r.status)
+          .sort(),
+      ).toEqual([201, 409]);
       expect(await db().sendingNumber.count({ where: { value } })).toBe(1);
     }
   });
@@ -129,7 +181,12 @@ describe('sending numbers', () => {
     const deactivated = await changeNumber(admin, number.id, { active: false });
     expect(deactivated.status).toBe(200);
 
-    expect(await db().sendingNumber.findUniqueOrThrow({ where: { id: number.id }, select: { registered: true, active: true } })).toEqual({ registered: true, active: false });
+    expect(
+      await db().sendingNumber.findUniqueOrThrow({
+        where: { id: number.id },
+        select: { registered: true, active: true },
+      }),
+    ).toEqual({ registered: true, active: false });
     const audits = await db().auditLog.findMany({
       where: { tenantId, action: 'sending_number.updated', entityId: number.id },
       orderBy: { createdAt: 'asc' },
@@ -148,7 +205,12 @@ describe('sending numbers', () => {
       expect((await changeNumber(admin, number.id, { registered: true, active: false })).status).toBe(500);
       expect((await addNumber(admin, { kind: 'LONG_CODE', value: '0412 345 678' })).status).toBe(500);
     });
-    expect(await db().sendingNumber.findUniqueOrThrow({ where: { id: number.id }, select: { registered: true, active: true } })).toEqual({ registered: false, active: true });
+    expect(
+      await db().sendingNumber.findUniqueOrThrow({
+        where: { id: number.id },
+        select: { registered: true, active: true },
+      }),
+    ).toEqual({ registered: false, active: true });
     expect(await db().sendingNumber.count({ where: { tenantId, value: '+61412345678' } })).toBe(0);
   });
 
@@ -164,12 +226,16 @@ describe('sending numbers', () => {
   it("lists the workspace's numbers to a viewer with what each may send today", async () => {
     const now = Date.now();
     const add = (value: string, warmupStartedAt: number, dailyCap = 1000) =>
-      db().sendingNumber.create({ data: { tenantId, value, kind: 'ALPHANUMERIC', warmupStartedAt: new Date(warmupStartedAt), dailyCap } });
+      db().sendingNumber.create({
+        data: { tenantId, value, kind: 'ALPHANUMERIC', warmupStartedAt: new Date(warmupStartedAt), dailyCap },
+      });
     await add('New', now);
     await add('Seasoned', now - 30 * DAY, 2500);
     await add('Later', now + DAY);
     await add('Small', now - 2 * DAY, 80);
-    await db().sendingNumber.create({ data: { tenantId: otherAdmin.tenantId, value: 'NotOurs', kind: 'ALPHANUMERIC' } });
+    await db().sendingNumber.create({
+      data: { tenantId: otherAdmin.tenantId, value: 'NotOurs', kind: 'ALPHANUMERIC' },
+    });
 
     const numbers = await listNumbers(await signedInMember(tenantId, 'VIEWER'));
     expect(Object.fromEntries(numbers.map((n) => [n.value, n.today]))).toEqual({
@@ -184,7 +250,9 @@ describe('sending numbers', () => {
   it("counts warm-up days in the workspace's time zone", async () => {
     await db().tenantSettings.update({ where: { tenantId }, data: { timeZone: 'Australia/Perth' } });
     // 23:30 on 10 March in Perth; an hour later it is 11 March there (still 10 March in UTC and 11 March in Sydney all along).
-    await db().sendingNumber.create({ data: { tenantId, value: '+61412345678', kind: 'LONG_CODE', warmupStartedAt: new Date('2026-03-10T15:30:00Z') } });
+    await db().sendingNumber.create({
+      data: { tenantId, value: '+61412345678', kind: 'LONG_CODE', warmupStartedAt: new Date('2026-03-10T15:30:00Z') },
+    });
     const [number] = await listSendingNumbers({ actor: await actorFor(admin), now: new Date('2026-03-10T16:30:00Z') });
     expect(number.today).toEqual({ day: 2, limit: 100, warmingUp: true });
   });

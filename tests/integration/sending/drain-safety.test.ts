@@ -8,7 +8,14 @@ import type { SendOutcome } from '@/lib/providers/sms-provider';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import { MAX_ATTEMPTS } from '@/lib/sending/drain/record-send-outcomes';
-import { addContacts, emptyQueueAndSender, jobStates, MIDDAY_SYDNEY, recordingProvider, runningCampaign } from '../../support/sending-fixtures';
+import {
+  addContacts,
+  emptyQueueAndSender,
+  jobStates,
+  MIDDAY_SYDNEY,
+  recordingProvider,
+  runningCampaign,
+} from '../../support/sending-fixtures';
 
 const rateLimits = postgresRateLimitStore();
 const minutesLater = (minutes: number) => new Date(MIDDAY_SYDNEY.getTime() + minutes * 60_000);
@@ -26,7 +33,11 @@ describe('the drain under concurrency and crashes', () => {
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
     const provider = recordingProvider();
 
-    const reports = await Promise.all(Array.from({ length: 4 }, () => drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY, batchSize: 25 })));
+    const reports = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY, batchSize: 25 }),
+      ),
+    );
 
     const jobIds = provider.sent.map((s) => s.jobId.toString());
     expect(new Set(jobIds).size).toBe(jobIds.length);
@@ -39,7 +50,11 @@ describe('the drain under concurrency and crashes', () => {
   it('a drain killed after handing messages over but before recording them never sends those messages twice', async () => {
     await addContacts(tenantId, 30);
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
-    const child = spawn('npx', ['tsx', path.resolve(import.meta.dirname, '../../support/drain-child.ts'), MIDDAY_SYDNEY.toISOString(), '7'], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      'npx',
+      ['tsx', path.resolve(import.meta.dirname, '../../support/drain-child.ts'), MIDDAY_SYDNEY.toISOString(), '7'],
+      { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('FROZEN') && resolve());
       child.on('exit', (code) => reject(new Error(`drain child exited (${code}) before freezing`)));
@@ -71,7 +86,11 @@ describe('the drain under concurrency and crashes', () => {
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
     const provider = recordingProvider();
 
-    await Promise.all(Array.from({ length: 4 }, () => drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY, batchSize: 10 })));
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY, batchSize: 10 }),
+      ),
+    );
 
     // $1.00 at $0.055 a message is 18 messages.
     expect(provider.sent).toHaveLength(18);
@@ -85,13 +104,21 @@ describe('what the provider answers', () => {
   it('retries a transient error with growing delays, then fails the job after the last attempt', async () => {
     await addContacts(tenantId, 1);
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
-    const busy = recordingProvider(() => ({ ok: false, kind: 'transient', code: '20429', message: 'Too Many Requests' }));
+    const busy = recordingProvider(() => ({
+      ok: false,
+      kind: 'transient',
+      code: '20429',
+      message: 'Too Many Requests',
+    }));
 
     let now = MIDDAY_SYDNEY;
     const delays: number[] = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       await drainSendQueue({ provider: busy, rateLimits, clock: () => now });
-      const job = await db().sendJob.findFirstOrThrow({ where: { campaignId }, select: { state: true, attempts: true, nextAttemptAt: true, gate: true } });
+      const job = await db().sendJob.findFirstOrThrow({
+        where: { campaignId },
+        select: { state: true, attempts: true, nextAttemptAt: true, gate: true },
+      });
       expect(job.attempts).toBe(attempt);
       if (attempt < MAX_ATTEMPTS) {
         expect(job).toMatchObject({ state: 'QUEUED', gate: 'retry' });
@@ -104,26 +131,36 @@ describe('what the provider answers', () => {
     expect(delays).toEqual([30_000, 120_000, 480_000, 1_920_000]);
     const failed = await db().sendJob.findFirstOrThrow({ where: { campaignId }, select: { errorMessage: true } });
     expect(failed.errorMessage).toBe('gave up after 5 attempts: Too Many Requests (error 20429)');
-    expect(await db().usageCounter.findFirst({ where: { tenantId, scope: 'spend:day', used: { not: 0n } } })).toBeNull();
+    expect(
+      await db().usageCounter.findFirst({ where: { tenantId, scope: 'spend:day', used: { not: 0n } } }),
+    ).toBeNull();
   });
 
   it('fails a job the provider refuses for good, suppresses a dead number, and puts an opted-out one (21610) on DNC', async () => {
     const [dead, optedOut, fine] = await addContacts(tenantId, 3);
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
     const provider = recordingProvider((sms): SendOutcome => {
-      if (sms.to === dead.phoneE164) return { ok: false, kind: 'permanent', code: '21211', message: "The 'To' number is not a valid phone number." };
-      if (sms.to === optedOut.phoneE164) return { ok: false, kind: 'permanent', code: '21610', message: 'Attempt to send to unsubscribed recipient' };
+      if (sms.to === dead.phoneE164)
+        return { ok: false, kind: 'permanent', code: '21211', message: "The 'To' number is not a valid phone number." };
+      if (sms.to === optedOut.phoneE164)
+        return { ok: false, kind: 'permanent', code: '21610', message: 'Attempt to send to unsubscribed recipient' };
       return { ok: true, providerMessageId: '', status: 'queued' };
     });
 
     const report = await drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY });
 
     expect(report).toMatchObject({ accepted: 1, failed: 2 });
-    const byPhone = Object.fromEntries((await db().sendJob.findMany({ where: { campaignId }, select: { toE164: true, state: true, errorCode: true } })).map((j) => [j.toE164, j]));
+    const byPhone = Object.fromEntries(
+      (
+        await db().sendJob.findMany({ where: { campaignId }, select: { toE164: true, state: true, errorCode: true } })
+      ).map((j) => [j.toE164, j]),
+    );
     expect(byPhone[dead.phoneE164]).toMatchObject({ state: 'FAILED', errorCode: '21211' });
     expect(byPhone[fine.phoneE164].state).toBe('SENDING');
     expect(await db().suppression.count({ where: { tenantId, phoneE164: dead.phoneE164 } })).toBe(1);
-    expect(await db().dncEntry.findFirst({ where: { tenantId, phoneE164: optedOut.phoneE164 }, select: { source: true } })).toEqual({ source: 'PROVIDER_OPTED_OUT' });
+    expect(
+      await db().dncEntry.findFirst({ where: { tenantId, phoneE164: optedOut.phoneE164 }, select: { source: true } }),
+    ).toEqual({ source: 'PROVIDER_OPTED_OUT' });
   });
 
   it('after a request that got no answer, asks the provider before sending again instead of resending', async () => {
@@ -133,9 +170,12 @@ describe('what the provider answers', () => {
     const provider = {
       ...recordingProvider((sms): SendOutcome => {
         accepted.set(sms.to, `SMquiet${sms.jobId}`);
-        return sms.to === answered.phoneE164 ? { ok: false, kind: 'uncertain', code: null, message: 'timeout of 15000ms exceeded' } : { ok: false, kind: 'uncertain', code: null, message: 'socket hang up' };
+        return sms.to === answered.phoneE164
+          ? { ok: false, kind: 'uncertain', code: null, message: 'timeout of 15000ms exceeded' }
+          : { ok: false, kind: 'uncertain', code: null, message: 'socket hang up' };
       }),
-      findSent: async (query: { to: string }) => (query.to === answered.phoneE164 ? { providerMessageId: accepted.get(query.to)!, status: 'sent' } : null),
+      findSent: async (query: { to: string }) =>
+        query.to === answered.phoneE164 ? { providerMessageId: accepted.get(query.to)!, status: 'sent' } : null,
     };
 
     await drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY });
@@ -145,7 +185,12 @@ describe('what the provider answers', () => {
     expect(tooSoon.recovered).toEqual({ found: 0, requeued: 0 });
     const later = await drainSendQueue({ provider, rateLimits, clock: () => minutesLater(3), maxBatches: 0 });
     expect(later.recovered).toEqual({ found: 1, requeued: 1 });
-    expect(await db().sendJob.findFirst({ where: { campaignId, toE164: answered.phoneE164 }, select: { providerMessageId: true } })).toEqual({ providerMessageId: accepted.get(answered.phoneE164) });
+    expect(
+      await db().sendJob.findFirst({
+        where: { campaignId, toE164: answered.phoneE164 },
+        select: { providerMessageId: true },
+      }),
+    ).toEqual({ providerMessageId: accepted.get(answered.phoneE164) });
 
     const resend = recordingProvider();
     await drainSendQueue({ provider: resend, rateLimits, clock: () => minutesLater(3) });

@@ -5,12 +5,32 @@ import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import { HELD_UNTIL_RESUMED } from '@/lib/sending/gates/gate';
 import { releaseHeldJobs } from '@/lib/sending/release-held-jobs';
-import { addContacts, emptyQueueAndSender, LONG_AGO, MIDDAY_SYDNEY, recordingProvider, runningCampaign, sendingNumber } from '../../support/sending-fixtures';
+import {
+  addContacts,
+  emptyQueueAndSender,
+  LONG_AGO,
+  MIDDAY_SYDNEY,
+  recordingProvider,
+  runningCampaign,
+  sendingNumber,
+} from '../../support/sending-fixtures';
 
 const rateLimits = postgresRateLimitStore();
 
 async function jobs(campaignId: string) {
-  return db().sendJob.findMany({ where: { campaignId }, orderBy: { id: 'asc' }, select: { id: true, state: true, gate: true, gateReason: true, nextAttemptAt: true, toE164: true, sendingNumberId: true } });
+  return db().sendJob.findMany({
+    where: { campaignId },
+    orderBy: { id: 'asc' },
+    select: {
+      id: true,
+      state: true,
+      gate: true,
+      gateReason: true,
+      nextAttemptAt: true,
+      toE164: true,
+      sendingNumberId: true,
+    },
+  });
 }
 
 function drain(provider: ReturnType<typeof recordingProvider>, now: Date = MIDDAY_SYDNEY) {
@@ -34,13 +54,24 @@ describe('gate 1: pause and kill switch', () => {
   it('holds every job while the workspace kill switch is on, sends nothing, and sends them once it is lifted', async () => {
     await addContacts(tenantId, 4);
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
-    await db().tenantSettings.update({ where: { tenantId }, data: { paused: true, pausedReason: 'complaint under review' } });
+    await db().tenantSettings.update({
+      where: { tenantId },
+      data: { paused: true, pausedReason: 'complaint under review' },
+    });
     const provider = recordingProvider();
 
     await drain(provider);
     expect(provider.sent).toHaveLength(0);
     const held = await jobs(campaignId);
-    expect(held.every((j) => j.state === 'QUEUED' && j.gate === 'pause' && j.gateReason === 'sending is stopped for the whole workspace: complaint under review' && j.nextAttemptAt.getTime() === HELD_UNTIL_RESUMED.getTime())).toBe(true);
+    expect(
+      held.every(
+        (j) =>
+          j.state === 'QUEUED' &&
+          j.gate === 'pause' &&
+          j.gateReason === 'sending is stopped for the whole workspace: complaint under review' &&
+          j.nextAttemptAt.getTime() === HELD_UNTIL_RESUMED.getTime(),
+      ),
+    ).toBe(true);
 
     await db().tenantSettings.update({ where: { tenantId }, data: { paused: false, pausedReason: null } });
     expect(await releaseHeldJobs(pgPool(), { tenantId, now: MIDDAY_SYDNEY })).toBe(4);
@@ -58,8 +89,14 @@ describe('gate 1: pause and kill switch', () => {
 
     await drain(provider);
     expect(provider.sent).toHaveLength(0);
-    expect((await jobs(paused.campaignId)).map((j) => [j.state, j.gateReason])).toEqual([['QUEUED', 'campaign paused'], ['QUEUED', 'campaign paused']]);
-    expect((await jobs(cancelled.campaignId)).map((j) => [j.state, j.gateReason])).toEqual([['SKIPPED', 'campaign cancelled'], ['SKIPPED', 'campaign cancelled']]);
+    expect((await jobs(paused.campaignId)).map((j) => [j.state, j.gateReason])).toEqual([
+      ['QUEUED', 'campaign paused'],
+      ['QUEUED', 'campaign paused'],
+    ]);
+    expect((await jobs(cancelled.campaignId)).map((j) => [j.state, j.gateReason])).toEqual([
+      ['SKIPPED', 'campaign cancelled'],
+      ['SKIPPED', 'campaign cancelled'],
+    ]);
   });
 });
 
@@ -76,8 +113,18 @@ describe('gate 2: budget', () => {
     const held = (await jobs(campaignId)).filter((j) => j.state === 'QUEUED');
     expect(held).toHaveLength(3);
     // Midnight in Sydney after 12:00 on 25 November (AEDT, UTC+11).
-    expect(held.every((j) => j.gate === 'budget' && j.gateReason === 'daily budget of $0.12 reached' && j.nextAttemptAt.toISOString() === '2026-11-25T13:00:00.000Z')).toBe(true);
-    const spent = await db().usageCounter.findFirstOrThrow({ where: { tenantId, scope: 'spend:day' }, select: { used: true } });
+    expect(
+      held.every(
+        (j) =>
+          j.gate === 'budget' &&
+          j.gateReason === 'daily budget of $0.12 reached' &&
+          j.nextAttemptAt.toISOString() === '2026-11-25T13:00:00.000Z',
+      ),
+    ).toBe(true);
+    const spent = await db().usageCounter.findFirstOrThrow({
+      where: { tenantId, scope: 'spend:day' },
+      select: { used: true },
+    });
     expect(spent.used).toBe(110_000n);
   });
 
@@ -87,7 +134,9 @@ describe('gate 2: budget', () => {
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
     await drain(recordingProvider());
     const held = (await jobs(campaignId)).filter((j) => j.state === 'QUEUED');
-    expect(held.map((j) => [j.gateReason, j.nextAttemptAt.toISOString()])).toEqual([['monthly budget of $0.06 reached', '2026-11-30T13:00:00.000Z']]);
+    expect(held.map((j) => [j.gateReason, j.nextAttemptAt.toISOString()])).toEqual([
+      ['monthly budget of $0.06 reached', '2026-11-30T13:00:00.000Z'],
+    ]);
   });
 });
 
@@ -102,7 +151,9 @@ describe('gate 3: do not contact and consent', () => {
     await drain(provider);
 
     expect(provider.sent.map((s) => s.to)).toEqual([fine.phoneE164]);
-    const byPhone = Object.fromEntries((await jobs(campaignId)).map((j) => [j.toE164, [j.state, j.gate, j.gateReason]]));
+    const byPhone = Object.fromEntries(
+      (await jobs(campaignId)).map((j) => [j.toE164, [j.state, j.gate, j.gateReason]]),
+    );
     expect(byPhone[stopped.phoneE164]).toEqual(['SKIPPED', 'dnc', 'opted out']);
     expect(byPhone[unconsented.phoneE164]).toEqual(['SKIPPED', 'dnc', 'no consent on record']);
     expect(await db().sendJobEvent.count({ where: { tenantId, state: 'SKIPPED' } })).toBe(2);
@@ -115,7 +166,12 @@ describe('gate 4: suppression', () => {
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
     await db().suppression.createMany({
       data: [
-        { tenantId, phoneE164: suppressed.phoneE164, reason: 'complained to the carrier', expiresAt: new Date('2027-01-10T00:00:00Z') },
+        {
+          tenantId,
+          phoneE164: suppressed.phoneE164,
+          reason: 'complained to the carrier',
+          expiresAt: new Date('2027-01-10T00:00:00Z'),
+        },
         { tenantId, phoneE164: expired.phoneE164, reason: 'bounced', expiresAt: new Date('2026-11-01T00:00:00Z') },
       ],
     });
@@ -123,7 +179,11 @@ describe('gate 4: suppression', () => {
     await drain(provider);
     expect(provider.sent.map((s) => s.to)).toEqual([expired.phoneE164]);
     const job = (await jobs(campaignId)).find((j) => j.toE164 === suppressed.phoneE164)!;
-    expect([job.state, job.gate, job.gateReason]).toEqual(['SKIPPED', 'suppression', 'suppressed until 2027-01-10: complained to the carrier']);
+    expect([job.state, job.gate, job.gateReason]).toEqual([
+      'SKIPPED',
+      'suppression',
+      'suppressed until 2027-01-10: complained to the carrier',
+    ]);
   });
 });
 
@@ -139,7 +199,10 @@ describe('gate 5: quiet hours', () => {
 
     expect(provider.sent.map((s) => s.to)).toEqual([perth.phoneE164]);
     const byPhone = Object.fromEntries((await jobs(campaignId)).map((j) => [j.toE164, j]));
-    expect([byPhone[sydney.phoneE164].gateReason, byPhone[sydney.phoneE164].nextAttemptAt.toISOString()]).toEqual(['quiet hours (21:00–09:00) in Australia/Sydney', '2026-11-25T22:00:00.000Z']);
+    expect([byPhone[sydney.phoneE164].gateReason, byPhone[sydney.phoneE164].nextAttemptAt.toISOString()]).toEqual([
+      'quiet hours (21:00–09:00) in Australia/Sydney',
+      '2026-11-25T22:00:00.000Z',
+    ]);
     expect(byPhone[unknown.phoneE164].nextAttemptAt.toISOString()).toBe('2026-11-26T01:00:00.000Z');
     expect(byPhone[unknown.phoneE164].gateReason).toMatch(/^quiet hours \(21:00–09:00\) in part of Australia/);
   });
@@ -168,16 +231,29 @@ describe('gate 6: rate limits', () => {
     await drain(provider);
 
     expect(provider.sent).toHaveLength(20);
-    const perNumber = provider.sent.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s.from]: (acc[s.from] ?? 0) + 1 }), {});
+    const perNumber = provider.sent.reduce<Record<string, number>>(
+      (acc, s) => ({ ...acc, [s.from]: (acc[s.from] ?? 0) + 1 }),
+      {},
+    );
     expect(Object.values(perNumber)).toEqual([10, 10]);
     const held = (await jobs(campaignId)).filter((j) => j.state === 'QUEUED');
     expect(held).toHaveLength(5);
-    expect(held.every((j) => j.gate === 'rate_limit' && j.gateReason === 'rate limit: 10 messages a minute per sending number' && j.nextAttemptAt.getTime() % 60_000 === 0)).toBe(true);
+    expect(
+      held.every(
+        (j) =>
+          j.gate === 'rate_limit' &&
+          j.gateReason === 'rate limit: 10 messages a minute per sending number' &&
+          j.nextAttemptAt.getTime() % 60_000 === 0,
+      ),
+    ).toBe(true);
   });
 
   it('holds what passes the numbers but exceeds the workspace’s rate', async () => {
     await awayFromMinuteBoundary();
-    await db().tenantSettings.update({ where: { tenantId }, data: { tenantRatePerMinute: 15, numberRatePerMinute: 10 } });
+    await db().tenantSettings.update({
+      where: { tenantId },
+      data: { tenantRatePerMinute: 15, numberRatePerMinute: 10 },
+    });
     const second = await sendingNumber(tenantId);
     await addContacts(tenantId, 25);
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId, second.id] });
@@ -201,8 +277,17 @@ describe('gate 7: warm-up', () => {
     expect(provider.sent).toHaveLength(50);
     const held = (await jobs(campaignId)).filter((j) => j.state === 'QUEUED');
     expect(held).toHaveLength(10);
-    expect(held.every((j) => j.gate === 'warm_up' && j.gateReason === `warm-up: ${fresh.value} may send 50 messages on day 1 of its warm-up` && j.nextAttemptAt.toISOString() === '2026-11-25T13:00:00.000Z')).toBe(true);
-    expect((await db().usageCounter.findFirstOrThrow({ where: { tenantId, scope: `number:${fresh.id}` } })).used).toBe(50n);
+    expect(
+      held.every(
+        (j) =>
+          j.gate === 'warm_up' &&
+          j.gateReason === `warm-up: ${fresh.value} may send 50 messages on day 1 of its warm-up` &&
+          j.nextAttemptAt.toISOString() === '2026-11-25T13:00:00.000Z',
+      ),
+    ).toBe(true);
+    expect((await db().usageCounter.findFirstOrThrow({ where: { tenantId, scope: `number:${fresh.id}` } })).used).toBe(
+      50n,
+    );
   });
 
   it('gives the jobs to the number with room: a warming number’s 50 plus everything else through a seasoned one', async () => {
@@ -212,7 +297,11 @@ describe('gate 7: warm-up', () => {
     const provider = recordingProvider();
     await drain(provider);
     expect(provider.sent).toHaveLength(120);
-    const byNumber = await db().sendJob.groupBy({ by: ['sendingNumberId'], where: { campaignId }, _count: { _all: true } });
+    const byNumber = await db().sendJob.groupBy({
+      by: ['sendingNumberId'],
+      where: { campaignId },
+      _count: { _all: true },
+    });
     expect(byNumber.find((b) => b.sendingNumberId === fresh.id)?._count._all ?? 0).toBeLessThanOrEqual(50);
     expect(byNumber.find((b) => b.sendingNumberId === numberId)?._count._all).toBeGreaterThanOrEqual(70);
   });
@@ -223,6 +312,9 @@ describe('gate 7: warm-up', () => {
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [capped.id] });
     await drain(recordingProvider());
     const held = (await jobs(campaignId)).filter((j) => j.state === 'QUEUED');
-    expect(held.map((j) => j.gateReason)).toEqual([`daily cap: ${capped.value} may send 3 messages a day`, `daily cap: ${capped.value} may send 3 messages a day`]);
+    expect(held.map((j) => j.gateReason)).toEqual([
+      `daily cap: ${capped.value} may send 3 messages a day`,
+      `daily cap: ${capped.value} may send 3 messages a day`,
+    ]);
   });
 });

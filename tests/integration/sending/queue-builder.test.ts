@@ -11,7 +11,10 @@ describe('the queue builder', () => {
     await addContacts(tenantId, 10);
     const { campaignId, queued } = await runningCampaign(tenantId, { numberIds: [number.id] });
     expect(queued).toBe(10);
-    const build = () => inTransaction((tx) => buildSendQueue(tx, { tenantId, campaignId, audience: { kind: 'all' }, startAt: new Date(), now: new Date() }));
+    const build = () =>
+      inTransaction((tx) =>
+        buildSendQueue(tx, { tenantId, campaignId, audience: { kind: 'all' }, startAt: new Date(), now: new Date() }),
+      );
 
     expect((await build()).queued).toBe(0);
     await addContacts(tenantId, 3);
@@ -24,7 +27,10 @@ describe('the queue builder', () => {
     const number = await sendingNumber(tenantId);
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [number.id] });
     await addContacts(tenantId, 500);
-    const build = () => inTransaction((tx) => buildSendQueue(tx, { tenantId, campaignId, audience: { kind: 'all' }, startAt: new Date(), now: new Date() }));
+    const build = () =>
+      inTransaction((tx) =>
+        buildSendQueue(tx, { tenantId, campaignId, audience: { kind: 'all' }, startAt: new Date(), now: new Date() }),
+      );
 
     const results = await Promise.all([build(), build(), build()]);
 
@@ -38,13 +44,22 @@ describe('the queue builder', () => {
     const [dnc, suppressed, ...rest] = await addContacts(tenantId, 6);
     await addContacts(tenantId, 2, { consent: 'UNKNOWN' });
     await db().dncEntry.create({ data: { tenantId, phoneE164: dnc.phoneE164, source: 'ADMIN' } });
-    await db().suppression.create({ data: { tenantId, phoneE164: suppressed.phoneE164, reason: 'bounced', expiresAt: new Date('2099-01-01') } });
+    await db().suppression.create({
+      data: { tenantId, phoneE164: suppressed.phoneE164, reason: 'bounced', expiresAt: new Date('2099-01-01') },
+    });
     await db().contact.create({ data: { tenantId, phoneE164: '+61298765432', consentStatus: 'EXPLICIT' } });
     await db().contact.update({ where: { id: rest[0].id }, data: { tags: ['vip'] } });
 
     const all = await runningCampaign(tenantId, { numberIds: [number.id] });
-    expect(all).toMatchObject({ queued: 4, audience: 9, excluded: { opted_out: 1, suppressed: 1, no_consent: 2, invalid_number: 1 } });
-    const vips = await runningCampaign(tenantId, { numberIds: [number.id], audience: { kind: 'filter', consent: ['EXPLICIT'], tagsAny: ['vip'] } });
+    expect(all).toMatchObject({
+      queued: 4,
+      audience: 9,
+      excluded: { opted_out: 1, suppressed: 1, no_consent: 2, invalid_number: 1 },
+    });
+    const vips = await runningCampaign(tenantId, {
+      numberIds: [number.id],
+      audience: { kind: 'filter', consent: ['EXPLICIT'], tagsAny: ['vip'] },
+    });
     expect(vips).toMatchObject({ queued: 1, audience: 1 });
   });
 });

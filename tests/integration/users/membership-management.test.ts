@@ -24,8 +24,14 @@ describe('managing members', () => {
   });
 
   it('invites a new address as a member with the chosen role, audited', async () => {
-    const { id } = await inviteUser({ actor: await actorOf(admin), input: { email: 'new.person@example.com', role: 'STAFF' } });
-    const membership = await db().membership.findUniqueOrThrow({ where: { id }, select: { role: true, tenantId: true, user: { select: { email: true } } } });
+    const { id } = await inviteUser({
+      actor: await actorOf(admin),
+      input: { email: 'new.person@example.com', role: 'STAFF' },
+    });
+    const membership = await db().membership.findUniqueOrThrow({
+      where: { id },
+      select: { role: true, tenantId: true, user: { select: { email: true } } },
+    });
     expect(membership).toEqual({ role: 'STAFF', tenantId, user: { email: 'new.person@example.com' } });
     const audit = await db().auditLog.findFirst({ where: { tenantId, action: 'user.invited', entityId: id } });
     expect(audit?.actorUserId).toBe(admin.userId);
@@ -34,7 +40,9 @@ describe('managing members', () => {
   it('refuses to invite someone who is already a member', async () => {
     const actor = await actorOf(admin);
     await inviteUser({ actor, input: { email: 'twice@example.com', role: 'VIEWER' } });
-    await expect(inviteUser({ actor, input: { email: 'twice@example.com', role: 'STAFF' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(inviteUser({ actor, input: { email: 'twice@example.com', role: 'STAFF' } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await db().membership.count({ where: { tenantId, user: { email: 'twice@example.com' } } })).toBe(1);
   });
 
@@ -50,13 +58,17 @@ describe('managing members', () => {
     const viewer = await signedInMember(tenantId, 'VIEWER');
     await changeRole({ actor: await actorOf(admin), membershipId: viewer.membershipId, role: 'STAFF' });
     expect((await db().membership.findUniqueOrThrow({ where: { id: viewer.membershipId } })).role).toBe('STAFF');
-    const audit = await db().auditLog.findFirstOrThrow({ where: { tenantId, action: 'user.role_changed', entityId: viewer.membershipId } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { tenantId, action: 'user.role_changed', entityId: viewer.membershipId },
+    });
     expect(audit.details).toEqual({ from: 'VIEWER', to: 'STAFF' });
   });
 
   it('never leaves a tenant without an admin', async () => {
     const actor = await actorOf(admin);
-    await expect(changeRole({ actor, membershipId: admin.membershipId, role: 'STAFF' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(changeRole({ actor, membershipId: admin.membershipId, role: 'STAFF' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await expect(removeMember({ actor, membershipId: admin.membershipId })).rejects.toMatchObject({ code: 'conflict' });
     expect((await db().membership.findUniqueOrThrow({ where: { id: admin.membershipId } })).role).toBe('ADMIN');
   });
@@ -77,14 +89,20 @@ describe('managing members', () => {
     await removeMember({ actor: await actorOf(admin), membershipId: staff.membershipId });
     expect(await db().membership.count({ where: { id: staff.membershipId } })).toBe(0);
     expect(await db().session.count({ where: { userId: staff.userId } })).toBe(0);
-    expect(await db().auditLog.count({ where: { tenantId, action: 'user.removed', entityId: staff.membershipId } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { tenantId, action: 'user.removed', entityId: staff.membershipId } }),
+    ).toBe(1);
   });
 
   it("cannot touch another tenant's member", async () => {
     const other = await createTenant('Other');
     const stranger = await signedInMember(other.id, 'STAFF');
-    await expect(changeRole({ actor: await actorOf(admin), membershipId: stranger.membershipId, role: 'ADMIN' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(removeMember({ actor: await actorOf(admin), membershipId: stranger.membershipId })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      changeRole({ actor: await actorOf(admin), membershipId: stranger.membershipId, role: 'ADMIN' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      removeMember({ actor: await actorOf(admin), membershipId: stranger.membershipId }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect((await db().membership.findUniqueOrThrow({ where: { id: stranger.membershipId } })).role).toBe('STAFF');
   });
 });

@@ -13,11 +13,27 @@ const CUSTOMER = '+61412345678';
 let sid = 0;
 
 function inbound(fields: Record<string, string>, options: { signature?: string | null; signedUrl?: string } = {}) {
-  const params = { MessageSid: `SM${String(++sid).padStart(32, '0')}`, From: CUSTOMER, To: OUR_NUMBER, AccountSid: 'ACtest', ...fields };
-  const signature = options.signature === undefined ? twilio.getExpectedTwilioSignature(webhookAuthToken(), options.signedUrl ?? PUBLIC_URL, params) : options.signature;
+  const params = {
+    MessageSid: `SM${String(++sid).padStart(32, '0')}`,
+    From: CUSTOMER,
+    To: OUR_NUMBER,
+    AccountSid: 'ACtest',
+    ...fields,
+  };
+  const signature =
+    options.signature === undefined
+      ? twilio.getExpectedTwilioSignature(webhookAuthToken(), options.signedUrl ?? PUBLIC_URL, params)
+      : options.signature;
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (signature) headers['x-twilio-signature'] = signature;
-  return { params, request: new Request(`http://127.0.0.1:3000${URL_PATH}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() }) };
+  return {
+    params,
+    request: new Request(`http://127.0.0.1:3000${URL_PATH}`, {
+      method: 'POST',
+      headers,
+      body: new URLSearchParams(params).toString(),
+    }),
+  };
 }
 
 describe('POST /api/webhooks/twilio/inbound', () => {
@@ -33,7 +49,14 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     await db().sendJob.createMany({
       data: [
         { tenantId, campaignId: campaign.id, contactId, toE164: CUSTOMER, state: 'QUEUED' },
-        { tenantId, campaignId: (await db().campaign.create({ data: { tenantId, name: 'Later' } })).id, contactId, toE164: CUSTOMER, state: 'QUEUED', nextAttemptAt: new Date(Date.now() + 86_400_000) },
+        {
+          tenantId,
+          campaignId: (await db().campaign.create({ data: { tenantId, name: 'Later' } })).id,
+          contactId,
+          toE164: CUSTOMER,
+          state: 'QUEUED',
+          nextAttemptAt: new Date(Date.now() + 86_400_000),
+        },
       ],
     });
   });
@@ -45,20 +68,37 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     expect(res.headers.get('content-type')).toContain('text/xml');
     expect(await res.text()).toContain('<Message>You have been unsubscribed');
 
-    expect(await db().dncEntry.findUnique({ where: { tenantId_phoneE164: { tenantId, phoneE164: CUSTOMER } }, select: { source: true } })).toEqual({ source: 'STOP_REPLY' });
+    expect(
+      await db().dncEntry.findUnique({
+        where: { tenantId_phoneE164: { tenantId, phoneE164: CUSTOMER } },
+        select: { source: true },
+      }),
+    ).toEqual({ source: 'STOP_REPLY' });
     expect((await db().contact.findUniqueOrThrow({ where: { id: contactId } })).optedOutAt).not.toBeNull();
     expect(await db().sendJob.findMany({ where: { contactId }, select: { state: true, gateReason: true } })).toEqual([
       { state: 'SKIPPED', gateReason: 'opted out' },
       { state: 'SKIPPED', gateReason: 'opted out' },
     ]);
     expect(await db().consentEvent.count({ where: { contactId, action: 'OPTED_OUT' } })).toBe(1);
-    expect(await db().inboundMessage.findFirst({ where: { tenantId }, select: { keyword: true, body: true, contactId: true } })).toEqual({ keyword: 'OPT_OUT', body: 'Stop!', contactId });
+    expect(
+      await db().inboundMessage.findFirst({
+        where: { tenantId },
+        select: { keyword: true, body: true, contactId: true },
+      }),
+    ).toEqual({ keyword: 'OPT_OUT', body: 'Stop!', contactId });
   });
 
   it('treats a replayed webhook as a no-op', async () => {
     const first = inbound({ Body: 'STOP' });
     await POST(first.request);
-    const replay = new Request(first.request.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, first.params) }, body: new URLSearchParams(first.params).toString() });
+    const replay = new Request(first.request.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, first.params),
+      },
+      body: new URLSearchParams(first.params).toString(),
+    });
     const res = await POST(replay);
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain('<Message>');
@@ -83,7 +123,13 @@ describe('POST /api/webhooks/twilio/inbound', () => {
   it('refuses a changed field after signing', async () => {
     const { params } = inbound({ Body: 'hello' });
     const signature = twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, params);
-    const res = await POST(new Request(`http://127.0.0.1:3000${URL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams({ ...params, Body: 'STOP' }).toString() }));
+    const res = await POST(
+      new Request(`http://127.0.0.1:3000${URL_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        body: new URLSearchParams({ ...params, Body: 'STOP' }).toString(),
+      }),
+    );
     expect(res.status).toBe(403);
   });
 
@@ -93,20 +139,30 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     expect(await res.text()).toContain('<Message>You are subscribed again.');
     expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
     expect((await db().contact.findUniqueOrThrow({ where: { id: contactId } })).optedOutAt).toBeNull();
-    expect(await db().consentEvent.findMany({ where: { contactId }, orderBy: { id: 'asc' }, select: { action: true } })).toEqual([{ action: 'OPTED_OUT' }, { action: 'OPTED_IN' }]);
+    expect(
+      await db().consentEvent.findMany({ where: { contactId }, orderBy: { id: 'asc' }, select: { action: true } }),
+    ).toEqual([{ action: 'OPTED_OUT' }, { action: 'OPTED_IN' }]);
   });
 
   it('records an opt-out Twilio already answered (Advanced Opt-Out) without a second confirmation', async () => {
     const res = await POST(inbound({ Body: 'Cancel', OptOutType: 'STOP' }).request);
     expect(await res.text()).not.toContain('<Message>');
-    expect(await db().dncEntry.findFirst({ where: { tenantId }, select: { source: true } })).toEqual({ source: 'ADVANCED_OPT_OUT' });
+    expect(await db().dncEntry.findFirst({ where: { tenantId }, select: { source: true } })).toEqual({
+      source: 'ADVANCED_OPT_OUT',
+    });
     expect(await db().sendJob.count({ where: { contactId, state: 'SKIPPED' } })).toBe(2);
   });
 
   it('answers HELP with the help reply and keeps other texts on the timeline without replying', async () => {
-    expect(await (await POST(inbound({ Body: 'help' }).request)).text()).toContain('<Message>Reply STOP to opt out.</Message>');
-    expect(await (await POST(inbound({ Body: "don't stop, loving the deals" }).request)).text()).not.toContain('<Message>');
-    expect(await db().inboundMessage.findMany({ where: { tenantId }, orderBy: { id: 'asc' }, select: { keyword: true } })).toEqual([{ keyword: 'HELP' }, { keyword: 'NONE' }]);
+    expect(await (await POST(inbound({ Body: 'help' }).request)).text()).toContain(
+      '<Message>Reply STOP to opt out.</Message>',
+    );
+    expect(await (await POST(inbound({ Body: "don't stop, loving the deals" }).request)).text()).not.toContain(
+      '<Message>',
+    );
+    expect(
+      await db().inboundMessage.findMany({ where: { tenantId }, orderBy: { id: 'asc' }, select: { keyword: true } }),
+    ).toEqual([{ keyword: 'HELP' }, { keyword: 'NONE' }]);
     expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
     expect(await db().sendJob.count({ where: { contactId, state: 'QUEUED' } })).toBe(2);
   });
@@ -115,22 +171,64 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     const before = Date.now();
     const { params, request } = inbound({ Body: 'Thanks, see you Saturday' });
     expect(await (await POST(request)).text()).not.toContain('<Message>');
-    const messages = await db().inboundMessage.findMany({ where: { tenantId }, select: { contactId: true, fromE164: true, toNumber: true, body: true, keyword: true, messageSid: true, receivedAt: true } });
-    expect(messages).toEqual([{ contactId, fromE164: CUSTOMER, toNumber: OUR_NUMBER, body: 'Thanks, see you Saturday', keyword: 'NONE', messageSid: params.MessageSid, receivedAt: expect.any(Date) }]);
-    const event = await db().webhookEvent.findFirstOrThrow({ where: { tenantId }, select: { kind: true, eventKey: true, messageSid: true, payload: true, receivedAt: true, processedAt: true } });
-    expect(event).toMatchObject({ kind: 'INBOUND', eventKey: `inbound:${params.MessageSid}`, messageSid: params.MessageSid, payload: params });
-    for (const at of [messages[0].receivedAt, event.receivedAt, event.processedAt!]) expect(Math.abs(at.getTime() - before)).toBeLessThan(60_000);
+    const messages = await db().inboundMessage.findMany({
+      where: { tenantId },
+      select: {
+        contactId: true,
+        fromE164: true,
+        toNumber: true,
+        body: true,
+        keyword: true,
+        messageSid: true,
+        receivedAt: true,
+      },
+    });
+    expect(messages).toEqual([
+      {
+        contactId,
+        fromE164: CUSTOMER,
+        toNumber: OUR_NUMBER,
+        body: 'Thanks, see you Saturday',
+        keyword: 'NONE',
+        messageSid: params.MessageSid,
+        receivedAt: expect.any(Date),
+      },
+    ]);
+    const event = await db().webhookEvent.findFirstOrThrow({
+      where: { tenantId },
+      select: { kind: true, eventKey: true, messageSid: true, payload: true, receivedAt: true, processedAt: true },
+    });
+    expect(event).toMatchObject({
+      kind: 'INBOUND',
+      eventKey: `inbound:${params.MessageSid}`,
+      messageSid: params.MessageSid,
+      payload: params,
+    });
+    for (const at of [messages[0].receivedAt, event.receivedAt, event.processedAt!])
+      expect(Math.abs(at.getTime() - before)).toBeLessThan(60_000);
   });
 
   it('keeps a reply from someone who is not a contact, without a contact', async () => {
     await POST(inbound({ Body: 'Who is this?', From: '+61412999777' }).request);
-    expect(await db().inboundMessage.findFirst({ where: { tenantId }, select: { contactId: true, fromE164: true } })).toEqual({ contactId: null, fromE164: '+61412999777' });
+    expect(
+      await db().inboundMessage.findFirst({ where: { tenantId }, select: { contactId: true, fromE164: true } }),
+    ).toEqual({ contactId: null, fromE164: '+61412999777' });
   });
 
-  it.each([['ordinary text', 'See you then'], ['HELP', 'help']])('treats a replayed %s as a no-op, without a second reply', async (_name, body) => {
+  it.each([
+    ['ordinary text', 'See you then'],
+    ['HELP', 'help'],
+  ])('treats a replayed %s as a no-op, without a second reply', async (_name, body) => {
     const first = inbound({ Body: body });
     await POST(first.request);
-    const replay = new Request(first.request.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, first.params) }, body: new URLSearchParams(first.params).toString() });
+    const replay = new Request(first.request.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, first.params),
+      },
+      body: new URLSearchParams(first.params).toString(),
+    });
     const res = await POST(replay);
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain('<Message>');
@@ -141,7 +239,15 @@ describe('POST /api/webhooks/twilio/inbound', () => {
   it('stores a message Twilio delivers several times at once exactly once', async () => {
     const { params } = inbound({ Body: 'Is the sale still on?' });
     const signature = twilio.getExpectedTwilioSignature(webhookAuthToken(), PUBLIC_URL, params);
-    const deliveries = Array.from({ length: 5 }, () => POST(new Request(`http://127.0.0.1:3000${URL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() })));
+    const deliveries = Array.from({ length: 5 }, () =>
+      POST(
+        new Request(`http://127.0.0.1:3000${URL_PATH}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+          body: new URLSearchParams(params).toString(),
+        }),
+      ),
+    );
     expect((await Promise.all(deliveries)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await db().inboundMessage.count({ where: { tenantId } })).toBe(1);
     expect(await db().webhookEvent.count({ where: { tenantId } })).toBe(1);
@@ -150,7 +256,9 @@ describe('POST /api/webhooks/twilio/inbound', () => {
   it('records a HELP Twilio already answered (Advanced Opt-Out) without a second answer', async () => {
     const res = await POST(inbound({ Body: 'info', OptOutType: 'HELP' }).request);
     expect(await res.text()).not.toContain('<Message>');
-    expect(await db().inboundMessage.findFirst({ where: { tenantId }, select: { keyword: true } })).toEqual({ keyword: 'HELP' });
+    expect(await db().inboundMessage.findFirst({ where: { tenantId }, select: { keyword: true } })).toEqual({
+      keyword: 'HELP',
+    });
   });
 
   it('routes a reply to whoever owns the number now: a number moved to another tenant, or removed, is followed at once', async () => {
@@ -160,7 +268,13 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     await POST(inbound({ Body: 'second' }).request);
     await db().sendingNumber.deleteMany({ where: { value: OUR_NUMBER } });
     await POST(inbound({ Body: 'third' }).request);
-    expect(await db().inboundMessage.findMany({ where: { tenantId: { in: [tenantId, newOwner] } }, orderBy: { id: 'asc' }, select: { tenantId: true, body: true } })).toEqual([
+    expect(
+      await db().inboundMessage.findMany({
+        where: { tenantId: { in: [tenantId, newOwner] } },
+        orderBy: { id: 'asc' },
+        select: { tenantId: true, body: true },
+      }),
+    ).toEqual([
       { tenantId, body: 'first' },
       { tenantId: newOwner, body: 'second' },
     ]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { replaceablePunctuation, toPlainPunctuation } from '@/lib/campaigns/plain-punctuation';
-import { estimateCampaignCostMicros, estimateCostMicros, previewMessage, SAMPLE_CONTACT, sampleShortUrl } from '@/lib/campaigns/preview-message';
+import {
+  estimateCampaignCostMicros,
+  estimateCostMicros,
+  previewMessage,
+  SAMPLE_CONTACT,
+  sampleShortUrl,
+} from '@/lib/campaigns/preview-message';
 import { countSegments } from '@/lib/campaigns/segments';
 import { signLinkToken } from '@/lib/links/link-token';
 import { signUnsubscribeToken } from '@/lib/links/unsubscribe-token';
@@ -23,14 +29,18 @@ describe('previewMessage', () => {
 
   it('uses the fallback for a field the contact lacks, and nothing for one without a fallback', () => {
     const contact = { ...SAMPLE_CONTACT, firstName: null, customFields: {} };
-    expect(preview('Hi {firstName|there}{store}!', { contact }).text).toBe('Hi there!\nFrom Acme. Reply STOP to opt out');
+    expect(preview('Hi {firstName|there}{store}!', { contact }).text).toBe(
+      'Hi there!\nFrom Acme. Reply STOP to opt out',
+    );
   });
 
   it('appends a web opt-out link instead of STOP when a number is an alphanumeric sender ID', () => {
     const { text } = preview('Sale today.', { canReceiveReplies: false });
     expect(text).toMatch(/^Sale today\.\nFrom Acme\. Opt out: https:\/\/acme\.link\/u\/[0-9a-z]+[A-Za-z0-9_-]{16}$/);
     // As long as a real unsubscribe link for a job id of the same size.
-    expect(text.length).toBe('Sale today.\nFrom Acme. Opt out: https://acme.link/u/'.length + signUnsubscribeToken(BigInt(36 ** 6 - 1)).length);
+    expect(text.length).toBe(
+      'Sale today.\nFrom Acme. Opt out: https://acme.link/u/'.length + signUnsubscribeToken(BigInt(36 ** 6 - 1)).length,
+    );
   });
 
   it('replaces {link} with a short link as long as a real one when the campaign has a link URL', () => {
@@ -54,7 +64,8 @@ describe('previewMessage', () => {
   });
 
   it('names a curly apostrophe as the character forcing UCS-2, which the plain-punctuation fix removes', () => {
-    const body = 'We’re open late tonight – come in for 20% off everything in store before the sale ends this weekend, see you soon';
+    const body =
+      'We’re open late tonight – come in for 20% off everything in store before the sale ends this weekend, see you soon';
     const curly = preview(body).segments;
     expect(curly).toMatchObject({ encoding: 'UCS-2', parts: 3, ucs2Characters: ['’', '–'] });
     expect(replaceablePunctuation(curly.ucs2Characters)).toEqual(['’', '–']);
@@ -70,7 +81,8 @@ describe('previewMessage', () => {
   it('returns the parser’s message, and no text, for a template with a malformed field', () => {
     expect(previewMessage({ ...LONG_CODE, body: 'Hi {first name}' })).toEqual({
       ok: false,
-      error: '"{first name}" is not a merge field: use a name such as {firstName}, optionally with a fallback as in {firstName|there}.',
+      error:
+        '"{first name}" is not a merge field: use a name such as {firstName}, optionally with a fallback as in {firstName|there}.',
     });
   });
 });
@@ -82,12 +94,26 @@ describe('cost estimates', () => {
   });
 
   it('splits the audience between rotating messages equally round-robin and by weight when weighted', () => {
-    const messages = [{ parts: 1, weight: 3 }, { parts: 3, weight: 1 }];
-    expect(estimateCampaignCostMicros({ messages, rotation: 'ROUND_ROBIN', pricePerPartMicros: 55_000, recipients: 1_000 })).toBe(110_000_000);
-    expect(estimateCampaignCostMicros({ messages, rotation: 'WEIGHTED', pricePerPartMicros: 55_000, recipients: 1_000 })).toBe(82_500_000);
+    const messages = [
+      { parts: 1, weight: 3 },
+      { parts: 3, weight: 1 },
+    ];
+    expect(
+      estimateCampaignCostMicros({ messages, rotation: 'ROUND_ROBIN', pricePerPartMicros: 55_000, recipients: 1_000 }),
+    ).toBe(110_000_000);
+    expect(
+      estimateCampaignCostMicros({ messages, rotation: 'WEIGHTED', pricePerPartMicros: 55_000, recipients: 1_000 }),
+    ).toBe(82_500_000);
   });
 
   it('costs nothing when there is no message yet', () => {
-    expect(estimateCampaignCostMicros({ messages: [], rotation: 'ROUND_ROBIN', pricePerPartMicros: 55_000, recipients: 1_000 })).toBe(0);
+    expect(
+      estimateCampaignCostMicros({
+        messages: [],
+        rotation: 'ROUND_ROBIN',
+        pricePerPartMicros: 55_000,
+        recipients: 1_000,
+      }),
+    ).toBe(0);
   });
 });

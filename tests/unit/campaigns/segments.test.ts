@@ -22,17 +22,32 @@ describe('countSegments in GSM-7', () => {
   });
 
   it('splits 161 plain characters into 153 + 8, since each part of a long message holds 153', () => {
-    expect(countSegments('a'.repeat(161))).toMatchObject({ units: 161, parts: 2, perPart: 153, partSizes: [153, 8], remainingInLastPart: 145 });
+    expect(countSegments('a'.repeat(161))).toMatchObject({
+      units: 161,
+      parts: 2,
+      perPart: 153,
+      partSizes: [153, 8],
+      remainingInLastPart: 145,
+    });
   });
 
   it('fits 306 plain characters in two full parts and needs a third at 307', () => {
     expect(countSegments('a'.repeat(306))).toMatchObject({ parts: 2, partSizes: [153, 153], remainingInLastPart: 0 });
-    expect(countSegments('a'.repeat(307))).toMatchObject({ parts: 3, partSizes: [153, 153, 1], remainingInLastPart: 152 });
+    expect(countSegments('a'.repeat(307))).toMatchObject({
+      parts: 3,
+      partSizes: [153, 153, 1],
+      remainingInLastPart: 152,
+    });
   });
 
   it('costs one septet for every character of the basic table', () => {
     expect(GSM_BASIC).toHaveLength(127);
-    expect(countSegments(GSM_BASIC)).toMatchObject({ encoding: 'GSM-7', characters: 127, units: 127, ucs2Characters: [] });
+    expect(countSegments(GSM_BASIC)).toMatchObject({
+      encoding: 'GSM-7',
+      characters: 127,
+      units: 127,
+      ucs2Characters: [],
+    });
   });
 
   it.each([...GSM_EXTENSION])('costs two septets for the extension character %j', (char) => {
@@ -41,7 +56,13 @@ describe('countSegments in GSM-7', () => {
 
   it('fits 80 euro signs (160 septets) in one part and needs two for 81', () => {
     expect(countSegments('€'.repeat(80))).toMatchObject({ characters: 80, units: 160, parts: 1, partSizes: [160] });
-    expect(countSegments('€'.repeat(81))).toMatchObject({ characters: 81, units: 162, parts: 2, perPart: 153, partSizes: [152, 10] });
+    expect(countSegments('€'.repeat(81))).toMatchObject({
+      characters: 81,
+      units: 162,
+      parts: 2,
+      perPart: 153,
+      partSizes: [152, 10],
+    });
   });
 
   it('moves an escape pair that would straddle a part boundary into the next part', () => {
@@ -78,9 +99,16 @@ describe('countSegments in GSM-7', () => {
 });
 
 describe('countSegments in UCS-2', () => {
-  it.each(['ā', '“', '’', 'á', 'ç', '\u001b'])('switches the whole message to UCS-2 for one %j and names it', (char) => {
-    expect(countSegments(`Hello${char} world`)).toMatchObject({ encoding: 'UCS-2', units: 12, ucs2Characters: [char] });
-  });
+  it.each(['ā', '“', '’', 'á', 'ç', '\u001b'])(
+    'switches the whole message to UCS-2 for one %j and names it',
+    (char) => {
+      expect(countSegments(`Hello${char} world`)).toMatchObject({
+        encoding: 'UCS-2',
+        units: 12,
+        ucs2Characters: [char],
+      });
+    },
+  );
 
   it('names each forcing character once, in order of first appearance, and not the GSM ones', () => {
     expect(countSegments('Café “Māori” — Café “Māori”').ucs2Characters).toEqual(['“', 'ā', '”', '—']);
@@ -97,11 +125,23 @@ describe('countSegments in UCS-2', () => {
       remainingInLastPart: 0,
       ucs2Characters: ['ā'],
     });
-    expect(countSegments(`ā${'a'.repeat(70)}`)).toMatchObject({ units: 71, parts: 2, perPart: 67, partSizes: [67, 4], remainingInLastPart: 63 });
+    expect(countSegments(`ā${'a'.repeat(70)}`)).toMatchObject({
+      units: 71,
+      parts: 2,
+      perPart: 67,
+      partSizes: [67, 4],
+      remainingInLastPart: 63,
+    });
   });
 
   it('counts an emoji as one character but two units, and names it whole', () => {
-    expect(countSegments(`Hi ${EMOJI}`)).toMatchObject({ encoding: 'UCS-2', characters: 4, units: 5, parts: 1, ucs2Characters: [EMOJI] });
+    expect(countSegments(`Hi ${EMOJI}`)).toMatchObject({
+      encoding: 'UCS-2',
+      characters: 4,
+      units: 5,
+      parts: 1,
+      ucs2Characters: [EMOJI],
+    });
   });
 
   it('fits 35 emoji (70 units) in one part', () => {
@@ -109,16 +149,29 @@ describe('countSegments in UCS-2', () => {
   });
 
   it('moves a surrogate pair that would straddle a part boundary into the next part', () => {
-    expect(countSegments(`${'a'.repeat(66)}${EMOJI}${'a'.repeat(10)}`)).toMatchObject({ units: 78, parts: 2, partSizes: [66, 12], remainingInLastPart: 55 });
+    expect(countSegments(`${'a'.repeat(66)}${EMOJI}${'a'.repeat(10)}`)).toMatchObject({
+      units: 78,
+      parts: 2,
+      partSizes: [66, 12],
+      remainingInLastPart: 55,
+    });
     expect(countSegments(EMOJI.repeat(36))).toMatchObject({ characters: 36, units: 72, parts: 2, partSizes: [66, 6] });
   });
 
   it('keeps a surrogate pair that ends exactly on a part boundary in that part', () => {
-    expect(countSegments(`${'a'.repeat(65)}${EMOJI}${'a'.repeat(10)}`)).toMatchObject({ units: 77, partSizes: [67, 10] });
+    expect(countSegments(`${'a'.repeat(65)}${EMOJI}${'a'.repeat(10)}`)).toMatchObject({
+      units: 77,
+      partSizes: [67, 10],
+    });
   });
 
   it('counts a lone surrogate as one unit that forces UCS-2', () => {
-    expect(countSegments('ab\ud83d')).toMatchObject({ encoding: 'UCS-2', characters: 3, units: 3, ucs2Characters: ['\ud83d'] });
+    expect(countSegments('ab\ud83d')).toMatchObject({
+      encoding: 'UCS-2',
+      characters: 3,
+      units: 3,
+      ucs2Characters: ['\ud83d'],
+    });
   });
 });
 
@@ -141,6 +194,13 @@ describe('countSegments on a real campaign', () => {
   });
 
   it('bills the same promotion as three parts when a word processor curled its apostrophe', () => {
-    expect(countSegments(body('’'))).toMatchObject({ encoding: 'UCS-2', characters: 157, units: 157, parts: 3, partSizes: [67, 67, 23], ucs2Characters: ['’'] });
+    expect(countSegments(body('’'))).toMatchObject({
+      encoding: 'UCS-2',
+      characters: 157,
+      units: 157,
+      parts: 3,
+      partSizes: [67, 67, 23],
+      ucs2Characters: ['’'],
+    });
   });
 });

@@ -62,7 +62,14 @@ describe('normalisePhone on Australian mobiles', () => {
     for (let prefix = 0; prefix < 10000; prefix += 1) {
       const national = `4${String(prefix).padStart(4, '0')}${String((prefix * 7919) % 10000).padStart(4, '0')}`;
       const parsed = parsePhoneNumberFromString(`+61${national}`);
-      const expected = parsed?.isValid() ? { ok: true, e164: `+61${national}`, kind: parsed.getType() === 'MOBILE' ? 'mobile' : parsed.getType() === 'FIXED_LINE' ? 'landline' : 'other', country: 'AU' } : { ok: false };
+      const expected = parsed?.isValid()
+        ? {
+            ok: true,
+            e164: `+61${national}`,
+            kind: parsed.getType() === 'MOBILE' ? 'mobile' : parsed.getType() === 'FIXED_LINE' ? 'landline' : 'other',
+            country: 'AU',
+          }
+        : { ok: false };
       const actual = normalisePhone(`0${national}`);
       expect(actual.ok ? actual : { ok: false }, national).toEqual(expected);
     }

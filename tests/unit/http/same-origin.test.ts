@@ -28,7 +28,11 @@ describe('isSameOriginRequest', () => {
   });
 
   it('accepts the forwarded host a reverse proxy reports', () => {
-    const req = request('POST', { origin: 'https://crm.example.com.au', 'x-forwarded-host': 'crm.example.com.au', 'x-forwarded-proto': 'https' });
+    const req = request('POST', {
+      origin: 'https://crm.example.com.au',
+      'x-forwarded-host': 'crm.example.com.au',
+      'x-forwarded-proto': 'https',
+    });
     expect(isSameOriginRequest(req)).toBe(true);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '@/lib/imports/column-mapping';
-import { checkRow, compareWithExisting, parseConsentDate, type ExistingContact, type RowContext } from '@/lib/imports/decide-row';
+import {
+  checkRow,
+  compareWithExisting,
+  parseConsentDate,
+  type ExistingContact,
+  type RowContext,
+} from '@/lib/imports/decide-row';
 
 const mapping: ColumnMapping = {
   fields: { phone: 0, firstName: 1, consentStatus: 2, email: 3, timeZone: 4, consentDate: 5, tags: 6 },
@@ -15,19 +21,41 @@ function context(overrides: Partial<RowContext> = {}): RowContext {
   return { mapping, columnCount: 8, seen: new Map(), dnc: new Set(), ...overrides };
 }
 
-function row(phone: string, { name = 'Ann', consent = 'yes', email = '', zone = '', date = '', tags = '', store = '' } = {}) {
+function row(
+  phone: string,
+  { name = 'Ann', consent = 'yes', email = '', zone = '', date = '', tags = '', store = '' } = {},
+) {
   return [phone, name, consent, email, zone, date, tags, store];
 }
 
 describe('checkRow', () => {
   it('accepts a good row and reads every mapped field', () => {
-    const result = checkRow(row('0412 345 678', { email: 'Ann@Example.com', zone: 'WA', date: '25/11/2026', tags: 'vip; newsletter;vip', store: 'Perth' }), 2, context());
+    const result = checkRow(
+      row('0412 345 678', {
+        email: 'Ann@Example.com',
+        zone: 'WA',
+        date: '25/11/2026',
+        tags: 'vip; newsletter;vip',
+        store: 'Perth',
+      }),
+      2,
+      context(),
+    );
     expect(result).toEqual({
       ok: true,
       contact: {
-        phoneE164: '+61412345678', firstName: 'Ann', lastName: null, email: 'ann@example.com', tags: ['vip', 'newsletter'],
-        consentStatus: 'EXPLICIT', consentSource: 'in-store form', consentAt: '2026-11-25T00:00:00.000Z', timeZone: 'Australia/Perth',
-        state: null, postcode: null, customFields: { store: 'Perth' },
+        phoneE164: '+61412345678',
+        firstName: 'Ann',
+        lastName: null,
+        email: 'ann@example.com',
+        tags: ['vip', 'newsletter'],
+        consentStatus: 'EXPLICIT',
+        consentSource: 'in-store form',
+        consentAt: '2026-11-25T00:00:00.000Z',
+        timeZone: 'Australia/Perth',
+        state: null,
+        postcode: null,
+        customFields: { store: 'Perth' },
       },
     });
   });
@@ -63,22 +91,48 @@ describe('checkRow', () => {
   it('rejects the second row with the same number, naming the first', () => {
     const ctx = context();
     expect(checkRow(row('0412 345 678'), 2, ctx).ok).toBe(true);
-    expect(checkRow(row('+61 412 345 678'), 9, ctx)).toMatchObject({ ok: false, code: 'duplicate', reason: 'Duplicate: row 2 of this file has the same number.' });
+    expect(checkRow(row('+61 412 345 678'), 9, ctx)).toMatchObject({
+      ok: false,
+      code: 'duplicate',
+      reason: 'Duplicate: row 2 of this file has the same number.',
+    });
   });
 
   it('rejects a number on the do-not-contact list', () => {
-    expect(checkRow(row('0412 345 678'), 2, context({ dnc: new Set(['+61412345678']) }))).toMatchObject({ ok: false, code: 'on_dnc' });
+    expect(checkRow(row('0412 345 678'), 2, context({ dnc: new Set(['+61412345678']) }))).toMatchObject({
+      ok: false,
+      code: 'on_dnc',
+    });
   });
 
   it('gives rows without consent the consent the user declared for the file', () => {
-    const result = checkRow(row('0412 345 678', { consent: '' }), 2, context({ mapping: { ...mapping, defaultConsent: 'IMPLIED' } }));
+    const result = checkRow(
+      row('0412 345 678', { consent: '' }),
+      2,
+      context({ mapping: { ...mapping, defaultConsent: 'IMPLIED' } }),
+    );
     expect(result).toMatchObject({ ok: true, contact: { consentStatus: 'IMPLIED' } });
   });
 });
 
 describe('compareWithExisting', () => {
-  const contact = (checkRow(row('0412 345 678', { consent: 'implied', tags: 'vip' }), 2, context()) as { ok: true; contact: Parameters<typeof compareWithExisting>[0] }).contact;
-  const existing: ExistingContact = { firstName: 'Ann', lastName: null, email: null, tags: ['vip'], consentStatus: 'IMPLIED', timeZone: null, state: null, postcode: null, customFields: {} };
+  const contact = (
+    checkRow(row('0412 345 678', { consent: 'implied', tags: 'vip' }), 2, context()) as {
+      ok: true;
+      contact: Parameters<typeof compareWithExisting>[0];
+    }
+  ).contact;
+  const existing: ExistingContact = {
+    firstName: 'Ann',
+    lastName: null,
+    email: null,
+    tags: ['vip'],
+    consentStatus: 'IMPLIED',
+    timeZone: null,
+    state: null,
+    postcode: null,
+    customFields: {},
+  };
 
   it('creates a contact that does not exist', () => {
     expect(compareWithExisting(contact, undefined, false)).toEqual({ decision: 'CREATE', consentChanged: true });
@@ -90,13 +144,24 @@ describe('compareWithExisting', () => {
 
   it('updates when the file adds a value or a tag, and empty cells never blank data', () => {
     expect(compareWithExisting({ ...contact, tags: ['vip', 'new'] }, existing, false).decision).toBe('UPDATE');
-    expect(compareWithExisting({ ...contact, firstName: null }, { ...existing, firstName: 'Annie' }, false).decision).toBe('UNCHANGED');
+    expect(
+      compareWithExisting({ ...contact, firstName: null }, { ...existing, firstName: 'Annie' }, false).decision,
+    ).toBe('UNCHANGED');
   });
 
   it('changes existing consent only when allowed, or when there was none', () => {
-    expect(compareWithExisting(contact, { ...existing, consentStatus: 'EXPLICIT' }, false)).toEqual({ decision: 'UNCHANGED', consentChanged: false });
-    expect(compareWithExisting(contact, { ...existing, consentStatus: 'EXPLICIT' }, true)).toEqual({ decision: 'UPDATE', consentChanged: true });
-    expect(compareWithExisting(contact, { ...existing, consentStatus: 'UNKNOWN' }, false)).toEqual({ decision: 'UPDATE', consentChanged: true });
+    expect(compareWithExisting(contact, { ...existing, consentStatus: 'EXPLICIT' }, false)).toEqual({
+      decision: 'UNCHANGED',
+      consentChanged: false,
+    });
+    expect(compareWithExisting(contact, { ...existing, consentStatus: 'EXPLICIT' }, true)).toEqual({
+      decision: 'UPDATE',
+      consentChanged: true,
+    });
+    expect(compareWithExisting(contact, { ...existing, consentStatus: 'UNKNOWN' }, false)).toEqual({
+      decision: 'UPDATE',
+      consentChanged: true,
+    });
   });
 });
 

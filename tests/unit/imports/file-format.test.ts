@@ -72,11 +72,32 @@ describe('inspectFile', () => {
 
 describe('proposeMapping', () => {
   it('maps common header names to fields', () => {
-    const mapping = proposeMapping(['Mobile Number', 'First Name', 'Surname', 'E-mail', 'SMS Consent', 'Tags', 'Postcode'], [], true);
-    expect(mapping.fields).toEqual({ phone: 0, firstName: 1, lastName: 2, email: 3, consentStatus: 4, tags: 5, postcode: 6 });
+    const mapping = proposeMapping(
+      ['Mobile Number', 'First Name', 'Surname', 'E-mail', 'SMS Consent', 'Tags', 'Postcode'],
+      [],
+      true,
+    );
+    expect(mapping.fields).toEqual({
+      phone: 0,
+      firstName: 1,
+      lastName: 2,
+      email: 3,
+      consentStatus: 4,
+      tags: 5,
+      postcode: 6,
+    });
   });
 
   it('finds the phone column of a headerless file by its contents', () => {
-    expect(proposeMapping(['Column 1', 'Column 2'], [['Ann', '0412 345 678'], ['Bob', '0412 345 679']], false).fields.phone).toBe(1);
+    expect(
+      proposeMapping(
+        ['Column 1', 'Column 2'],
+        [
+          ['Ann', '0412 345 678'],
+          ['Bob', '0412 345 679'],
+        ],
+        false,
+      ).fields.phone,
+    ).toBe(1);
   });
 });

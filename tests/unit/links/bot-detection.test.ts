@@ -10,27 +10,42 @@ const HUMANS = [
 ];
 
 const BOTS: [string, string][] = [
-  ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0', 'link preview'],
+  [
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0',
+    'link preview',
+  ],
   ['WhatsApp/2.23.20.0', 'link preview'],
   ['facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)', 'link preview'],
   ['Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)', 'link preview'],
   ['TelegramBot (like TwitterBot)', 'link preview'],
   ['Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)', 'link preview'],
   ['LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)', 'link preview'],
-  ['Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Google-PageRenderer)', 'link preview'],
-  ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) BingPreview/1.0b', 'security scanner'],
+  [
+    'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Google-PageRenderer)',
+    'link preview',
+  ],
+  [
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) BingPreview/1.0b',
+    'security scanner',
+  ],
   ['Mozilla/5.0 (compatible; Proofpoint URL Defense)', 'security scanner'],
   ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'crawler'],
   ['Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', 'crawler'],
   ['curl/8.5.0', 'program or headless browser'],
   ['python-requests/2.32.3', 'program or headless browser'],
   ['Go-http-client/1.1', 'program or headless browser'],
-  ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36', 'program or headless browser'],
+  [
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36',
+    'program or headless browser',
+  ],
 ];
 
 describe('classifyClick', () => {
   it.each(HUMANS)('counts a person on %s', (userAgent) => {
-    expect(classifyClick({ method: 'GET', userAgent, secondsSinceDelivery: 45 })).toEqual({ isBot: false, reason: null });
+    expect(classifyClick({ method: 'GET', userAgent, secondsSinceDelivery: 45 })).toEqual({
+      isBot: false,
+      reason: null,
+    });
   });
 
   it.each(BOTS)('flags %s as %s', (userAgent, reason) => {
@@ -38,7 +53,9 @@ describe('classifyClick', () => {
   });
 
   it('flags HEAD requests and requests without a user agent', () => {
-    expect(classifyClick({ method: 'HEAD', userAgent: HUMANS[0], secondsSinceDelivery: 60 }).reason).toBe('HEAD request (link checker)');
+    expect(classifyClick({ method: 'HEAD', userAgent: HUMANS[0], secondsSinceDelivery: 60 }).reason).toBe(
+      'HEAD request (link checker)',
+    );
     expect(classifyClick({ method: 'GET', userAgent: null, secondsSinceDelivery: 60 }).reason).toBe('no user agent');
   });
 

@@ -30,7 +30,8 @@ describe('link tokens', () => {
   });
 
   it('refuse malformed input', () => {
-    for (const bad of ['', 'abc', '../../etc/passwd', 'x'.repeat(200)]) expect(verifyLinkToken(bad)).toEqual({ ok: false, reason: 'malformed' });
+    for (const bad of ['', 'abc', '../../etc/passwd', 'x'.repeat(200)])
+      expect(verifyLinkToken(bad)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   // Settings are read once per process, so each key set gets freshly loaded modules.

@@ -8,7 +8,12 @@ function restException(status: number, body: object | string) {
 }
 
 function twilioError(status: number, code: number) {
-  return restException(status, { code, message: `error ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+  return restException(status, {
+    code,
+    message: `error ${code}`,
+    more_info: `https://www.twilio.com/docs/errors/${code}`,
+    status,
+  });
 }
 
 describe('classifyTwilioError', () => {
@@ -72,18 +77,35 @@ describe('classifyTwilioError', () => {
   });
 
   it("keeps Twilio's own message for staff", () => {
-    const body = { code: 21211, message: "The 'To' number +6141234 is not a valid phone number.", more_info: 'https://www.twilio.com/docs/errors/21211', status: 400 };
-    expect(classifyTwilioError(restException(400, body))).toEqual({ ok: false, kind: 'permanent', code: '21211', message: body.message });
+    const body = {
+      code: 21211,
+      message: "The 'To' number +6141234 is not a valid phone number.",
+      more_info: 'https://www.twilio.com/docs/errors/21211',
+      status: 400,
+    };
+    expect(classifyTwilioError(restException(400, body))).toEqual({
+      ok: false,
+      kind: 'permanent',
+      code: '21211',
+      message: body.message,
+    });
   });
 
   it('names the HTTP status when Twilio sent no message', () => {
-    expect(classifyTwilioError(restException(422, { status: 422, title: 'Invalid request' })).message).toBe('Twilio answered HTTP 422');
+    expect(classifyTwilioError(restException(422, { status: 422, title: 'Invalid request' })).message).toBe(
+      'Twilio answered HTTP 422',
+    );
   });
 
   it('treats a request that never reached Twilio (refused connection, unknown host) as transient: nothing was created', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     const unknownHost = Object.assign(new Error('getaddrinfo ENOTFOUND api.twilio.com'), { code: 'ENOTFOUND' });
-    expect(classifyTwilioError(refused)).toEqual({ ok: false, kind: 'transient', code: null, message: 'connect ECONNREFUSED 127.0.0.1:1' });
+    expect(classifyTwilioError(refused)).toEqual({
+      ok: false,
+      kind: 'transient',
+      code: null,
+      message: 'connect ECONNREFUSED 127.0.0.1:1',
+    });
     expect(classifyTwilioError(unknownHost).kind).toBe('transient');
   });
 
@@ -95,6 +117,11 @@ describe('classifyTwilioError', () => {
   });
 
   it('treats a thrown non-error as uncertain with a readable message', () => {
-    expect(classifyTwilioError('boom')).toEqual({ ok: false, kind: 'uncertain', code: null, message: 'Twilio request failed: boom' });
+    expect(classifyTwilioError('boom')).toEqual({
+      ok: false,
+      kind: 'uncertain',
+      code: null,
+      message: 'Twilio request failed: boom',
+    });
   });
 });

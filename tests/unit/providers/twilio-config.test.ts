@@ -35,12 +35,20 @@ describe('twilioProviderFromEnv', () => {
   });
 
   it('refuses a mistyped Messaging Service SID', async () => {
-    const build = await fromEnv({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'token', TWILIO_MESSAGING_SERVICE_SID: 'MG-main' });
+    const build = await fromEnv({
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_MESSAGING_SERVICE_SID: 'MG-main',
+    });
     expect(build).toThrow(/TWILIO_MESSAGING_SERVICE_SID must be "MG" followed by 32 hex digits/);
   });
 
   it('builds the twilio provider from a complete configuration', async () => {
-    const build = await fromEnv({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'token', TWILIO_MESSAGING_SERVICE_SID: `MG${'b'.repeat(32)}` });
+    const build = await fromEnv({
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_MESSAGING_SERVICE_SID: `MG${'b'.repeat(32)}`,
+    });
     expect(build().name).toBe('twilio');
   });
 });

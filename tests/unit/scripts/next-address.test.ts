@@ -3,7 +3,13 @@ import { nextAddress } from '../../../scripts/support/next-address';
 
 describe('nextAddress', () => {
   it('reads the port in every form the next CLI accepts', () => {
-    for (const args of [['-p', '3001'], ['-p3001'], ['--port', '3001'], ['--port=3001'], ['start', '--port', '3001', '-H', '127.0.0.1']]) {
+    for (const args of [
+      ['-p', '3001'],
+      ['-p3001'],
+      ['--port', '3001'],
+      ['--port=3001'],
+      ['start', '--port', '3001', '-H', '127.0.0.1'],
+    ]) {
       expect(nextAddress(args).port).toBe(3001);
     }
   });

@@ -11,7 +11,14 @@ describe('warm-up daily limit', () => {
   it('climbs 50, 100, 200, 300 over the first four local days, then allows the steady cap', () => {
     // 10:00 AEDT on 10 March 2026, the same time on each of the next four days, then 09:00 AEST on 30 April.
     const start = '2026-03-09T23:00:00Z';
-    const days = ['2026-03-09T23:00:00Z', '2026-03-10T23:00:00Z', '2026-03-11T23:00:00Z', '2026-03-12T23:00:00Z', '2026-03-13T23:00:00Z', '2026-04-29T23:00:00Z'];
+    const days = [
+      '2026-03-09T23:00:00Z',
+      '2026-03-10T23:00:00Z',
+      '2026-03-11T23:00:00Z',
+      '2026-03-12T23:00:00Z',
+      '2026-03-13T23:00:00Z',
+      '2026-04-29T23:00:00Z',
+    ];
     expect(days.map((now) => limitAt(start, now))).toEqual([
       { day: 1, limit: 50, warmingUp: true },
       { day: 2, limit: 100, warmingUp: true },
@@ -23,8 +30,16 @@ describe('warm-up daily limit', () => {
   });
 
   it('never lets the warm-up allow more than the number’s own daily cap', () => {
-    expect(limitAt('2026-03-09T23:00:00Z', '2026-03-11T23:00:00Z', { dailyCap: 80 })).toEqual({ day: 3, limit: 80, warmingUp: true });
-    expect(limitAt('2026-03-09T23:00:00Z', '2026-03-20T23:00:00Z', { dailyCap: 80 })).toEqual({ day: 12, limit: 80, warmingUp: false });
+    expect(limitAt('2026-03-09T23:00:00Z', '2026-03-11T23:00:00Z', { dailyCap: 80 })).toEqual({
+      day: 3,
+      limit: 80,
+      warmingUp: true,
+    });
+    expect(limitAt('2026-03-09T23:00:00Z', '2026-03-20T23:00:00Z', { dailyCap: 80 })).toEqual({
+      day: 12,
+      limit: 80,
+      warmingUp: false,
+    });
   });
 
   it('allows nothing while the warm-up start is still in the future, even later the same day', () => {

@@ -53,13 +53,17 @@ describe('quiet hours in other zones and settings', () => {
 
   it('for an Australian contact of unknown location, waits until it is 09:00 in Perth, the last zone to wake', () => {
     // 07:00 in Perth (UTC+8) is 10:00 in Sydney (UTC+11): daytime on the east coast, night in the west.
-    expect(quietHoursUntil(at('2026-11-24T23:00:00Z'), ALL_AUSTRALIAN_ZONES, DEFAULT)).toEqual(at('2026-11-25T01:00:00Z'));
+    expect(quietHoursUntil(at('2026-11-24T23:00:00Z'), ALL_AUSTRALIAN_ZONES, DEFAULT)).toEqual(
+      at('2026-11-25T01:00:00Z'),
+    );
   });
 
   it('for an Australian contact of unknown location, stops at 21:00 on Lord Howe Island, the first zone to sleep', () => {
     // Lord Howe is UTC+11 in summer, so 21:00 there is 10:00 UTC.
     expect(quietHoursUntil(at('2026-11-25T09:59:00Z'), ALL_AUSTRALIAN_ZONES, DEFAULT)).toBeNull();
-    expect(quietHoursUntil(at('2026-11-25T10:00:00Z'), ALL_AUSTRALIAN_ZONES, DEFAULT)).toEqual(at('2026-11-26T01:00:00Z'));
+    expect(quietHoursUntil(at('2026-11-25T10:00:00Z'), ALL_AUSTRALIAN_ZONES, DEFAULT)).toEqual(
+      at('2026-11-26T01:00:00Z'),
+    );
   });
 
   it('supports a window that does not wrap midnight, and none at all when start equals end', () => {
@@ -74,7 +78,9 @@ describe('a contact’s time zone', () => {
   const base = { timeZone: null, state: null, postcode: null, phoneE164: '+61412345678' };
 
   it('comes from an explicit zone first, then the state, then the postcode', () => {
-    expect(contactTimeZone({ ...base, timeZone: 'Australia/Darwin', state: 'WA' }, 'Australia/Sydney')).toBe('Australia/Darwin');
+    expect(contactTimeZone({ ...base, timeZone: 'Australia/Darwin', state: 'WA' }, 'Australia/Sydney')).toBe(
+      'Australia/Darwin',
+    );
     expect(contactTimeZone({ ...base, state: 'wa', postcode: '2000' }, 'Australia/Sydney')).toBe('Australia/Perth');
     expect(contactTimeZone({ ...base, postcode: '6000' }, 'Australia/Sydney')).toBe('Australia/Perth');
     expect(contactTimeZone({ ...base, postcode: '0800' }, 'Australia/Sydney')).toBe('Australia/Darwin');
@@ -90,6 +96,8 @@ describe('a contact’s time zone', () => {
   });
 
   it('ignores a zone name it does not know rather than failing the batch', () => {
-    expect(contactTimeZone({ ...base, timeZone: 'Mars/Olympus', state: 'QLD' }, 'Australia/Sydney')).toBe('Australia/Brisbane');
+    expect(contactTimeZone({ ...base, timeZone: 'Mars/Olympus', state: 'QLD' }, 'Australia/Sydney')).toBe(
+      'Australia/Brisbane',
+    );
   });
 });

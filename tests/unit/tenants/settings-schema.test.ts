@@ -3,11 +3,18 @@ import { UpdateTenantSettingsSchema } from '@/lib/tenants/schemas';
 
 describe('tenant settings input', () => {
   it('turns quiet-hour times into minutes after midnight', () => {
-    expect(UpdateTenantSettingsSchema.parse({ quietHoursStart: '21:00', quietHoursEnd: '09:00' })).toEqual({ quietHoursStart: 1260, quietHoursEnd: 540 });
+    expect(UpdateTenantSettingsSchema.parse({ quietHoursStart: '21:00', quietHoursEnd: '09:00' })).toEqual({
+      quietHoursStart: 1260,
+      quietHoursEnd: 540,
+    });
   });
 
   it('rejects an unknown time zone, a bad time and an unknown field with a readable reason', () => {
-    const result = UpdateTenantSettingsSchema.safeParse({ timeZone: 'Australia/Gotham', quietHoursStart: '9pm', paused: true });
+    const result = UpdateTenantSettingsSchema.safeParse({
+      timeZone: 'Australia/Gotham',
+      quietHoursStart: '9pm',
+      paused: true,
+    });
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((i) => i.message).join(' | ') ?? '';
     expect(messages).toContain('Unknown time zone');

@@ -21,13 +21,21 @@ function AudienceDescription({ campaign }: { campaign: CampaignView }) {
       return <>All contacts</>;
     case 'batch':
       return campaign.audienceBatch ? (
-        <>Contacts from the import <Link href={`/imports/${campaign.audienceBatch.id}`}>{campaign.audienceBatch.fileName}</Link></>
+        <>
+          Contacts from the import{' '}
+          <Link href={`/imports/${campaign.audienceBatch.id}`}>{campaign.audienceBatch.fileName}</Link>
+        </>
       ) : (
         <>Contacts from an import that no longer exists</>
       );
     case 'filter': {
       const consent = audience.consent.map((c) => c.toLowerCase()).join(' or ');
-      return <>Contacts with {consent} consent{audience.tagsAny.length > 0 ? `, tagged ${audience.tagsAny.join(' or ')}` : ''}</>;
+      return (
+        <>
+          Contacts with {consent} consent
+          {audience.tagsAny.length > 0 ? `, tagged ${audience.tagsAny.join(' or ')}` : ''}
+        </>
+      );
     }
   }
 }
@@ -42,19 +50,34 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
   const canAct = roleAtLeast(actor.role, 'STAFF');
   const isDraft = campaign.status === 'DRAFT';
   // A draft's reach is counted now; a launched campaign's is what the launch queued.
-  const recipients = isDraft ? (await countAudience({ actor, audience: campaign.audience })).sendable : (campaign.launchSummary?.queued ?? null);
+  const recipients = isDraft
+    ? (await countAudience({ actor, audience: campaign.audience })).sendable
+    : (campaign.launchSummary?.queued ?? null);
   const activeNumbers = campaign.numbers.filter((n) => n.active);
   const canReceiveReplies = activeNumbers.every((n) => n.kind === 'LONG_CODE');
   const totalWeight = campaign.templates.reduce((sum, t) => sum + t.weight, 0);
-  const shareOf = (weight: number) => (campaign.rotation === 'WEIGHTED' ? weight / totalWeight : 1 / campaign.templates.length);
+  const shareOf = (weight: number) =>
+    campaign.rotation === 'WEIGHTED' ? weight / totalWeight : 1 / campaign.templates.length;
   const excluded = Object.entries(campaign.launchSummary?.excluded ?? {}).filter(([, n]) => n > 0);
   const when = (iso: string | null) => (iso ? dateTime(iso, context.timeZone) : null);
 
   const details: [string, React.ReactNode | null][] = [
     ['Audience', <AudienceDescription key="a" campaign={campaign} />],
     [isDraft ? 'Can be messaged now' : 'Queued at launch', recipients === null ? '—' : plural(recipients, 'contact')],
-    ['Rotation', campaign.templates.length < 2 ? 'One message' : campaign.rotation === 'WEIGHTED' ? 'Weighted' : 'In turn'],
-    ['Link URL', campaign.linkUrl ? <a key="l" href={campaign.linkUrl} rel="noreferrer noopener" target="_blank">{campaign.linkUrl}</a> : 'None'],
+    [
+      'Rotation',
+      campaign.templates.length < 2 ? 'One message' : campaign.rotation === 'WEIGHTED' ? 'Weighted' : 'In turn',
+    ],
+    [
+      'Link URL',
+      campaign.linkUrl ? (
+        <a key="l" href={campaign.linkUrl} rel="noreferrer noopener" target="_blank">
+          {campaign.linkUrl}
+        </a>
+      ) : (
+        'None'
+      ),
+    ],
     [
       'Sending numbers',
       campaign.numbers.length === 0 ? null : (
@@ -81,22 +104,38 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
 
   return (
     <>
-      <p><Link href="/campaigns">← Campaigns</Link></p>
+      <p>
+        <Link href="/campaigns">← Campaigns</Link>
+      </p>
       <h1>
         {campaign.name} <StatusBadge status={campaign.status} />
       </h1>
       {campaign.status === 'PAUSED' && (
         <div className="notice bad" role="alert">
           <strong>Paused{campaign.pausedReason ? `: ${campaign.pausedReason}` : '.'}</strong>
-          {campaign.pausedAt && <span className="muted"> (since {when(campaign.pausedAt)})</span>} Nothing more is sent until someone resumes the campaign.
+          {campaign.pausedAt && <span className="muted"> (since {when(campaign.pausedAt)})</span>} Nothing more is sent
+          until someone resumes the campaign.
         </div>
       )}
       {canAct ? (
-        <CampaignActions campaignId={campaign.id} name={campaign.name} status={campaign.status} scheduledAt={campaign.scheduledAt} timeZone={context.timeZone} />
+        <CampaignActions
+          campaignId={campaign.id}
+          name={campaign.name}
+          status={campaign.status}
+          scheduledAt={campaign.scheduledAt}
+          timeZone={context.timeZone}
+        />
       ) : (
         <p className="muted">You can follow this campaign; staff and admins launch, pause and change campaigns.</p>
       )}
-      {!isDraft && <CampaignProgress key={campaign.status} campaignId={campaign.id} status={campaign.status} timeZone={context.timeZone} />}
+      {!isDraft && (
+        <CampaignProgress
+          key={campaign.status}
+          campaignId={campaign.id}
+          status={campaign.status}
+          timeZone={context.timeZone}
+        />
+      )}
 
       <h2>Details</h2>
       <table aria-label="Campaign details">
@@ -117,18 +156,36 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
         <div className="panel" key={t.id}>
           <h3>
             Message {i + 1}
-            {campaign.rotation === 'WEIGHTED' && campaign.templates.length > 1 && <span className="muted"> · weight {t.weight} ({Math.round(shareOf(t.weight) * 100)}% of recipients)</span>}
+            {campaign.rotation === 'WEIGHTED' && campaign.templates.length > 1 && (
+              <span className="muted">
+                {' '}
+                · weight {t.weight} ({Math.round(shareOf(t.weight) * 100)}% of recipients)
+              </span>
+            )}
           </h3>
-          <pre className="template-source" aria-label={`Message ${i + 1} as written`}>{t.body}</pre>
+          <pre className="template-source" aria-label={`Message ${i + 1} as written`}>
+            {t.body}
+          </pre>
           <MessagePreview
             label={`message ${i + 1}`}
-            preview={previewMessage({ body: t.body, senderName: context.senderName, canReceiveReplies, hasLink: campaign.linkUrl !== null, shortLinkBase: context.shortLinkBase })}
-            pricing={{ pricePerPartMicros: context.pricePerPartMicros, recipients: recipients === null ? null : Math.round(recipients * shareOf(t.weight)) }}
+            preview={previewMessage({
+              body: t.body,
+              senderName: context.senderName,
+              canReceiveReplies,
+              hasLink: campaign.linkUrl !== null,
+              shortLinkBase: context.shortLinkBase,
+            })}
+            pricing={{
+              pricePerPartMicros: context.pricePerPartMicros,
+              recipients: recipients === null ? null : Math.round(recipients * shareOf(t.weight)),
+            }}
           />
         </div>
       ))}
 
-      {canAct && campaign.status !== 'COMPLETED' && campaign.status !== 'CANCELLED' && <TestSendForm campaignId={campaign.id} initialPhone={context.testPhone} />}
+      {canAct && campaign.status !== 'COMPLETED' && campaign.status !== 'CANCELLED' && (
+        <TestSendForm campaignId={campaign.id} initialPhone={context.testPhone} />
+      )}
     </>
   );
 }

@@ -11,9 +11,13 @@ export default async function NewCampaignPage() {
   const context = await getCampaignContext({ actor });
   return (
     <>
-      <p><Link href="/campaigns">← Campaigns</Link></p>
+      <p>
+        <Link href="/campaigns">← Campaigns</Link>
+      </p>
       <h1>New campaign</h1>
-      <p className="muted">A campaign is saved as a draft. Nothing is sent until you launch it from its page, after a dry run if you like.</p>
+      <p className="muted">
+        A campaign is saved as a draft. Nothing is sent until you launch it from its page, after a dry run if you like.
+      </p>
       <CampaignEditor context={context} campaign={null} />
     </>
   );

@@ -10,7 +10,10 @@ import { requireActor } from '@/app/_http/current-actor';
 
 export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
   const actor = await requireActor();
-  const parsed = z.string().uuid().safeParse((await params).contactId);
+  const parsed = z
+    .string()
+    .uuid()
+    .safeParse((await params).contactId);
   if (!parsed.success) notFound();
   const contact = await getContact({ actor, contactId: parsed.data }).catch((error) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
@@ -20,18 +23,28 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
   const custom = Object.entries(contact.customFields as Record<string, string>);
   const fields: [string, string | null][] = [
-    ['Phone', contact.phoneE164], ['E-mail', contact.email], ['Tags', contact.tags.join(', ') || null],
-    ['Time zone', contact.timeZone], ['State', contact.state], ['Postcode', contact.postcode],
-    ['Consent', `${contact.consentStatus.toLowerCase()}${contact.consentSource ? ` (${contact.consentSource})` : ''}${contact.consentAt ? `, ${contact.consentAt.toLocaleDateString('en-AU')}` : ''}`],
+    ['Phone', contact.phoneE164],
+    ['E-mail', contact.email],
+    ['Tags', contact.tags.join(', ') || null],
+    ['Time zone', contact.timeZone],
+    ['State', contact.state],
+    ['Postcode', contact.postcode],
+    [
+      'Consent',
+      `${contact.consentStatus.toLowerCase()}${contact.consentSource ? ` (${contact.consentSource})` : ''}${contact.consentAt ? `, ${contact.consentAt.toLocaleDateString('en-AU')}` : ''}`,
+    ],
     ...custom.map(([k, v]) => [k, v] as [string, string]),
   ];
   return (
     <>
-      <p><Link href="/contacts">← Contacts</Link></p>
+      <p>
+        <Link href="/contacts">← Contacts</Link>
+      </p>
       <h1>{name || contact.phoneE164}</h1>
       {contact.dnc && (
         <div className="notice bad" role="status">
-          On the do-not-contact list since {contact.dnc.createdAt.toLocaleString('en-AU')} ({contact.dnc.source.toLowerCase().replace(/_/g, ' ')}). No message will be sent.
+          On the do-not-contact list since {contact.dnc.createdAt.toLocaleString('en-AU')} (
+          {contact.dnc.source.toLowerCase().replace(/_/g, ' ')}). No message will be sent.
         </div>
       )}
       {contact.dnc && roleAtLeast(actor.role, 'ADMIN') && <UndoOptOutForm contactId={contact.id} />}
@@ -39,7 +52,10 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
         <table aria-label="Contact details">
           <tbody>
             {fields.map(([label, value]) => (
-              <tr key={label}><th scope="row">{label}</th><td>{value ?? <span className="muted">—</span>}</td></tr>
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{value ?? <span className="muted">—</span>}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -49,12 +65,20 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
         <div className="empty">No messages to or from this contact yet.</div>
       ) : (
         <table aria-label="Message history">
-          <thead><tr><th>When</th><th>What</th><th>Details</th></tr></thead>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>What</th>
+              <th>Details</th>
+            </tr>
+          </thead>
           <tbody>
             {timeline.map((t, i) => (
               <tr key={i}>
                 <td>{t.at.toLocaleString('en-AU')}</td>
-                <td>{t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}</td>
+                <td>
+                  {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
+                </td>
                 <td>{t.detail ?? ''}</td>
               </tr>
             ))}
@@ -66,14 +90,29 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
         <div className="empty">No consent changes recorded.</div>
       ) : (
         <table aria-label="Consent history">
-          <thead><tr><th>When</th><th>What</th><th>Consent</th><th>How</th></tr></thead>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>What</th>
+              <th>Consent</th>
+              <th>How</th>
+            </tr>
+          </thead>
           <tbody>
             {contact.consentEvents.map((e) => (
               <tr key={String(e.id)}>
                 <td>{e.occurredAt.toLocaleString('en-AU')}</td>
                 <td>{e.action.toLowerCase().replace(/_/g, ' ')}</td>
                 <td>{e.status?.toLowerCase() ?? '—'}</td>
-                <td>{e.source}{e.importBatchId && <> · <Link href={`/imports/${e.importBatchId}`}>import</Link></>}</td>
+                <td>
+                  {e.source}
+                  {e.importBatchId && (
+                    <>
+                      {' '}
+                      · <Link href={`/imports/${e.importBatchId}`}>import</Link>
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -86,7 +125,8 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
         <ul>
           {contact.imports.map((i) => (
             <li key={i.batch.id}>
-              <Link href={`/imports/${i.batch.id}`}>{i.batch.fileName}</Link> — {i.action.toLowerCase()} on {i.createdAt.toLocaleString('en-AU')}
+              <Link href={`/imports/${i.batch.id}`}>{i.batch.fileName}</Link> — {i.action.toLowerCase()} on{' '}
+              {i.createdAt.toLocaleString('en-AU')}
             </li>
           ))}
         </ul>

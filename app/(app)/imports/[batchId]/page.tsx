@@ -17,7 +17,9 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
   });
   return (
     <>
-      <p><Link href="/imports">← Imports</Link></p>
+      <p>
+        <Link href="/imports">← Imports</Link>
+      </p>
       <h1>Import: {batch.fileName}</h1>
       <ImportWizard initial={JSON.parse(JSON.stringify(batch))} canEdit={roleAtLeast(actor.role, 'STAFF')} />
     </>

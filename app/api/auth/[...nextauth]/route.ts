@@ -11,14 +11,19 @@ function handler(req: Request, ctx: Ctx) {
   return NextAuth(authOptions())(req, ctx);
 }
 
-
 async function emailFrom(req: Request): Promise<string> {
   const type = req.headers.get('content-type') ?? '';
   if (type.includes('application/json')) {
-    const body = (await req.clone().json().catch(() => ({}))) as { email?: unknown };
+    const body = (await req
+      .clone()
+      .json()
+      .catch(() => ({}))) as { email?: unknown };
     return String(body.email ?? '');
   }
-  const form = await req.clone().formData().catch(() => null);
+  const form = await req
+    .clone()
+    .formData()
+    .catch(() => null);
   return String(form?.get('email') ?? '');
 }
 
@@ -36,7 +41,10 @@ async function POST(req: Request, ctx: Ctx) {
       if (error instanceof AppError && error.code === 'rate_limited') {
         const res = errorResponse('rate_limited', error.message, error.details);
         // next-auth's client reads `url`; the error page explains the wait.
-        return Response.json({ url: `/signin?error=RateLimited` , error: { code: 'rate_limited', message: error.message } }, { status: 429, headers: res.headers });
+        return Response.json(
+          { url: `/signin?error=RateLimited`, error: { code: 'rate_limited', message: error.message } },
+          { status: 429, headers: res.headers },
+        );
       }
       return toErrorResponse(error);
     }

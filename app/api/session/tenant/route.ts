@@ -9,8 +9,14 @@ const SwitchTenantSchema = z.object({ tenantId: z.string().uuid('Unknown workspa
 /** Chooses which of the caller's workspaces later requests act in. */
 export const POST = withSession('VIEWER', async (req, { actor }) => {
   const { tenantId } = SwitchTenantSchema.parse(await readJson(req));
-  if (!actor.memberships.some((m) => m.tenantId === tenantId)) throw new AppError('not_found', 'You are not a member of that workspace.');
+  if (!actor.memberships.some((m) => m.tenantId === tenantId))
+    throw new AppError('not_found', 'You are not a member of that workspace.');
   const res = NextResponse.json({ tenantId });
-  res.cookies.set(TENANT_COOKIE, tenantId, { httpOnly: true, sameSite: 'lax', path: '/', secure: req.url.startsWith('https://') });
+  res.cookies.set(TENANT_COOKIE, tenantId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: req.url.startsWith('https://'),
+  });
   return res;
 });

@@ -6,7 +6,9 @@ import { readJson, withSession } from '@/app/_http/with-session';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withSession('VIEWER', async (_req, { actor }) => NextResponse.json({ budgets: await getBudgets({ actor }) }));
+export const GET = withSession('VIEWER', async (_req, { actor }) =>
+  NextResponse.json({ budgets: await getBudgets({ actor }) }),
+);
 
 export const PUT = withSession('ADMIN', async (req, { actor }) =>
   NextResponse.json({ budgets: await setBudgets({ actor, input: BudgetsSchema.parse(await readJson(req)) }) }),

@@ -15,13 +15,19 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ c
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const back = <p><Link href={`/campaigns/${campaign.id}`}>← {campaign.name}</Link></p>;
+  const back = (
+    <p>
+      <Link href={`/campaigns/${campaign.id}`}>← {campaign.name}</Link>
+    </p>
+  );
   if (campaign.status !== 'DRAFT') {
     return (
       <>
         {back}
         <h1>Edit {campaign.name}</h1>
-        <div className="notice bad" role="alert">Only a draft can be edited. This campaign is {campaign.status.toLowerCase()}.</div>
+        <div className="notice bad" role="alert">
+          Only a draft can be edited. This campaign is {campaign.status.toLowerCase()}.
+        </div>
       </>
     );
   }

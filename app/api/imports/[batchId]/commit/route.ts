@@ -11,6 +11,8 @@ export const maxDuration = 300;
 export const POST = withSession<{ batchId: string }>('STAFF', async (_req, { actor, params }) => {
   const batchId = BatchIdSchema.parse(params.batchId);
   await startCommit({ actor, batchId });
-  runAfterResponse('import commit', () => commitImport({ tenantId: actor.tenantId, batchId, actorUserId: actor.userId }));
+  runAfterResponse('import commit', () =>
+    commitImport({ tenantId: actor.tenantId, batchId, actorUserId: actor.userId }),
+  );
   return NextResponse.json({ batchId, status: 'COMMITTING' }, { status: 202 });
 });

@@ -19,6 +19,9 @@ export const GET = withSession<{ batchId: string }>('VIEWER', async (_req, { act
     },
   });
   return new Response(body, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="rejected-rows-${batchId}.csv"` },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="rejected-rows-${batchId}.csv"`,
+    },
   });
 });
