@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { dropDatabase } from '../lib/db/embedded';
+import { dropDatabase } from './support/embedded-postgres';
 import { createMigratedTemplate, openScratchServer } from './support/scratch-postgres';
 
 // `npm run bench [name...]`: runs scripts/bench/<name>.ts (all of them by default),

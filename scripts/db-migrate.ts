@@ -1,5 +1,5 @@
 // Applies pending migrations to DATABASE_URL, or to the embedded database when unset.
-import { provisionDatabase } from '../lib/db/provision';
+import { provisionDatabase } from './support/provision-database';
 
 const database = await provisionDatabase();
 const applied = database.appliedMigrations;

@@ -2,8 +2,8 @@
 // the schema as of the last migration to the current prisma/schema.prisma.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { provisionDatabase } from '../lib/db/provision';
-import { MIGRATIONS_DIR, PRISMA_DIR, SCHEMA_PATH, diffSchemaSql } from '../lib/db/schema-engine';
+import { provisionDatabase } from './support/provision-database';
+import { MIGRATIONS_DIR, PRISMA_DIR, SCHEMA_PATH, diffSchemaSql } from './support/schema-engine';
 
 const SNAPSHOT_PATH = path.join(PRISMA_DIR, 'migrated-schema.snapshot');
 

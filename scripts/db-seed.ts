@@ -1,6 +1,6 @@
 import { disconnectDb, db } from '../lib/db/client';
-import { provisionDatabase } from '../lib/db/provision';
-import { seedDatabase } from '../lib/db/seed';
+import { provisionDatabase } from './support/provision-database';
+import { seedDatabase } from './support/seed-database';
 import { env } from '../lib/env';
 
 const database = await provisionDatabase();

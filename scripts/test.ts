@@ -4,8 +4,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { db, disconnectDb } from '../lib/db/client';
-import { createDatabase, dropDatabase } from '../lib/db/embedded';
-import { seedDatabase } from '../lib/db/seed';
+import { createDatabase, dropDatabase } from './support/embedded-postgres';
+import { seedDatabase } from './support/seed-database';
 import { ensureBuilt } from './support/next-build';
 import { createMigratedTemplate, openScratchServer } from './support/scratch-postgres';
 

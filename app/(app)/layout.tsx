@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { NavLink } from '@/components/shell/NavLink';
 import { SignOutButton } from '@/components/shell/SignOutButton';
 import { TenantSwitcher } from '@/components/shell/TenantSwitcher';
-import { getKillSwitch } from '@/lib/tenants/get-kill-switch';
+import { getKillSwitch } from '@/lib/sending/get-kill-switch';
 import { requireActor } from '@/app/_http/current-actor';
 
 export const dynamic = 'force-dynamic';

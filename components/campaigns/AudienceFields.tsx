@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
-import { EXCLUSION_LABELS, type ExclusionReason } from '@/lib/campaigns/audience';
+import { EXCLUSION_LABELS, type ExclusionReason } from '@/lib/audiences/audience';
 import type { CampaignContext } from '@/lib/campaigns/get-campaign-context';
 import type { EditorFields } from './editor-fields';
 import { FieldIssue, invalidProps, type Issues } from './FieldIssue';

@@ -1,7 +1,7 @@
 'use client';
 
-import { replaceablePunctuation } from '@/lib/campaigns/plain-punctuation';
-import { estimateCostMicros, type MessagePreview as Preview } from '@/lib/campaigns/preview-message';
+import { replaceablePunctuation } from '@/lib/messages/plain-punctuation';
+import { estimateCostMicros, type MessagePreview as Preview } from '@/lib/messages/preview-message';
 import { characterName, count, dollars, plural } from './format';
 
 export interface PreviewPricing {

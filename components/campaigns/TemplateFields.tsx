@@ -2,9 +2,9 @@
 
 import { useRef, useState } from 'react';
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
-import { BUILT_IN_FIELDS, LINK_FIELD } from '@/lib/campaigns/merge-fields';
-import { replaceablePunctuation, toPlainPunctuation } from '@/lib/campaigns/plain-punctuation';
-import { estimateCampaignCostMicros, previewMessage } from '@/lib/campaigns/preview-message';
+import { BUILT_IN_FIELDS, LINK_FIELD } from '@/lib/messages/merge-fields';
+import { replaceablePunctuation, toPlainPunctuation } from '@/lib/messages/plain-punctuation';
+import { estimateCampaignCostMicros, previewMessage } from '@/lib/messages/preview-message';
 import { MAX_TEMPLATE_CHARACTERS, MAX_TEMPLATES } from '@/lib/campaigns/schemas';
 import type { EditorFields } from './editor-fields';
 import { FieldIssue, invalidProps, type Issues } from './FieldIssue';

@@ -1,4 +1,4 @@
-import type { Audience } from '@/lib/campaigns/audience';
+import type { Audience } from '@/lib/audiences/audience';
 import type { CampaignView } from '@/lib/campaigns/get-campaign';
 import type { CampaignInputFields } from '@/lib/campaigns/schemas';
 import { instantAt, localTime } from '@/lib/time/zoned-time';

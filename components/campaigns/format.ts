@@ -1,4 +1,4 @@
-import { EXCLUSION_LABELS } from '@/lib/campaigns/audience';
+import { EXCLUSION_LABELS } from '@/lib/audiences/audience';
 
 // Display helpers shared by the campaign components: money is AUD, held in
 // millionths of a dollar; counts and times are written the Australian way.

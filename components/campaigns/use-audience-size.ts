@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { AudienceSchema, type Audience } from '@/lib/campaigns/audience';
-import type { AudienceSize } from '@/lib/campaigns/count-audience';
+import { AudienceSchema, type Audience } from '@/lib/audiences/audience';
+import type { AudienceSize } from '@/lib/audiences/count-audience';
 
 export type AudienceSizeState =
   | { state: 'counting'; previous: AudienceSize | null }

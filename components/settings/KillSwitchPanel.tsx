@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { KillSwitchView } from '@/lib/tenants/get-kill-switch';
+import type { KillSwitchView } from '@/lib/sending/get-kill-switch';
 import { apiRequest } from '../api-request';
 import { dateTime } from '../campaigns/format';
 

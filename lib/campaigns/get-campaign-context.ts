@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { shortLinkBase } from '../links/create-short-link';
 import { listSendingNumbers } from '../sending-numbers/list-sending-numbers';
+import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
 
 /**
  * What the campaign pages need beside the campaign itself: how messages are
@@ -26,8 +27,8 @@ export async function getCampaignContext({ actor }: { actor: Actor }) {
   return {
     // The opt-out line names the sender; an unset sender name falls back to the workspace's name, as at send time.
     senderName: settings?.senderName.trim() || actor.tenantName,
-    timeZone: settings?.timeZone ?? 'Australia/Sydney',
-    pricePerPartMicros: settings?.pricePerPartMicros ?? 55_000,
+    timeZone: settings?.timeZone ?? TENANT_DEFAULTS.timeZone,
+    pricePerPartMicros: settings?.pricePerPartMicros ?? TENANT_DEFAULTS.pricePerPartMicros,
     shortLinkBase: shortLinkBase(settings?.shortLinkBaseUrl),
     numbers: numbers.map((n) => ({
       id: n.id,

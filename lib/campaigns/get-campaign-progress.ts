@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';
 import { HELD_UNTIL_RESUMED } from '../sending/gates/gate';
-import { EXCLUSION_LABELS, type ExclusionReason } from './audience';
+import { EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';
 import { CAMPAIGN_NOT_FOUND } from './get-campaign';
 import { CampaignIdSchema } from './schemas';
 

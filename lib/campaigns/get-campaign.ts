@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { AppError } from '../errors';
-import { AudienceSchema, type Audience } from './audience';
+import { AudienceSchema, type Audience } from '../audiences/audience';
 import { CampaignIdSchema } from './schemas';
 
 export const CAMPAIGN_NOT_FOUND = 'That campaign does not exist in this workspace.';

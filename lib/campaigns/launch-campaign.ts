@@ -3,7 +3,7 @@ import { writeAuditSql } from '../auth/audit';
 import { inTransaction } from '../db/pg-pool';
 import { AppError } from '../errors';
 import { buildSendQueue } from '../sending/build-send-queue';
-import { AudienceSchema, EXCLUSION_LABELS, type ExclusionReason } from './audience';
+import { AudienceSchema, EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';
 import { lockCampaign } from './lock-campaign';
 
 export interface LaunchResult {

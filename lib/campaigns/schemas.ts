@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AudienceSchema } from './audience';
-import { parseTemplate } from './merge-fields';
+import { AudienceSchema } from '../audiences/audience';
+import { parseTemplate } from '../messages/merge-fields';
 
 // Shared by the route handlers and the editor in the browser, so both refuse the
 // same campaign with the same words; keep it free of server-only imports.

@@ -8,10 +8,10 @@ import { createShortLink } from '../links/create-short-link';
 import { configuredSmsProvider } from '../providers/configured-sms-provider';
 import type { SmsProvider } from '../providers/sms-provider';
 import { assertRateLimit } from '../rate-limit/assert-rate-limit';
-import { composeMessage } from '../sending/compose-message';
+import { composeMessage } from '../messages/compose-message';
 import { loadSendingPolicies } from '../sending/load-sending-policies';
 import { addUsage, lockedUsageLedger, spendKeys, usageKeyString } from '../sending/usage-ledger';
-import { describeProviderError } from '../webhooks/twilio-error-codes';
+import { describeProviderError } from '../providers/twilio-errors';
 import { CAMPAIGN_NOT_FOUND } from './get-campaign';
 import { CampaignIdSchema } from './schemas';
 

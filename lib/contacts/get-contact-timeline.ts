@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
-import { explainTwilioError } from '../webhooks/twilio-error-codes';
+import { explainTwilioError } from '../providers/twilio-errors';
 
 export interface TimelineEntry {
   at: Date;

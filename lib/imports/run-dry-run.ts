@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { ColumnMappingSchema } from './column-mapping';
-import { checkRow, compareWithExisting, type ExistingContact, type RowContext } from './decide-row';
+import { checkRow, compareWithExisting, type ExistingContact, type RowContext } from './check-row';
 import { UnreadableFileError, type TextEncoding } from './file-format';
-import { readRecords } from './read-import-file';
+import { readRecords } from './read-stored-file';
 
 const BATCH_ROWS = 5000;
 const WRITERS = 3;

@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client';
 import { warmUpDailyLimit } from './warm-up-curve';
+import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
 
 type Reader = Pick<Prisma.TransactionClient, 'tenantSettings'>;
 
@@ -20,7 +21,7 @@ type SendingNumberRow = Prisma.SendingNumberGetPayload<{ select: typeof SENDING_
 /** Warm-up days are the tenant's calendar days, so the limit needs its time zone. */
 export async function tenantTimeZone(client: Reader, tenantId: string): Promise<string> {
   const settings = await client.tenantSettings.findUnique({ where: { tenantId }, select: { timeZone: true } });
-  return settings?.timeZone ?? 'Australia/Sydney';
+  return settings?.timeZone ?? TENANT_DEFAULTS.timeZone;
 }
 
 /** A sending number as the API and the UI show it, with what it may send today. */

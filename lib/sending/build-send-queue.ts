@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/queryable';
-import { audienceCondition, sendabilitySql, type Audience, type ExclusionReason } from '../campaigns/audience';
+import { audienceCondition, sendabilitySql, type Audience, type ExclusionReason } from '../audiences/audience';
 
 export interface QueueBuildResult {
   /** Jobs this call created (0 when run again: the queue already holds them). */

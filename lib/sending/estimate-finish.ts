@@ -1,6 +1,6 @@
 import { warmUpDailyLimit } from '../sending-numbers/warm-up-curve';
 import { instantAt, localTime } from '../time/zoned-time';
-import type { QuietHours } from './quiet-hours';
+import type { QuietHours } from './quiet-hours-until';
 
 export interface FinishInputs {
   now: Date;

@@ -1,19 +1,14 @@
 import type { Queryable } from '../db/queryable';
 import type { CampaignStatus, Rotation, SenderKind } from '../generated/prisma/enums';
-import { parseTemplate, type ParsedTemplate } from '../campaigns/merge-fields';
+import { parseTemplate, type ParsedTemplate } from '../messages/merge-fields';
 import { shortLinkBase } from '../links/create-short-link';
+import type { MessageSetup } from '../messages/compose-message';
 import type { CampaignPolicy, TenantPolicy } from './gates/gate';
+import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
 
 /** What the drain needs to write a campaign's messages, beside what its gates check. */
-export interface CampaignSetup extends CampaignPolicy {
-  rotation: Rotation;
-  templates: { id: string; weight: number; parsed: ParsedTemplate }[];
+export interface CampaignSetup extends CampaignPolicy, MessageSetup {
   linkUrl: string | null;
-  senderName: string;
-  /** Every number can take a STOP reply; otherwise messages carry a web unsubscribe link. */
-  canReceiveReplies: boolean;
-  shortLinkBase: string;
-  pricePerPartMicros: number;
 }
 
 export interface SendingPolicies {
@@ -88,17 +83,20 @@ export async function loadSendingPolicies(
       tenantId: t.id,
       paused: t.paused ?? false,
       pausedReason: t.pausedReason,
-      timeZone: t.timeZone ?? 'Australia/Sydney',
-      quietHours: { start: t.quietHoursStart ?? 1260, end: t.quietHoursEnd ?? 540 },
-      tenantRatePerMinute: t.tenantRatePerMinute ?? 100,
-      numberRatePerMinute: t.numberRatePerMinute ?? 10,
+      timeZone: t.timeZone ?? TENANT_DEFAULTS.timeZone,
+      quietHours: {
+        start: t.quietHoursStart ?? TENANT_DEFAULTS.quietHoursStart,
+        end: t.quietHoursEnd ?? TENANT_DEFAULTS.quietHoursEnd,
+      },
+      tenantRatePerMinute: t.tenantRatePerMinute ?? TENANT_DEFAULTS.tenantRatePerMinute,
+      numberRatePerMinute: t.numberRatePerMinute ?? TENANT_DEFAULTS.numberRatePerMinute,
       dailyBudgetMicros: t.daily === null ? null : Number(t.daily),
       monthlyBudgetMicros: t.monthly === null ? null : Number(t.monthly),
     });
     tenantExtras.set(t.id, {
       senderName: t.senderName?.trim() || t.name,
       shortLinkBase: shortLinkBase(t.shortLinkBaseUrl),
-      pricePerPartMicros: t.pricePerPartMicros ?? 55_000,
+      pricePerPartMicros: t.pricePerPartMicros ?? TENANT_DEFAULTS.pricePerPartMicros,
     });
   }
 

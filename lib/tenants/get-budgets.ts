@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
 import { instantAt, localTime } from '../time/zoned-time';
+import { TENANT_DEFAULTS } from './tenant-defaults';
 
 const MICROS = 1_000_000;
 
@@ -11,7 +12,7 @@ export async function getBudgets({ actor, now = new Date() }: { actor: Actor; no
     db().budget.findMany({ where: { tenantId: actor.tenantId }, select: { period: true, capMicros: true } }),
     db().tenantSettings.findUnique({ where: { tenantId: actor.tenantId }, select: { timeZone: true } }),
   ]);
-  const zone = settings?.timeZone ?? 'Australia/Sydney';
+  const zone = settings?.timeZone ?? TENANT_DEFAULTS.timeZone;
   const t = localTime(now, zone);
   const dayStart = instantAt({ year: t.year, month: t.month, day: t.day }, zone);
   const monthStart = instantAt({ year: t.year, month: t.month, day: 1 }, zone);

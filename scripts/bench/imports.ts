@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { db, disconnectDb } from '../../lib/db/client';
-import { createDatabase, dropDatabase } from '../../lib/db/embedded';
+import { createDatabase, dropDatabase } from '../support/embedded-postgres';
 import { closePgPool } from '../../lib/db/pg-pool';
 import { analyseImport } from '../../lib/imports/analyse-import';
 import { createImportBatch } from '../../lib/imports/create-import-batch';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import twilio from 'twilio';
 import { db, disconnectDb } from '../../lib/db/client';
-import { createDatabase, dropDatabase } from '../../lib/db/embedded';
+import { createDatabase, dropDatabase } from '../support/embedded-postgres';
 import { createShortLink } from '../../lib/links/create-short-link';
 import { webhookAuthToken } from '../../lib/providers/provider-config';
 import { ensureBuilt } from '../support/next-build';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { db, disconnectDb } from '../../lib/db/client';
-import { createDatabase, dropDatabase } from '../../lib/db/embedded';
+import { createDatabase, dropDatabase } from '../support/embedded-postgres';
 import { closePgPool, inTransaction, pgPool } from '../../lib/db/pg-pool';
 import { nullProvider } from '../../lib/providers/null-provider';
 import { postgresRateLimitStore } from '../../lib/rate-limit/postgres-store';
 import { buildSendQueue } from '../../lib/sending/build-send-queue';
 import { drainSendQueue } from '../../lib/sending/drain/drain-send-queue';
-import { quietHoursUntil } from '../../lib/sending/quiet-hours';
+import { quietHoursUntil } from '../../lib/sending/quiet-hours-until';
 
 // The send queue on a real PostgreSQL: how long a 1,000,000-contact campaign takes
 // to enqueue; drain throughput through all seven gates to a provider that sends

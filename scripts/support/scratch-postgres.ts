@@ -1,5 +1,5 @@
-import { createDatabase, startEmbeddedPostgres } from '../../lib/db/embedded';
-import { applyMigrations } from '../../lib/db/schema-engine';
+import { createDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { applyMigrations } from './schema-engine';
 
 export interface ScratchServer {
   /** A URL on the server we may CREATE DATABASE with. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Audience } from '@/lib/campaigns/audience';
+import type { Audience } from '@/lib/audiences/audience';
 import { ALL_AUSTRALIAN_ZONES } from '@/lib/contacts/contact-time-zone';
-import { quietHoursUntil } from '@/lib/sending/quiet-hours';
+import { quietHoursUntil } from '@/lib/sending/quiet-hours-until';
 import { inTransaction, pgPool } from '@/lib/db/pg-pool';
 import { db } from '@/lib/db/client';
 import type { SenderKind } from '@/lib/generated/prisma/enums';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createDatabase, dropDatabase } from '@/lib/db/embedded';
+import { createDatabase, dropDatabase } from '@/scripts/support/embedded-postgres';
 
 /** Set by scripts/test.ts: a server we may create databases on, and a migrated template. */
 export function testServer(): { adminUrl: string; template: string } {

@@ -4,7 +4,7 @@ import { KillSwitchPanel } from '@/components/settings/KillSwitchPanel';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { listAudit } from '@/lib/auth/list-audit';
 import { listSendingNumbers } from '@/lib/sending-numbers/list-sending-numbers';
-import { getKillSwitch } from '@/lib/tenants/get-kill-switch';
+import { getKillSwitch } from '@/lib/sending/get-kill-switch';
 import { getTenantSettings } from '@/lib/tenants/get-tenant-settings';
 import { requireActor } from '@/app/_http/current-actor';
 

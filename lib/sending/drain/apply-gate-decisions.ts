@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/queryable';
-import type { ComposedMessage } from '../compose-message';
+import type { ComposedMessage } from '../../messages/compose-message';
 import type { GateDecision } from '../gates/pipeline';
 import { recordJobEvents } from './job-history';
 import type { ReservedLink } from './reserve-short-links';

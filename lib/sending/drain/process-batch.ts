@@ -1,9 +1,9 @@
 import { inTransaction } from '../../db/pg-pool';
 import { contactQuietZones } from '../../contacts/contact-time-zone';
-import { pickTemplate } from '../../campaigns/pick-template';
+import { pickTemplate } from '../../messages/pick-template';
 import type { OutboundSms, SmsProvider } from '../../providers/sms-provider';
 import type { RateLimitStore } from '../../rate-limit/store';
-import { composeMessage, type ComposedMessage } from '../compose-message';
+import { composeMessage, type ComposedMessage } from '../../messages/compose-message';
 import { HELD_UNTIL_RESUMED, type CandidateJob } from '../gates/gate';
 import { runGates, type GateDecision } from '../gates/pipeline';
 import { loadSendingPolicies } from '../load-sending-policies';
@@ -13,6 +13,7 @@ import { claimDueJobs } from './claim-due-jobs';
 import { handOver } from './hand-over';
 import { recordSendOutcomes, type HandedOverJob } from './record-send-outcomes';
 import { reserveShortLinks } from './reserve-short-links';
+import { TENANT_DEFAULTS } from '../../tenants/tenant-defaults';
 
 export interface BatchResult {
   claimed: number;
@@ -100,7 +101,7 @@ export async function processBatch(options: {
         onDnc: job.onDnc,
         suppressedUntil: job.suppressedUntil,
         suppressionReason: job.suppressionReason,
-        zones: contactQuietZones(job, tenant?.timeZone ?? 'Australia/Sydney'),
+        zones: contactQuietZones(job, tenant?.timeZone ?? TENANT_DEFAULTS.timeZone),
         costMicros: message?.costMicros ?? 0,
         sendingNumberId: null,
       };

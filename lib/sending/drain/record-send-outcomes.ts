@@ -2,8 +2,8 @@ import { db } from '../../db/client';
 import { inTransaction } from '../../db/pg-pool';
 import { optOutNumber } from '../../contacts/opt-out';
 import type { SendOutcome } from '../../providers/sms-provider';
-import { describeProviderError } from '../../webhooks/twilio-error-codes';
-import { isBounce, suppressBouncedNumbers } from '../bounce-suppression';
+import { describeProviderError, isBounce, meansOptedOut } from '../../providers/twilio-errors';
+import { suppressBouncedNumbers } from '../bounce-suppression';
 import { chargeSentJobs, recordJobEvents } from './job-history';
 import { addUsage, numberDayKey, spendKeys, type UsageKey } from '../usage-ledger';
 

@@ -3,6 +3,7 @@ import type { SmsProvider } from '../../providers/sms-provider';
 import { addUsage } from '../usage-ledger';
 import { chargeSentJobs, recordJobEvents } from './job-history';
 import { usageToGiveBack } from './record-send-outcomes';
+import { TENANT_DEFAULTS } from '../../tenants/tenant-defaults';
 
 /** Longer than any provider request may take (15 s timeout), so no answer can still be on its way. */
 export const SENDING_STALE_AFTER_MS = 2 * 60_000;
@@ -31,10 +32,10 @@ export async function recoverInterruptedSends(options: {
       costMicros: number | null;
       sendingNumberId: string;
       fromValue: string | null;
-      timeZone: string;
+      timeZone: string | null;
     }>(
       `SELECT j.id, j."tenantId", j."toE164", j.body, j."claimedAt", j."costMicros", j."sendingNumberId", n.value AS "fromValue",
-              COALESCE(s."timeZone", 'Australia/Sydney') AS "timeZone"
+              s."timeZone"
        FROM send_jobs j
        LEFT JOIN sending_numbers n ON n.id = j."sendingNumberId" AND n."tenantId" = j."tenantId"
        LEFT JOIN tenant_settings s ON s."tenantId" = j."tenantId"
@@ -117,7 +118,7 @@ export async function recoverInterruptedSends(options: {
         usageToGiveBack(
           {
             tenantId: job.tenantId,
-            timeZone: job.timeZone,
+            timeZone: job.timeZone ?? TENANT_DEFAULTS.timeZone,
             sendingNumberId: job.sendingNumberId,
             costMicros: job.costMicros ?? 0,
           },

@@ -1,6 +1,6 @@
 import { writeAuditSql } from '../../auth/audit';
 import { inTransaction, pgPool } from '../../db/pg-pool';
-import { explainTwilioError } from '../../webhooks/twilio-error-codes';
+import { explainTwilioError } from '../../providers/twilio-errors';
 
 /** Scheduled campaigns whose time has come start sending. */
 export async function startScheduledCampaigns(now: Date): Promise<number> {

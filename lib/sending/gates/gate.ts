@@ -1,6 +1,6 @@
 import type { ConsentStatus, CampaignStatus, SenderKind } from '../../generated/prisma/enums';
 import type { RateLimitStore } from '../../rate-limit/store';
-import type { QuietHours } from '../quiet-hours';
+import type { QuietHours } from '../quiet-hours-until';
 import type { UsageLedger } from '../usage-ledger';
 
 export type GateName = 'pause' | 'budget' | 'dnc' | 'suppression' | 'quiet_hours' | 'rate_limit' | 'warm_up';

@@ -1,5 +1,5 @@
 import { minutesToTime } from '../../time/time-of-day';
-import { quietHoursUntil } from '../quiet-hours';
+import { quietHoursUntil } from '../quiet-hours-until';
 import { PASS, groupBy, type Gate, type GateVerdict } from './gate';
 
 /**

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DELETE, GET, PATCH } from '@/app/api/campaigns/[campaignId]/route';
 import { POST as AUDIENCE_SIZE } from '@/app/api/campaigns/audience-size/route';
 import { GET as LIST, POST } from '@/app/api/campaigns/route';
-import { countAudience } from '@/lib/campaigns/count-audience';
+import { countAudience } from '@/lib/audiences/count-audience';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db/client';
 import { callRoute, createTenant, signedInMember, type SignedInMember } from '../../support/fixtures';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
-import { applyStatusCallback } from '@/lib/webhooks/apply-status-callback';
-import { handleInboundMessage } from '@/lib/webhooks/handle-inbound-message';
+import { applyStatusCallback } from '@/lib/delivery-status/apply-status-callback';
+import { handleInboundMessage } from '@/lib/inbound/handle-inbound-message';
 import { createTenant, signedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, diffSchemaSql, readMigrationList } from '@/lib/db/schema-engine';
+import { applyMigrations, diffSchemaSql, readMigrationList } from '@/scripts/support/schema-engine';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/test-database';
 
 // pg_dump does not ship with the embedded server, so both schemas are described

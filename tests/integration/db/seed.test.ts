@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { PRIMARY_TENANT_ID, seedDatabase } from '@/lib/db/seed';
+import { PRIMARY_TENANT_ID, seedDatabase } from '@/scripts/support/seed-database';
 
 describe('seed', () => {
   it('creates the primary tenant, its settings and an admin, and changes nothing when run again', async () => {

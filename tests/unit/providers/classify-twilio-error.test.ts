@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
-import { classifyTwilioError } from '@/lib/providers/twilio-provider';
+import { classifyTwilioError } from '@/lib/providers/twilio-errors';
 
 /** The exception the SDK throws for a non-2xx answer, built from what Twilio sends. */
 function restException(status: number, body: object | string) {

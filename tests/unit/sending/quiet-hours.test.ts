@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_AUSTRALIAN_ZONES, contactTimeZone } from '@/lib/contacts/contact-time-zone';
-import { quietHoursUntil } from '@/lib/sending/quiet-hours';
+import { quietHoursUntil } from '@/lib/sending/quiet-hours-until';
 
 const DEFAULT = { start: 21 * 60, end: 9 * 60 };
 const SYDNEY = ['Australia/Sydney'];

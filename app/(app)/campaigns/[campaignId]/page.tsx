@@ -6,10 +6,10 @@ import { count, dateTime, exclusionLabel, plural } from '@/components/campaigns/
 import { MessagePreview } from '@/components/campaigns/MessagePreview';
 import { StatusBadge } from '@/components/campaigns/StatusBadge';
 import { TestSendForm } from '@/components/campaigns/TestSendForm';
-import { countAudience } from '@/lib/campaigns/count-audience';
+import { countAudience } from '@/lib/audiences/count-audience';
 import { getCampaign, type CampaignView } from '@/lib/campaigns/get-campaign';
 import { getCampaignContext } from '@/lib/campaigns/get-campaign-context';
-import { previewMessage } from '@/lib/campaigns/preview-message';
+import { previewMessage } from '@/lib/messages/preview-message';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import { requireActor } from '@/app/_http/current-actor';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { countAudience } from '@/lib/campaigns/count-audience';
+import { countAudience } from '@/lib/audiences/count-audience';
 import { AudienceSizeRequestSchema } from '@/lib/campaigns/schemas';
 import { readJson, withSession } from '@/app/_http/with-session';
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { KillSwitchSchema } from '@/lib/tenants/schemas';
-import { setKillSwitch } from '@/lib/tenants/set-kill-switch';
+import { setKillSwitch } from '@/lib/sending/set-kill-switch';
 import { readJson, withSession } from '@/app/_http/with-session';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { handleInboundMessage } from '@/lib/webhooks/handle-inbound-message';
-import { InboundMessageSchema } from '@/lib/webhooks/schemas';
-import { twimlReply } from '@/lib/webhooks/twiml';
+import { handleInboundMessage } from '@/lib/inbound/handle-inbound-message';
+import { InboundMessageSchema } from '@/lib/inbound/schemas';
+import { twimlReply } from '@/lib/inbound/twiml';
 import { withTwilioWebhook } from '@/app/_http/with-twilio-webhook';
 
 export const dynamic = 'force-dynamic';

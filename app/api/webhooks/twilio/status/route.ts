@@ -1,5 +1,5 @@
-import { applyStatusCallback } from '@/lib/webhooks/apply-status-callback';
-import { SendJobHintSchema, StatusCallbackSchema } from '@/lib/webhooks/schemas';
+import { applyStatusCallback } from '@/lib/delivery-status/apply-status-callback';
+import { SendJobHintSchema, StatusCallbackSchema } from '@/lib/delivery-status/schemas';
 import { withTwilioWebhook } from '@/app/_http/with-twilio-webhook';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKeyword } from '@/lib/webhooks/keywords';
+import { classifyKeyword } from '@/lib/inbound/keywords';
 
 describe('classifyKeyword', () => {
   it.each([

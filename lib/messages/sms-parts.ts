@@ -4,7 +4,7 @@
  * walks the string by code unit against a table built once and allocates only
  * the result (plus a Set when the body turns out to be UCS-2).
  */
-export interface SegmentCount {
+export interface SmsPartCount {
   encoding: 'GSM-7' | 'UCS-2';
   /** Characters as a person counts them (code points, so an emoji is one). */
   characters: number;
@@ -50,7 +50,7 @@ function septetsOf(code: number): number {
   return code < SEPTETS.length ? SEPTETS[code] : 0;
 }
 
-export function countSegments(text: string): SegmentCount {
+export function countSmsParts(text: string): SmsPartCount {
   // Bodies are never sent empty, so an empty text is not billed; carriers would
   // charge one part for it, which would only mislead the cost estimate.
   if (text.length === 0) {
@@ -113,7 +113,7 @@ function gsmPartSizes(text: string, septets: number, hasExtension: boolean): num
   return sizes;
 }
 
-function countUcs2(text: string, firstNonGsm: number): SegmentCount {
+function countUcs2(text: string, firstNonGsm: number): SmsPartCount {
   const forcing = new Set<string>();
   const multipartSizes: number[] = [];
   let characters = 0;

@@ -1,6 +1,6 @@
-import { env } from '../env';
+import { env } from '../../lib/env';
 import { applyMigrations } from './schema-engine';
-import { createDatabase, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
+import { createDatabase, startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
 
 export interface ProvisionedDatabase {
   url: string;

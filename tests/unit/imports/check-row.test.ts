@@ -6,7 +6,7 @@ import {
   parseConsentDate,
   type ExistingContact,
   type RowContext,
-} from '@/lib/imports/decide-row';
+} from '@/lib/imports/check-row';
 
 const mapping: ColumnMapping = {
   fields: { phone: 0, firstName: 1, consentStatus: 2, email: 3, timeZone: 4, consentDate: 5, tags: 6 },

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { replaceablePunctuation, toPlainPunctuation } from '@/lib/campaigns/plain-punctuation';
+import { replaceablePunctuation, toPlainPunctuation } from '@/lib/messages/plain-punctuation';
 import {
   estimateCampaignCostMicros,
   estimateCostMicros,
   previewMessage,
   SAMPLE_CONTACT,
   sampleShortUrl,
-} from '@/lib/campaigns/preview-message';
-import { countSegments } from '@/lib/campaigns/segments';
+} from '@/lib/messages/preview-message';
+import { countSmsParts } from '@/lib/messages/sms-parts';
 import { signLinkToken } from '@/lib/links/link-token';
 import { signUnsubscribeToken } from '@/lib/links/unsubscribe-token';
 
@@ -58,9 +58,9 @@ describe('previewMessage', () => {
   it('counts the parts of the full text as sent, footer included', () => {
     const body = 'a'.repeat(130);
     const result = preview(body);
-    expect(result.segments).toEqual(countSegments(`${body}\nFrom Acme. Reply STOP to opt out`));
+    expect(result.segments).toEqual(countSmsParts(`${body}\nFrom Acme. Reply STOP to opt out`));
     expect(result.segments.parts).toBe(2);
-    expect(countSegments(body).parts).toBe(1);
+    expect(countSmsParts(body).parts).toBe(1);
   });
 
   it('names a curly apostrophe as the character forcing UCS-2, which the plain-punctuation fix removes', () => {

@@ -1,9 +1,21 @@
-import { countSegments } from '../campaigns/segments';
-import { messageFooter } from '../campaigns/message-footer';
-import { renderTemplate, type MergeContact } from '../campaigns/merge-fields';
-import { pickTemplate } from '../campaigns/pick-template';
+import { countSmsParts } from './sms-parts';
+import { messageFooter } from './message-footer';
+import { renderTemplate, type MergeContact } from './merge-fields';
+import { pickTemplate } from './pick-template';
 import { signUnsubscribeToken } from '../links/unsubscribe-token';
-import type { CampaignSetup } from './load-sending-policies';
+import type { Rotation } from '../generated/prisma/enums';
+import type { ParsedTemplate } from './merge-fields';
+
+/** What composing a campaign's message needs to know about the campaign. */
+export interface MessageSetup {
+  rotation: Rotation;
+  templates: { id: string; weight: number; parsed: ParsedTemplate }[];
+  senderName: string;
+  /** Every number can take a STOP reply; otherwise messages carry a web unsubscribe link. */
+  canReceiveReplies: boolean;
+  shortLinkBase: string;
+  pricePerPartMicros: number;
+}
 
 export interface ComposedMessage {
   body: string;
@@ -18,12 +30,14 @@ export function unsubscribeUrl(base: string, sendJobId: bigint): string {
 }
 
 /** The exact text one recipient gets — their template, their fields, their link, the opt-out line — and what it costs. */
-export function composeMessage(options: {
+export interface ComposeMessageOptions {
   jobId: bigint;
   contact: MergeContact;
-  campaign: CampaignSetup;
+  campaign: MessageSetup;
   shortUrl: string | null;
-}): ComposedMessage {
+}
+
+export function composeMessage(options: ComposeMessageOptions): ComposedMessage {
   const { jobId, contact, campaign, shortUrl } = options;
   const template = pickTemplate(campaign.templates, campaign.rotation, jobId);
   const footer = messageFooter({
@@ -32,7 +46,7 @@ export function composeMessage(options: {
     unsubscribeUrl: campaign.canReceiveReplies ? '' : unsubscribeUrl(campaign.shortLinkBase, jobId),
   });
   const body = renderTemplate(template.parsed, contact, shortUrl) + footer;
-  const segments = countSegments(body);
+  const segments = countSmsParts(body);
   return {
     body,
     templateId: template.id,

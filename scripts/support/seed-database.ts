@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient } from '../../lib/generated/prisma/client';
 
 export const PRIMARY_TENANT_ID = '00000000-0000-0000-0000-000000000001';
 

@@ -1,6 +1,6 @@
 import { messageFooter } from './message-footer';
 import { parseTemplate, renderTemplate, type MergeContact } from './merge-fields';
-import { countSegments, type SegmentCount } from './segments';
+import { countSmsParts, type SmsPartCount } from './sms-parts';
 
 // Pure, so the editor can run it on every keystroke in the browser; it must match
 // what lib/sending/compose-message.ts sends, or the estimate misleads.
@@ -38,7 +38,7 @@ export interface PreviewOptions {
   contact?: MergeContact;
 }
 
-export type MessagePreview = { ok: true; text: string; segments: SegmentCount } | { ok: false; error: string };
+export type MessagePreview = { ok: true; text: string; segments: SmsPartCount } | { ok: false; error: string };
 
 /** The full text one recipient would get — fields filled in, {link} shortened, the opt-out line appended — and its parts. */
 export function previewMessage(options: PreviewOptions): MessagePreview {
@@ -55,7 +55,7 @@ export function previewMessage(options: PreviewOptions): MessagePreview {
   });
   const link = options.hasLink ? sampleShortUrl(options.shortLinkBase) : null;
   const text = renderTemplate(parsed, options.contact ?? SAMPLE_CONTACT, link) + footer;
-  return { ok: true, text, segments: countSegments(text) };
+  return { ok: true, text, segments: countSmsParts(text) };
 }
 
 /** Cost in millionths of a dollar: parts × price per part × recipients. */

@@ -4,8 +4,8 @@ import { Prisma } from '../generated/prisma/client';
 import type { SendJobState } from '../generated/prisma/enums';
 import type { StatusCallback } from './schemas';
 import { normalisePhone } from '../contacts/phone';
-import { isBounce } from '../sending/bounce-suppression';
-import { explainTwilioError } from './twilio-error-codes';
+import { isBounce } from '../providers/twilio-errors';
+import { explainTwilioError } from '../providers/twilio-errors';
 
 const STATE_FOR_STATUS: Record<string, SendJobState> = {
   accepted: 'SENDING',

@@ -3,17 +3,23 @@ import { contactQuietZones } from '../contacts/contact-time-zone';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';
 import type { ConsentStatus } from '../generated/prisma/enums';
-import { composeMessage } from '../sending/compose-message';
-import { estimateFinish } from '../sending/estimate-finish';
-import type { CandidateJob, GateContext } from '../sending/gates/gate';
-import { runGates } from '../sending/gates/pipeline';
-import { loadSendingPolicies } from '../sending/load-sending-policies';
-import { simulatedRateLimitStore } from '../sending/simulated-rate-limit-store';
-import { numberDayKey, simulatedUsageLedger, spendKeys, usageKeyString } from '../sending/usage-ledger';
-import { audienceCondition, AudienceSchema, EXCLUSION_LABELS, sendabilitySql, type ExclusionReason } from './audience';
-import { CAMPAIGN_NOT_FOUND } from './get-campaign';
-import { lockCampaign } from './lock-campaign';
-import { sampleShortUrl } from './preview-message';
+import { composeMessage } from '../messages/compose-message';
+import { estimateFinish } from './estimate-finish';
+import type { CandidateJob, GateContext } from './gates/gate';
+import { runGates } from './gates/pipeline';
+import { loadSendingPolicies } from './load-sending-policies';
+import { simulatedRateLimitStore } from './simulated-rate-limit-store';
+import { numberDayKey, simulatedUsageLedger, spendKeys, usageKeyString } from './usage-ledger';
+import {
+  audienceCondition,
+  AudienceSchema,
+  EXCLUSION_LABELS,
+  sendabilitySql,
+  type ExclusionReason,
+} from '../audiences/audience';
+import { CAMPAIGN_NOT_FOUND } from '../campaigns/get-campaign';
+import { lockCampaign } from '../campaigns/lock-campaign';
+import { sampleShortUrl } from '../messages/preview-message';
 
 export interface DryRunResult {
   audience: number;

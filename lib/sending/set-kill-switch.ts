@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/actor';
 import { writeAuditSql } from '../auth/audit';
 import { inTransaction } from '../db/pg-pool';
-import { releaseHeldJobs } from '../sending/release-held-jobs';
-import type { KillSwitchInput } from './schemas';
+import { releaseHeldJobs } from './release-held-jobs';
+import type { KillSwitchInput } from '../tenants/schemas';
 
 /**
  * The workspace's emergency stop. On, the pause gate holds every job from the
