@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { DryRunResult as DryRun } from '@/lib/sending/dry-run-campaign';
+import type { DryRunResult as DryRun } from '@/lib/sending/simulate-campaign-sends';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { apiRequest } from '../api-request';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -8,7 +8,7 @@ import { GET as progressRoute } from '@/app/api/campaigns/[campaignId]/progress/
 import { PUT as killSwitchRoute } from '@/app/api/settings/kill-switch/route';
 import type { Actor } from '@/lib/auth/actor';
 import { cancelCampaign } from '@/lib/campaigns/cancel-campaign';
-import { dryRunCampaign } from '@/lib/sending/dry-run-campaign';
+import { dryRunCampaign } from '@/lib/campaigns/dry-run-campaign';
 import { launchCampaign } from '@/lib/campaigns/launch-campaign';
 import { pauseCampaign } from '@/lib/campaigns/pause-campaign';
 import { resumeCampaign } from '@/lib/campaigns/resume-campaign';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { dryRunCampaign } from '@/lib/sending/dry-run-campaign';
+import { dryRunCampaign } from '@/lib/campaigns/dry-run-campaign';
 import { withSession } from '@/app/_http/with-session';
 
 export const dynamic = 'force-dynamic';

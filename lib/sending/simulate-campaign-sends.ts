@@ -1,6 +1,5 @@
-import type { Actor } from '../auth/actor';
 import { contactQuietZones } from '../contacts/contact-time-zone';
-import { pgPool } from '../db/pg-pool';
+import type { Queryable } from '../db/queryable';
 import { AppError } from '../errors';
 import type { ConsentStatus } from '../generated/prisma/enums';
 import { composeMessage } from '../messages/compose-message';
@@ -12,13 +11,11 @@ import { simulatedRateLimitStore } from './simulated-rate-limit-store';
 import { numberDayKey, simulatedUsageLedger, spendKeys, usageKeyString } from './usage-ledger';
 import {
   audienceCondition,
-  AudienceSchema,
   EXCLUSION_LABELS,
   sendabilitySql,
+  type Audience,
   type ExclusionReason,
 } from '../audiences/audience';
-import { CAMPAIGN_NOT_FOUND } from '../campaigns/get-campaign';
-import { lockCampaign } from '../campaigns/lock-campaign';
 import { sampleShortUrl } from '../messages/preview-message';
 
 export interface DryRunResult {
@@ -56,39 +53,36 @@ function bump<K>(map: Map<K, number>, key: K, by = 1) {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+export interface SimulateCampaignSendsOptions {
+  db: Queryable;
+  tenantId: string;
+  campaignId: string;
+  audience: Audience;
+  now: Date;
+}
+
 /**
  * The whole campaign through the real gates, as if launched now, without sending
  * or writing anything: every contact of the audience is priced with its own text,
  * then the same seven gates decide it with counters that only exist in memory
  * (starting from what is really used today). Also estimates when it would finish.
+ * Null when the campaign is not the tenant's.
  */
-export async function dryRunCampaign({
-  actor,
+export async function simulateCampaignSends({
+  db: pool,
+  tenantId,
   campaignId,
-  now = new Date(),
-}: {
-  actor: Actor;
-  campaignId: string;
-  now?: Date;
-}): Promise<DryRunResult> {
-  const pool = pgPool();
-  const draft = await lockCampaign(pool, {
-    tenantId: actor.tenantId,
-    campaignId,
-    allowed: ['DRAFT'],
-    refusal: 'A dry run previews a launch; once launched, the progress panel shows what is happening.',
-  });
-  const audience = AudienceSchema.safeParse(draft.audience);
-  if (!audience.success)
-    throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
-  const policies = await loadSendingPolicies(pool, { tenantIds: [actor.tenantId], campaignIds: [campaignId] });
+  audience,
+  now,
+}: SimulateCampaignSendsOptions): Promise<DryRunResult | null> {
+  const policies = await loadSendingPolicies(pool, { tenantIds: [tenantId], campaignIds: [campaignId] });
   const loaded = policies.campaigns.get(campaignId);
-  if (!loaded) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
+  if (!loaded) return null;
   if (!loaded.templates.length) throw new AppError('invalid', 'Write a message before a dry run.');
   if (!loaded.numbers.length)
     throw new AppError('invalid', 'Choose at least one active sending number before a dry run.');
   const campaign = { ...loaded, status: 'RUNNING' as const };
-  const tenant = policies.tenants.get(actor.tenantId)!;
+  const tenant = policies.tenants.get(tenantId)!;
   const usage = simulatedUsageLedger(pool);
   const context: GateContext = {
     now,
@@ -100,11 +94,11 @@ export async function dryRunCampaign({
   const sampleUrl = loaded.linkUrl ? sampleShortUrl(loaded.shortLinkBase) : null;
 
   // Read before the imagined sends are counted, for the finish estimate.
-  const spend = spendKeys(actor.tenantId, now, tenant.timeZone);
-  const numberKeys = campaign.numbers.map((n) => numberDayKey(actor.tenantId, n.id, now, tenant.timeZone));
+  const spend = spendKeys(tenantId, now, tenant.timeZone);
+  const numberKeys = campaign.numbers.map((n) => numberDayKey(tenantId, n.id, now, tenant.timeZone));
   const usedNow = await usage.read([spend.day, spend.month, ...numberKeys]);
 
-  const condition = audienceCondition(audience.data, 4);
+  const condition = audienceCondition(audience, 4);
   const sendability = sendabilitySql('$2');
   const held = new Map<string, { gate: string; reason: string; count: number }>();
   const skipped = new Map<string, number>();
@@ -122,7 +116,7 @@ export async function dryRunCampaign({
        FROM contacts c ${sendability.joins}
        WHERE ${condition.sql} AND c.id > $3::uuid
        ORDER BY c.id LIMIT ${PAGE}`,
-      [actor.tenantId, now.toISOString(), after, ...condition.params],
+      [tenantId, now.toISOString(), after, ...condition.params],
     );
     if (!rows.length) break;
     after = rows[rows.length - 1].id;
@@ -138,7 +132,7 @@ export async function dryRunCampaign({
       sample ??= { body: message.body, parts: message.parts, encoding: message.encoding };
       jobs.push({
         id,
-        tenantId: actor.tenantId,
+        tenantId: tenantId,
         campaignId,
         toE164: row.phoneE164,
         consentStatus: row.consentStatus,

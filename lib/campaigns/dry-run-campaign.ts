@@ -1,0 +1,40 @@
+import type { Actor } from '../auth/actor';
+import { AudienceSchema } from '../audiences/audience';
+import { pgPool } from '../db/pg-pool';
+import { AppError } from '../errors';
+import { simulateCampaignSends, type DryRunResult } from '../sending/simulate-campaign-sends';
+import { CAMPAIGN_NOT_FOUND } from './get-campaign';
+import { lockCampaign } from './lock-campaign';
+
+export interface DryRunCampaignOptions {
+  actor: Actor;
+  campaignId: string;
+  now?: Date;
+}
+
+/** What launching a draft now would do — who gets a message, who waits and why, the cost and the finish — with nothing written or sent. */
+export async function dryRunCampaign({
+  actor,
+  campaignId,
+  now = new Date(),
+}: DryRunCampaignOptions): Promise<DryRunResult> {
+  const pool = pgPool();
+  const draft = await lockCampaign(pool, {
+    tenantId: actor.tenantId,
+    campaignId,
+    allowed: ['DRAFT'],
+    refusal: 'A dry run previews a launch; once launched, the progress panel shows what is happening.',
+  });
+  const audience = AudienceSchema.safeParse(draft.audience);
+  if (!audience.success)
+    throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
+  const result = await simulateCampaignSends({
+    db: pool,
+    tenantId: actor.tenantId,
+    campaignId,
+    audience: audience.data,
+    now,
+  });
+  if (!result) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
+  return result;
+}
