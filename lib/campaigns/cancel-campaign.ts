@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { writeAuditSql } from '../auth/audit';
-import { inTransaction } from '../db/pg-pool';
+import { inTransaction } from '../db/transaction';
 import { lockCampaign } from './lock-campaign';
 
 /**

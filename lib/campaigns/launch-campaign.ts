@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { writeAuditSql } from '../auth/audit';
-import { inTransaction } from '../db/pg-pool';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { buildSendQueue } from '../sending/build-send-queue';
 import { AudienceSchema, EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';

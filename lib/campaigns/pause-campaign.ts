@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { writeAuditSql } from '../auth/audit';
-import { inTransaction } from '../db/pg-pool';
+import { inTransaction } from '../db/transaction';
 import { lockCampaign } from './lock-campaign';
 
 /** Stops a campaign within one drain batch: the pause gate holds its jobs until it is resumed. */

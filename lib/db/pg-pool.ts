@@ -27,19 +27,3 @@ export async function closePgPool(): Promise<void> {
   await globalForPg.crmPgPool?.end();
   globalForPg.crmPgPool = undefined;
 }
-
-/** Runs `work` in one transaction on one connection. */
-export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}

@@ -1,4 +1,5 @@
-import { inTransaction, pgPool } from '../db/pg-pool';
+import { pgPool } from '../db/pg-pool';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 
 // One chunk of accepted rows becomes contacts, lineage, consent records and

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { inTransaction } from '../db/pg-pool';
+import { inTransaction } from '../db/transaction';
 import { env } from '../env';
 import { webhookAuthToken, webhookUrl } from './provider-config';
 

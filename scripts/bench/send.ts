@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { db, disconnectDb } from '../../lib/db/client';
 import { createDatabase, dropDatabase } from '../support/embedded-postgres';
-import { closePgPool, inTransaction, pgPool } from '../../lib/db/pg-pool';
+import { closePgPool, pgPool } from '../../lib/db/pg-pool';
+import { inTransaction } from '../../lib/db/transaction';
 import { nullProvider } from '../../lib/providers/null-provider';
 import { postgresRateLimitStore } from '../../lib/rate-limit/postgres-store';
 import { buildSendQueue } from '../../lib/sending/build-send-queue';

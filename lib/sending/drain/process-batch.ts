@@ -1,4 +1,4 @@
-import { inTransaction } from '../../db/pg-pool';
+import { inTransaction } from '../../db/transaction';
 import { contactQuietZones } from '../../contacts/contact-time-zone';
 import { pickTemplate } from '../../messages/pick-template';
 import type { OutboundSms, SmsProvider } from '../../providers/sms-provider';

@@ -1,5 +1,5 @@
 import { db } from '../../db/client';
-import { inTransaction } from '../../db/pg-pool';
+import { inTransaction } from '../../db/transaction';
 import { optOutNumber } from '../../contacts/opt-out';
 import type { SendOutcome } from '../../providers/sms-provider';
 import { describeProviderError, isBounce, meansOptedOut } from '../../providers/twilio-errors';

@@ -1,4 +1,4 @@
-import { inTransaction } from '../../db/pg-pool';
+import { inTransaction } from '../../db/transaction';
 import type { SmsProvider } from '../../providers/sms-provider';
 import { addUsage } from '../usage-ledger';
 import { chargeSentJobs, recordJobEvents } from './job-history';

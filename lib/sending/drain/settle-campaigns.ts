@@ -1,5 +1,6 @@
 import { writeAuditSql } from '../../auth/audit';
-import { inTransaction, pgPool } from '../../db/pg-pool';
+import { pgPool } from '../../db/pg-pool';
+import { inTransaction } from '../../db/transaction';
 import { explainTwilioError } from '../../providers/twilio-errors';
 
 /** Scheduled campaigns whose time has come start sending. */

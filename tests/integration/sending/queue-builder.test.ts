@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { inTransaction } from '@/lib/db/pg-pool';
+import { inTransaction } from '@/lib/db/transaction';
 import { buildSendQueue } from '@/lib/sending/build-send-queue';
 import { addContacts, runningCampaign, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
 
