@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { writeAuditSql } from '../auth/audit';
+import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { lockCampaign } from './lock-campaign';
 
@@ -32,7 +32,7 @@ export async function cancelCampaign({
       `UPDATE campaigns SET status = 'CANCELLED', "completedAt" = $3::timestamp, "updatedAt" = $3::timestamp WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
       [campaign.id, actor.tenantId, now.toISOString()],
     );
-    await writeAuditSql(tx, {
+    await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: 'campaign.cancelled',

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { writeAuditSql } from '../auth/audit';
+import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { buildSendQueue } from '../sending/build-send-queue';
@@ -77,7 +77,7 @@ export async function launchCampaign({
         JSON.stringify({ ...summary, audience: built.audience }),
       ],
     );
-    await writeAuditSql(tx, {
+    await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: 'campaign.launched',

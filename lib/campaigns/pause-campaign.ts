@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { writeAuditSql } from '../auth/audit';
+import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { lockCampaign } from './lock-campaign';
 
@@ -27,7 +27,7 @@ export async function pauseCampaign({
       `UPDATE campaigns SET status = 'PAUSED', "pausedAt" = $3::timestamp, "pausedReason" = $4, "updatedAt" = $3::timestamp WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
       [campaign.id, actor.tenantId, now.toISOString(), pausedReason],
     );
-    await writeAuditSql(tx, {
+    await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: 'campaign.paused',

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { writeAuditSql } from '../auth/audit';
+import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { releaseHeldJobs } from '../sending/release-held-jobs';
 import { lockCampaign } from './lock-campaign';
@@ -27,7 +27,7 @@ export async function resumeCampaign({
       [campaign.id, actor.tenantId, status, now.toISOString()],
     );
     const released = await releaseHeldJobs(tx, { tenantId: actor.tenantId, campaignId: campaign.id, now });
-    await writeAuditSql(tx, {
+    await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: 'campaign.resumed',

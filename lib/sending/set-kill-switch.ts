@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { writeAuditSql } from '../auth/audit';
+import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { releaseHeldJobs } from './release-held-jobs';
 import type { KillSwitchInput } from '../tenants/schemas';
@@ -32,7 +32,7 @@ export async function setKillSwitch({
       ],
     );
     const released = input.paused ? 0 : await releaseHeldJobs(tx, { tenantId: actor.tenantId, now });
-    await writeAuditSql(tx, {
+    await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: input.paused ? 'sending.stopped' : 'sending.resumed',

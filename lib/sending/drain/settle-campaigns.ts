@@ -1,4 +1,4 @@
-import { writeAuditSql } from '../../auth/audit';
+import { writeAudit } from '../../auth/audit';
 import { pgPool } from '../../db/pg-pool';
 import { inTransaction } from '../../db/transaction';
 import { explainTwilioError } from '../../providers/twilio-errors';
@@ -69,7 +69,7 @@ export async function pauseFailingCampaigns(now: Date): Promise<{ campaignId: st
         `UPDATE campaigns SET status = 'PAUSED', "pausedAt" = $2::timestamp, "pausedReason" = $3, "updatedAt" = $2::timestamp WHERE id = $1::uuid`,
         [row.id, now.toISOString(), reason],
       );
-      await writeAuditSql(tx, {
+      await writeAudit(tx, {
         tenantId: row.tenantId,
         actorUserId: null,
         action: 'campaign.auto_paused',
