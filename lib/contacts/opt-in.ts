@@ -1,22 +1,29 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { Tx } from '../db/transaction';
+
+export interface OptInNumberOptions {
+  tenantId: string;
+  phoneE164: string;
+  source: string;
+  actorUserId?: string | null;
+}
 
 /** Takes a number off the do-not-contact list because its owner asked (START). */
-export async function optInNumber(
-  tx: Prisma.TransactionClient,
-  options: { tenantId: string; phoneE164: string; source: string; actorUserId?: string | null },
-): Promise<{ contactId: string | null }> {
+export async function optInNumber(tx: Tx, options: OptInNumberOptions): Promise<{ contactId: string | null }> {
   const { tenantId, phoneE164, source } = options;
-  await tx.dncEntry.deleteMany({ where: { tenantId, phoneE164 } });
-  const contact = await tx.contact.findUnique({
-    where: { tenantId_phoneE164: { tenantId, phoneE164 } },
-    select: { id: true, optedOutAt: true },
-  });
+  await tx.query(`DELETE FROM dnc_entries WHERE "tenantId" = $1::uuid AND "phoneE164" = $2`, [tenantId, phoneE164]);
+  const { rows } = await tx.query<{ id: string; optedOutAt: Date | null }>(
+    `SELECT id, "optedOutAt" FROM contacts WHERE "tenantId" = $1::uuid AND "phoneE164" = $2`,
+    [tenantId, phoneE164],
+  );
+  const contact = rows[0];
   if (!contact) return { contactId: null };
   if (contact.optedOutAt) {
-    await tx.contact.update({ where: { id: contact.id }, data: { optedOutAt: null } });
-    await tx.consentEvent.create({
-      data: { tenantId, contactId: contact.id, action: 'OPTED_IN', source, actorUserId: options.actorUserId ?? null },
-    });
+    await tx.query(`UPDATE contacts SET "optedOutAt" = NULL, "updatedAt" = now() WHERE id = $1::uuid`, [contact.id]);
+    await tx.query(
+      `INSERT INTO consent_events ("tenantId", "contactId", action, source, "actorUserId")
+       VALUES ($1::uuid, $2::uuid, 'OPTED_IN', $3, $4::uuid)`,
+      [tenantId, contact.id, source, options.actorUserId ?? null],
+    );
   }
   return { contactId: contact.id };
 }

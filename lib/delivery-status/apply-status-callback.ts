@@ -1,11 +1,12 @@
-import { db } from '../db/client';
+import type { DatabaseError } from 'pg';
 import { optOutNumber } from '../contacts/opt-out';
-import { Prisma } from '../generated/prisma/client';
-import type { SendJobState } from '../generated/prisma/enums';
-import type { StatusCallback } from './schemas';
 import { normalisePhone } from '../contacts/phone';
-import { isBounce } from '../providers/twilio-errors';
-import { explainTwilioError } from '../providers/twilio-errors';
+import { inTransaction, type Tx } from '../db/transaction';
+import type { SendJobState } from '../generated/prisma/enums';
+import { explainTwilioError, isBounce, meansOptedOut } from '../providers/twilio-errors';
+import { suppressBouncedNumbers } from '../sending/bounce-suppression';
+import { chargeSentJobs, recordJobEvents } from '../sending/drain/job-history';
+import type { StatusCallback } from './schemas';
 
 const STATE_FOR_STATUS: Record<string, SendJobState> = {
   accepted: 'SENDING',
@@ -21,7 +22,7 @@ const STATE_FOR_STATUS: Record<string, SendJobState> = {
 };
 
 // Callbacks arrive late, twice or out of order; a job's state only ever moves forward.
-const RANK_SQL = Prisma.sql`CASE state WHEN 'QUEUED' THEN 0 WHEN 'SENDING' THEN 1 WHEN 'SENT' THEN 2 ELSE 3 END`;
+const RANK_SQL = `CASE state WHEN 'QUEUED' THEN 0 WHEN 'SENDING' THEN 1 WHEN 'SENT' THEN 2 ELSE 3 END`;
 const RANK: Record<SendJobState, number> = {
   QUEUED: 0,
   SENDING: 1,
@@ -32,9 +33,35 @@ const RANK: Record<SendJobState, number> = {
   SKIPPED: 3,
 };
 
+/** The unique key that makes each callback event count once. */
+const EVENT_KEY_CONSTRAINT = 'webhook_events_eventKey_key';
+
 export type StatusOutcome = 'applied' | 'stale' | 'duplicate' | 'unknown-message' | 'ignored-status';
 
-const JOB_SELECT = { id: true, tenantId: true, campaignId: true, toE164: true, costMicros: true, parts: true } as const;
+export interface ApplyStatusCallbackOptions {
+  callback: StatusCallback;
+  /** Every field Twilio posted, kept with the event. */
+  payload: Record<string, string>;
+  /** Twilio's I-Twilio-Idempotency-Token, when it sent one. */
+  idempotencyToken: string | null;
+  /** The send job our callback URL names (`?sj=`), signed along with the URL. */
+  jobHint?: bigint | null;
+}
+
+interface CallbackJob {
+  id: bigint;
+  tenantId: string;
+  campaignId: string;
+  toE164: string;
+  costMicros: number | null;
+  parts: number | null;
+}
+
+const JOB_COLUMNS = `id::text AS id, "tenantId", "campaignId", "toE164", "costMicros", parts`;
+
+function toJob(row: Omit<CallbackJob, 'id'> & { id: string }): CallbackJob {
+  return { ...row, id: BigInt(row.id) };
+}
 
 /**
  * The job a callback is about: by the provider's id, or — when the drain died
@@ -43,77 +70,110 @@ const JOB_SELECT = { id: true, tenantId: true, campaignId: true, toE164: true, c
  * because the provider could not find the message: the callback proves it went,
  * and moving the job on keeps it from being sent a second time.
  */
-async function findJob(tx: Prisma.TransactionClient, callback: StatusCallback, jobHint: bigint | null) {
-  const known = await tx.sendJob.findUnique({ where: { providerMessageId: callback.MessageSid }, select: JOB_SELECT });
-  if (known || jobHint === null || !callback.To) return known;
-  const waiting = await tx.sendJob.findFirst({ where: { id: jobHint, providerMessageId: null }, select: JOB_SELECT });
+async function findJob(tx: Tx, callback: StatusCallback, jobHint: bigint | null, now: Date) {
+  const { rows } = await tx.query<Omit<CallbackJob, 'id'> & { id: string }>(
+    `SELECT ${JOB_COLUMNS} FROM send_jobs WHERE "providerMessageId" = $1`,
+    [callback.MessageSid],
+  );
+  if (rows[0]) return toJob(rows[0]);
+  if (jobHint === null || !callback.To) return null;
+  const waiting = await tx.query<Omit<CallbackJob, 'id'> & { id: string }>(
+    `SELECT ${JOB_COLUMNS} FROM send_jobs WHERE id = $1::bigint AND "providerMessageId" IS NULL`,
+    [jobHint.toString()],
+  );
+  const job = waiting.rows[0] ? toJob(waiting.rows[0]) : null;
   const to = normalisePhone(callback.To);
-  if (!waiting || !to.ok || to.e164 !== waiting.toE164) return null;
-  await tx.sendJob.update({ where: { id: waiting.id }, data: { providerMessageId: callback.MessageSid } });
-  await tx.spendLedgerEntry.createMany({
-    data: [
+  if (!job || !to.ok || to.e164 !== job.toE164) return null;
+  await tx.query(`UPDATE send_jobs SET "providerMessageId" = $1, "updatedAt" = $2::timestamp WHERE id = $3::bigint`, [
+    callback.MessageSid,
+    now.toISOString(),
+    job.id.toString(),
+  ]);
+  await chargeSentJobs(
+    tx,
+    [
       {
-        tenantId: waiting.tenantId,
-        sendJobId: waiting.id,
-        amountMicros: waiting.costMicros ?? 0,
-        description: `${waiting.parts ?? 1} SMS part(s)`,
+        tenantId: job.tenantId,
+        jobId: job.id,
+        costMicros: job.costMicros ?? 0,
+        description: `${job.parts ?? 1} SMS part(s)`,
       },
     ],
-    skipDuplicates: true,
-  });
-  return waiting;
+    now,
+  );
+  return job;
 }
 
-/** Moves a sent message's job along Twilio's statuses, once per event, never backwards. */
-export async function applyStatusCallback(
-  callback: StatusCallback,
-  payload: Record<string, string>,
-  idempotencyToken: string | null,
-  jobHint: bigint | null = null,
-): Promise<StatusOutcome> {
+function isDuplicateEvent(error: unknown): boolean {
+  return (error as Partial<DatabaseError> | null)?.constraint === EVENT_KEY_CONSTRAINT;
+}
+
+/**
+ * Moves a sent message's job along Twilio's statuses, once per event, never
+ * backwards, with the job history, the spend ledger, bounce suppression and an
+ * opt-out (error 21610) the drain writes for the same outcomes, in one transaction.
+ */
+export async function applyStatusCallback({
+  callback,
+  payload,
+  idempotencyToken,
+  jobHint = null,
+}: ApplyStatusCallbackOptions): Promise<StatusOutcome> {
   const state = STATE_FOR_STATUS[callback.MessageStatus];
   const eventKey = idempotencyToken
     ? `status-token:${idempotencyToken}`
     : `status:${callback.MessageSid}:${callback.MessageStatus}`;
+  const now = new Date();
   try {
-    return await db().$transaction(async (tx) => {
-      const job = await findJob(tx, callback, jobHint);
-      await tx.webhookEvent.create({
-        data: {
-          tenantId: job?.tenantId ?? null,
-          kind: 'STATUS',
-          eventKey,
-          messageSid: callback.MessageSid,
-          payload,
-          processedAt: new Date(),
-        },
-      });
+    return await inTransaction(async (tx) => {
+      const job = await findJob(tx, callback, jobHint, now);
+      await tx.query(
+        `INSERT INTO webhook_events ("tenantId", kind, "eventKey", "messageSid", payload, "processedAt")
+         VALUES ($1::uuid, 'STATUS', $2, $3, $4::jsonb, $5::timestamp)`,
+        [job?.tenantId ?? null, eventKey, callback.MessageSid, JSON.stringify(payload), now.toISOString()],
+      );
       if (!job) return 'unknown-message';
       if (!state) return 'ignored-status';
       const errorCode = callback.ErrorCode || null;
-      const now = new Date();
-      const sentAt = RANK[state] >= 2 ? now : null;
-      const deliveredAt = state === 'DELIVERED' ? now : null;
-      const finishedAt = RANK[state] === 3 ? now : null;
-      const moved = await tx.$executeRaw`
-        UPDATE send_jobs SET state = ${state}::"SendJobState",
-          "errorCode" = COALESCE(${errorCode}, "errorCode"),
-          "errorMessage" = COALESCE(${explainTwilioError(errorCode)}, "errorMessage"),
-          "sentAt" = COALESCE("sentAt", ${sentAt}),
-          "deliveredAt" = COALESCE(${deliveredAt}, "deliveredAt"),
-          "finishedAt" = COALESCE(${finishedAt}, "finishedAt"),
-          "updatedAt" = ${now}
-        WHERE id = ${job.id} AND "tenantId" = ${job.tenantId}::uuid AND ${RANK_SQL} < ${RANK[state]}`;
-      await tx.sendJobEvent.create({
-        data: {
-          tenantId: job.tenantId,
-          sendJobId: job.id,
+      const explanation = explainTwilioError(errorCode);
+      const at = now.toISOString();
+      const moved = await tx.query(
+        `UPDATE send_jobs SET state = $1::"SendJobState",
+           "errorCode" = COALESCE($2, "errorCode"),
+           "errorMessage" = COALESCE($3, "errorMessage"),
+           "sentAt" = COALESCE("sentAt", $4::timestamp),
+           "deliveredAt" = COALESCE($5::timestamp, "deliveredAt"),
+           "finishedAt" = COALESCE($6::timestamp, "finishedAt"),
+           "updatedAt" = $7::timestamp
+         WHERE id = $8::bigint AND "tenantId" = $9::uuid AND ${RANK_SQL} < $10`,
+        [
           state,
           errorCode,
-          detail: moved ? explainTwilioError(errorCode) : `late "${callback.MessageStatus}" callback ignored`,
-        },
-      });
-      if (errorCode === '21610') {
+          explanation,
+          RANK[state] >= 2 ? at : null,
+          state === 'DELIVERED' ? at : null,
+          RANK[state] === 3 ? at : null,
+          at,
+          job.id.toString(),
+          job.tenantId,
+          RANK[state],
+        ],
+      );
+      const applied = (moved.rowCount ?? 0) > 0;
+      await recordJobEvents(
+        tx,
+        [
+          {
+            tenantId: job.tenantId,
+            jobId: job.id,
+            state,
+            errorCode,
+            detail: applied ? explanation : `late "${callback.MessageStatus}" callback ignored`,
+          },
+        ],
+        now,
+      );
+      if (meansOptedOut(errorCode)) {
         await optOutNumber(tx, {
           tenantId: job.tenantId,
           phoneE164: job.toE164,
@@ -121,25 +181,17 @@ export async function applyStatusCallback(
           reason: 'Twilio error 21610: recipient opted out',
         });
       }
-      if (moved && isBounce(errorCode)) {
-        const settings = await tx.tenantSettings.findUnique({
-          where: { tenantId: job.tenantId },
-          select: { suppressionDays: true },
-        });
-        await tx.suppression.create({
-          data: {
-            tenantId: job.tenantId,
-            phoneE164: job.toE164,
-            campaignId: job.campaignId,
-            reason: `bounced: ${explainTwilioError(errorCode)}`,
-            expiresAt: new Date(now.getTime() + (settings?.suppressionDays ?? 90) * 86_400_000),
-          },
-        });
+      if (applied && isBounce(errorCode)) {
+        await suppressBouncedNumbers(
+          tx,
+          [{ tenantId: job.tenantId, phoneE164: job.toE164, campaignId: job.campaignId, code: errorCode! }],
+          now,
+        );
       }
-      return moved ? 'applied' : 'stale';
+      return applied ? 'applied' : 'stale';
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'duplicate';
+    if (isDuplicateEvent(error)) return 'duplicate';
     throw error;
   }
 }

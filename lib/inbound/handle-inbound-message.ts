@@ -1,10 +1,11 @@
+import type { DatabaseError } from 'pg';
 import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
+import { inTransaction } from '../db/transaction';
 import { normalisePhone } from '../contacts/phone';
 import { optInNumber } from '../contacts/opt-in';
 import { optOutNumber } from '../contacts/opt-out';
 import type { InboundKeyword } from '../generated/prisma/enums';
-import { Prisma } from '../generated/prisma/client';
 import { classifyKeyword } from './keywords';
 import { recordInboundReply } from './record-inbound-reply';
 import type { InboundMessage } from './schemas';
@@ -15,6 +16,8 @@ export interface InboundOutcome {
   keyword: InboundKeyword;
   duplicate: boolean;
 }
+
+const UNIQUE_VIOLATION = '23505';
 
 const TWILIO_KEYWORD: Record<string, InboundKeyword> = { STOP: 'OPT_OUT', START: 'OPT_IN', HELP: 'HELP' };
 
@@ -58,21 +61,17 @@ export async function handleInboundMessage(
   if (!sender) return { reply: null, keyword: 'NONE', duplicate: false };
   const { tenantId } = sender;
   try {
-    return await db().$transaction(async (tx) => {
-      await tx.webhookEvent.create({
-        data: {
-          tenantId,
-          kind: 'INBOUND',
-          eventKey: `inbound:${message.MessageSid}`,
-          messageSid: message.MessageSid,
-          payload,
-          processedAt: new Date(),
-        },
-      });
-      const settings = await tx.tenantSettings.findUnique({
-        where: { tenantId },
-        select: { optOutReply: true, optInReply: true },
-      });
+    return await inTransaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO webhook_events ("tenantId", kind, "eventKey", "messageSid", payload, "processedAt")
+         VALUES ($1::uuid, 'INBOUND', $2, $3, $4::jsonb, now())`,
+        [tenantId, `inbound:${message.MessageSid}`, message.MessageSid, JSON.stringify(payload)],
+      );
+      const { rows } = await tx.query<{ optOutReply: string | null; optInReply: string | null }>(
+        `SELECT "optOutReply", "optInReply" FROM tenant_settings WHERE "tenantId" = $1::uuid`,
+        [tenantId],
+      );
+      const settings = rows[0];
       let contactId: string | null;
       let reply: string | null;
       if (keyword === 'OPT_OUT') {
@@ -91,21 +90,15 @@ export async function handleInboundMessage(
         }));
         reply = settings?.optInReply ?? null;
       }
-      await tx.inboundMessage.create({
-        data: {
-          tenantId,
-          contactId,
-          fromE164,
-          toNumber: message.To,
-          body: message.Body,
-          keyword,
-          messageSid: message.MessageSid,
-        },
-      });
+      await tx.query(
+        `INSERT INTO inbound_messages ("tenantId", "contactId", "fromE164", "toNumber", body, keyword, "messageSid")
+         VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::"InboundKeyword", $7)`,
+        [tenantId, contactId, fromE164, message.To, message.Body, keyword, message.MessageSid],
+      );
       return { reply: message.OptOutType ? null : reply, keyword, duplicate: false };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+    if ((error as Partial<DatabaseError> | null)?.code === UNIQUE_VIOLATION)
       return { reply: null, keyword, duplicate: true };
     throw error;
   }

@@ -1,5 +1,6 @@
 import { optOutNumber } from '../contacts/opt-out';
 import { db } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 export type UnsubscribeState =
@@ -45,7 +46,7 @@ export async function describeUnsubscribe(token: string): Promise<UnsubscribeSta
 export async function unsubscribeByToken(token: string): Promise<UnsubscribeState> {
   const recipient = await findRecipient(token);
   if (recipient.kind !== 'found') return recipient;
-  await db().$transaction((tx) =>
+  await inTransaction((tx) =>
     optOutNumber(tx, {
       tenantId: recipient.tenantId,
       phoneE164: recipient.toE164,

@@ -6,7 +6,7 @@ export interface JobEvent {
   jobId: bigint;
   state: SendJobState;
   errorCode?: string | null;
-  detail: string;
+  detail: string | null;
 }
 
 /** Adds lines to jobs' histories (what staff read on a contact's page), all in one statement. */

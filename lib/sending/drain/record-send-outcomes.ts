@@ -1,4 +1,3 @@
-import { db } from '../../db/client';
 import { inTransaction } from '../../db/transaction';
 import { optOutNumber } from '../../contacts/opt-out';
 import type { SendOutcome } from '../../providers/sms-provider';
@@ -49,20 +48,23 @@ export interface OutcomeTotals {
   accountProblem: string | null;
 }
 
-/**
- * Writes what the provider said, in one transaction: accepted messages keep the
- * provider's id (state moves on with its callbacks) and are charged to the spend
- * ledger; refused ones fail or wait for a retry and give back what they reserved.
- * A callback that already arrived for a message is never undone: only jobs still
- * SENDING change state here.
- */
-export async function recordSendOutcomes(options: {
+export interface RecordSendOutcomesOptions {
   jobs: readonly HandedOverJob[];
   outcomes: readonly SendOutcome[];
   claimedAt: Date;
   now: Date;
   providerLabel: string;
-}): Promise<OutcomeTotals> {
+}
+
+/**
+ * Writes what the provider said, in one transaction: accepted messages keep the
+ * provider's id (state moves on with its callbacks) and are charged to the spend
+ * ledger; refused ones fail or wait for a retry and give back what they reserved;
+ * a recipient the provider says opted out goes on the DNC list with its failure.
+ * A callback that already arrived for a message is never undone: only jobs still
+ * SENDING change state here.
+ */
+export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Promise<OutcomeTotals> {
   const { jobs, outcomes, claimedAt, now, providerLabel } = options;
   const at = now.toISOString();
   const accepted: { job: HandedOverJob; sid: string }[] = [];
@@ -136,6 +138,17 @@ export async function recordSendOutcomes(options: {
           })),
         now,
       );
+      // Before usage is given back: counters are the last rows this transaction
+      // locks, as in the claim, so a drain claiming this person's other jobs never
+      // waits on us while we wait on it.
+      for (const { job } of failed.filter((f) => meansOptedOut(f.code))) {
+        await optOutNumber(tx, {
+          tenantId: job.tenantId,
+          phoneE164: job.toE164,
+          source: 'PROVIDER_OPTED_OUT',
+          reason: 'Twilio error 21610: recipient opted out',
+        });
+      }
     }
     if (retried.length) {
       await tx.query(
@@ -186,16 +199,6 @@ export async function recordSendOutcomes(options: {
     );
   });
 
-  for (const { job } of failed.filter((f) => f.code === '21610')) {
-    await db().$transaction((tx) =>
-      optOutNumber(tx, {
-        tenantId: job.tenantId,
-        phoneE164: job.toE164,
-        source: 'PROVIDER_OPTED_OUT',
-        reason: 'Twilio error 21610: recipient opted out',
-      }),
-    );
-  }
   return {
     accepted: accepted.length,
     failed: failed.length,

@@ -28,11 +28,11 @@ describe("a contact's message history", () => {
       },
     });
 
-    await applyStatusCallback(
-      { MessageSid: 'SMtimeline1', MessageStatus: 'undelivered', ErrorCode: '30003' },
-      {},
-      null,
-    );
+    await applyStatusCallback({
+      callback: { MessageSid: 'SMtimeline1', MessageStatus: 'undelivered', ErrorCode: '30003' },
+      payload: {},
+      idempotencyToken: null,
+    });
     await handleInboundMessage(
       { MessageSid: 'SMreply1', From: '+61412345678', To: '+61400000777', Body: 'who is this?' },
       {},

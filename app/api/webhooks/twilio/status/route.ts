@@ -7,11 +7,11 @@ export const dynamic = 'force-dynamic';
 /** Delivery callbacks for messages we sent; answered fast, since Twilio gives up after 15 s. */
 export const POST = withTwilioWebhook(async (params, req) => {
   const jobHint = SendJobHintSchema.parse(new URL(req.url).searchParams.get('sj'));
-  await applyStatusCallback(
-    StatusCallbackSchema.parse(params),
-    params,
-    req.headers.get('i-twilio-idempotency-token'),
+  await applyStatusCallback({
+    callback: StatusCallbackSchema.parse(params),
+    payload: params,
+    idempotencyToken: req.headers.get('i-twilio-idempotency-token'),
     jobHint,
-  );
+  });
   return new Response(null, { status: 204 });
 });
