@@ -36,7 +36,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx tsx scripts/start.ts -p ${port} -H 127.0.0.1`,
+    command: `npx tsx --conditions=react-server scripts/start.ts -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,

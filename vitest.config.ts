@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': path.resolve(import.meta.dirname) };
+// Database modules say `import 'server-only'`, which throws outside React's server
+// condition; the tests run on the server side, so they get its empty module.
+const alias = {
+  '@': path.resolve(import.meta.dirname),
+  'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+};
 
 // `npm test` (scripts/test.ts) provides the database server and a migrated
 // template; each integration file then works in its own copy, so files run in parallel.

@@ -12,7 +12,10 @@ const BENCH_DIR = path.join(import.meta.dirname, 'bench');
 
 function run(file: string, env: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', file], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn('npx', ['tsx', '--conditions=react-server', file], {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 }

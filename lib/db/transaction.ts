@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from './queryable';
 import { pgPool } from './pg-pool';
 

@@ -54,7 +54,14 @@ function runStep(
   return new Promise((resolve, reject) => {
     const child = spawn(
       'npx',
-      ['tsx', path.join(import.meta.dirname, 'support/import-step.ts'), step, tenantId, batchId],
+      [
+        'tsx',
+        '--conditions=react-server',
+        path.join(import.meta.dirname, 'support/import-step.ts'),
+        step,
+        tenantId,
+        batchId,
+      ],
       { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

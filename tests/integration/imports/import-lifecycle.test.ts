@@ -209,6 +209,7 @@ describe('importing a contact list', () => {
     const child = spawn(
       process.execPath,
       [
+        '--conditions=react-server',
         '--import',
         'tsx',
         path.resolve(import.meta.dirname, '../../support/commit-import-child.ts'),

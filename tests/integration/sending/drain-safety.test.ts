@@ -52,7 +52,13 @@ describe('the drain under concurrency and crashes', () => {
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
     const child = spawn(
       'npx',
-      ['tsx', path.resolve(import.meta.dirname, '../../support/drain-child.ts'), MIDDAY_SYDNEY.toISOString(), '7'],
+      [
+        'tsx',
+        '--conditions=react-server',
+        path.resolve(import.meta.dirname, '../../support/drain-child.ts'),
+        MIDDAY_SYDNEY.toISOString(),
+        '7',
+      ],
       { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {
