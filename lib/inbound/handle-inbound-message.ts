@@ -17,6 +17,12 @@ export interface InboundOutcome {
   duplicate: boolean;
 }
 
+export interface HandleInboundMessageOptions {
+  message: InboundMessage;
+  /** Every field Twilio posted, kept with the event. */
+  payload: Record<string, string>;
+}
+
 const UNIQUE_VIOLATION = '23505';
 
 const TWILIO_KEYWORD: Record<string, InboundKeyword> = { STOP: 'OPT_OUT', START: 'OPT_IN', HELP: 'HELP' };
@@ -31,10 +37,7 @@ const TWILIO_KEYWORD: Record<string, InboundKeyword> = { STOP: 'OPT_OUT', START:
  * tenant or removed is followed at once; a deactivated one still routes, because a
  * STOP in reply to an old message must still count.
  */
-export async function handleInboundMessage(
-  message: InboundMessage,
-  payload: Record<string, string>,
-): Promise<InboundOutcome> {
+export async function handleInboundMessage({ message, payload }: HandleInboundMessageOptions): Promise<InboundOutcome> {
   const from = normalisePhone(message.From);
   const fromE164 = from.ok ? from.e164 : message.From;
   // Twilio's Advanced Opt-Out already answered the keyword; record it the same way, reply nothing.

@@ -33,10 +33,10 @@ describe("a contact's message history", () => {
       payload: {},
       idempotencyToken: null,
     });
-    await handleInboundMessage(
-      { MessageSid: 'SMreply1', From: '+61412345678', To: '+61400000777', Body: 'who is this?' },
-      {},
-    );
+    await handleInboundMessage({
+      message: { MessageSid: 'SMreply1', From: '+61412345678', To: '+61400000777', Body: 'who is this?' },
+      payload: {},
+    });
 
     const timeline = await getContactTimeline({ actor, contactId: contact.id });
     expect(timeline.map((t) => [t.kind, t.title, t.detail])).toEqual([
