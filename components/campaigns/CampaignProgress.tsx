@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CampaignProgress as Progress } from '@/lib/campaigns/get-campaign-progress';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { apiRequest } from '../api-request';
-import { ProgressBar } from '../imports/ImportUpload';
+import { ProgressBar } from '../ui/ProgressBar';
 import { count, dateTime, dollars, exclusionLabel, percent } from './format';
 
 const POLL_MS = 2000;

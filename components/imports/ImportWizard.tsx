@@ -8,7 +8,7 @@ import type { ColumnMapping, ImportField } from '@/lib/imports/column-mapping';
 import { FIELD_LABELS, IMPORT_FIELDS } from '@/lib/imports/column-mapping';
 import type { ImportBatchView } from '@/lib/imports/get-import-batch';
 import { apiRequest } from '../api-request';
-import { ProgressBar } from './ImportUpload';
+import { ProgressBar } from '../ui/ProgressBar';
 
 type Batch = Omit<ImportBatchView, 'createdAt' | 'analysedAt' | 'committedAt'> & {
   createdAt: string;
