@@ -1,4 +1,5 @@
 import type { DryRunResult as DryRun } from '@/lib/campaigns/dry-run-campaign';
+import { StatGrid } from '../ui/StatGrid';
 import { dryRunTotals } from './dry-run-totals';
 import { count, dateTime, dollars, exclusionLabel, plural } from './format';
 
@@ -10,12 +11,6 @@ interface DryRunResultProps {
 /** What launching now would do, from a dry run through the real gates: nothing was sent or queued. */
 export function DryRunResult({ dryRun, timeZone }: DryRunResultProps) {
   const totals = dryRunTotals(dryRun);
-  const stats: [string, string][] = [
-    ['Would send now', count(dryRun.sendNow)],
-    ['Held for later', count(totals.held)],
-    ['Skipped', count(totals.skipped)],
-    ['Expected cost', dollars(dryRun.costMicros)],
-  ];
   return (
     <section aria-label="Dry run result">
       <h2>Dry run</h2>
@@ -23,14 +18,14 @@ export function DryRunResult({ dryRun, timeZone }: DryRunResultProps) {
         What launching now would do for the {plural(dryRun.audience, 'contact')} of the audience. Nothing was sent or
         queued.
       </p>
-      <div className="stats">
-        {stats.map(([label, value]) => (
-          <div className="stat" key={label}>
-            <div className="value">{value}</div>
-            <div className="label">{label}</div>
-          </div>
-        ))}
-      </div>
+      <StatGrid
+        stats={[
+          { label: 'Would send now', value: dryRun.sendNow },
+          { label: 'Held for later', value: totals.held },
+          { label: 'Skipped', value: totals.skipped },
+          { label: 'Expected cost', value: dollars(dryRun.costMicros) },
+        ]}
+      />
       {dryRun.held.length > 0 && (
         <table aria-label="Held by reason">
           <thead>

@@ -1,4 +1,4 @@
-import { count } from './format';
+import { StatGrid } from '../ui/StatGrid';
 import type { ImportBatch } from './import-batch';
 
 interface ImportSummaryProps {
@@ -7,20 +7,15 @@ interface ImportSummaryProps {
 
 /** What the dry run decided for the file's rows, in four figures. */
 export function ImportSummary({ batch }: ImportSummaryProps) {
-  const items: [string, number][] = [
-    ['Would be created', batch.createCount],
-    ['Would be updated', batch.updateCount],
-    ['Unchanged', batch.unchangedCount],
-    ['Rejected', batch.rejectCount],
-  ];
   return (
-    <div className="stats" aria-label="Dry run summary">
-      {items.map(([label, value]) => (
-        <div className="stat" key={label}>
-          <div className="value">{count(value)}</div>
-          <div className="label">{label}</div>
-        </div>
-      ))}
-    </div>
+    <StatGrid
+      label="Dry run summary"
+      stats={[
+        { label: 'Would be created', value: batch.createCount },
+        { label: 'Would be updated', value: batch.updateCount },
+        { label: 'Unchanged', value: batch.unchangedCount },
+        { label: 'Rejected', value: batch.rejectCount },
+      ]}
+    />
   );
 }
