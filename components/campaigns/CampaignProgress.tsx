@@ -23,16 +23,14 @@ const COUNT_LABELS: [keyof Progress['counts'], string][] = [
   ['skipped', 'Skipped'],
 ];
 
-/** The campaign's queue as it drains, read every two seconds while it can still change. */
-export function CampaignProgress({
-  campaignId,
-  status,
-  timeZone,
-}: {
+interface CampaignProgressProps {
   campaignId: string;
   status: CampaignStatus;
   timeZone: string;
-}) {
+}
+
+/** The campaign's queue as it drains, read every two seconds while it can still change. */
+export function CampaignProgress({ campaignId, status, timeZone }: CampaignProgressProps) {
   const router = useRouter();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);

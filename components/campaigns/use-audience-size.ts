@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { AudienceSchema, type Audience } from '@/lib/campaigns/audience';
+import { AudienceSchema } from '@/lib/campaigns/audience';
+import type { Audience } from '@/lib/campaigns/audience';
 import type { AudienceSize } from '@/lib/campaigns/count-audience';
 
 export type AudienceSizeState =
