@@ -13,15 +13,13 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: 'This address cannot sign in here.',
 };
 
-export function SignInForm({
-  defaultEmail,
-  callbackUrl,
-  initialError,
-}: {
+interface SignInFormProps {
   defaultEmail?: string;
   callbackUrl: string;
   initialError?: string;
-}) {
+}
+
+export function SignInForm({ defaultEmail, callbackUrl, initialError }: SignInFormProps) {
   const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? 'Sign-in failed. Try again.') : null);
   const { register, handleSubmit, formState } = useForm<Fields>({ defaultValues: { email: defaultEmail ?? '' } });
 

@@ -1,11 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
-import { EXCLUSION_LABELS, type ExclusionReason } from '@/lib/audiences/audience';
+import { Controller, useWatch } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
+import { EXCLUSION_LABELS } from '@/lib/audiences/audience';
+import type { ExclusionReason } from '@/lib/audiences/audience';
 import type { CampaignContext } from '@/lib/campaigns/get-campaign-context';
 import type { EditorFields } from './editor-fields';
-import { FieldIssue, invalidProps, type Issues } from './FieldIssue';
+import { FieldIssue, invalidProps } from './FieldIssue';
+import type { Issues } from './FieldIssue';
 import { count, plural } from './format';
 import type { AudienceSizeState } from './use-audience-size';
 
@@ -14,13 +17,15 @@ const CONSENT_OPTIONS = [
   { value: 'IMPLIED', label: 'Implied consent (existing customers)' },
 ] as const;
 
-export function AudienceFields(props: {
+interface AudienceFieldsProps {
   form: UseFormReturn<EditorFields>;
   imports: CampaignContext['imports'];
   timeZone: string;
   size: AudienceSizeState;
   issues: Issues;
-}) {
+}
+
+export function AudienceFields(props: AudienceFieldsProps) {
   const { form, imports, timeZone, size, issues } = props;
   const { register, control } = form;
   const kind = useWatch({ control, name: 'audienceKind' });
@@ -110,7 +115,11 @@ export function AudienceFields(props: {
   );
 }
 
-function AudienceSize({ size }: { size: AudienceSizeState }) {
+interface AudienceSizeProps {
+  size: AudienceSizeState;
+}
+
+function AudienceSize({ size }: AudienceSizeProps) {
   const shown = size.state === 'ready' ? size.size : size.state === 'counting' ? size.previous : null;
   const excluded = shown
     ? (Object.entries(shown.excluded) as [ExclusionReason, number][]).filter(([, n]) => n > 0)

@@ -7,6 +7,8 @@ import type { DryRunResult as DryRun } from '@/lib/sending/simulate-campaign-sen
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { apiRequest } from '../api-request';
 import { ConfirmDialog } from './ConfirmDialog';
+import { dryRunTotals } from './dry-run-totals';
+import { DryRunResult } from './DryRunResult';
 import { count, dateTime, dollars, exclusionLabel, plural } from './format';
 
 interface LaunchSummary {
@@ -16,17 +18,16 @@ interface LaunchSummary {
 
 type Confirming = 'launch' | 'cancel' | 'delete' | null;
 
-const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
-
-/** What staff can do to a campaign in its current state, and what the dry run and launch said. */
-export function CampaignActions(props: {
+interface CampaignActionsProps {
   campaignId: string;
   name: string;
   status: CampaignStatus;
   scheduledAt: string | null;
   timeZone: string;
-}) {
-  const { campaignId, name, status, scheduledAt, timeZone } = props;
+}
+
+/** What staff can do to a campaign in its current state, and what the dry run and launch said. */
+export function CampaignActions({ campaignId, name, status, scheduledAt, timeZone }: CampaignActionsProps) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export function CampaignActions(props: {
     router.refresh();
   }
 
-  const queuedByDryRun = dryRun ? dryRun.sendNow + sum(dryRun.held) : null;
+  const totals = dryRun ? dryRunTotals(dryRun) : null;
 
   return (
     <section className="panel" aria-label="Campaign actions">
@@ -171,11 +172,11 @@ export function CampaignActions(props: {
         onConfirm={() => void launch()}
         onCancel={() => setConfirming(null)}
       >
-        {dryRun && queuedByDryRun !== null ? (
+        {dryRun && totals ? (
           <p>
-            The dry run found {plural(queuedByDryRun, 'message')} to queue: {count(dryRun.sendNow)} can go out now and{' '}
-            {count(sum(dryRun.held))} will wait for their gate; {plural(sum(dryRun.skipped), 'contact')}{' '}
-            {sum(dryRun.skipped) === 1 ? 'is' : 'are'} skipped. Expected cost {dollars(dryRun.costMicros)}.
+            The dry run found {plural(totals.queued, 'message')} to queue: {count(dryRun.sendNow)} can go out now and{' '}
+            {count(totals.held)} will wait for their gate; {plural(totals.skipped, 'contact')}{' '}
+            {totals.skipped === 1 ? 'is' : 'are'} skipped. Expected cost {dollars(dryRun.costMicros)}.
           </p>
         ) : (
           <p>
@@ -214,86 +215,6 @@ export function CampaignActions(props: {
       >
         <p>The draft and its messages are deleted. This cannot be undone.</p>
       </ConfirmDialog>
-    </section>
-  );
-}
-
-function DryRunResult({ dryRun, timeZone }: { dryRun: DryRun; timeZone: string }) {
-  const stats: [string, string][] = [
-    ['Would send now', count(dryRun.sendNow)],
-    ['Held for later', count(sum(dryRun.held))],
-    ['Skipped', count(sum(dryRun.skipped))],
-    ['Expected cost', dollars(dryRun.costMicros)],
-  ];
-  return (
-    <section aria-label="Dry run result">
-      <h2>Dry run</h2>
-      <p className="muted">
-        What launching now would do for the {plural(dryRun.audience, 'contact')} of the audience. Nothing was sent or
-        queued.
-      </p>
-      <div className="stats">
-        {stats.map(([label, value]) => (
-          <div className="stat" key={label}>
-            <div className="value">{value}</div>
-            <div className="label">{label}</div>
-          </div>
-        ))}
-      </div>
-      {dryRun.held.length > 0 && (
-        <table aria-label="Held by reason">
-          <thead>
-            <tr>
-              <th>Gate</th>
-              <th>Why held</th>
-              <th>Messages</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dryRun.held.map((h, i) => (
-              <tr key={i}>
-                <td>{h.gate.replace(/_/g, ' ')}</td>
-                <td>{h.reason}</td>
-                <td>{count(h.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {dryRun.skipped.length > 0 && (
-        <table aria-label="Skipped by reason">
-          <thead>
-            <tr>
-              <th>Why skipped</th>
-              <th>Contacts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dryRun.skipped.map((s, i) => (
-              <tr key={i}>
-                <td>{exclusionLabel(s.reason)}</td>
-                <td>{count(s.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <p>
-        <strong>Expected to finish:</strong>{' '}
-        {dryRun.finishEstimate ? dateTime(dryRun.finishEstimate, timeZone) : 'not known'}
-        {dryRun.finishNote && <span className="muted"> — {dryRun.finishNote}</span>}
-      </p>
-      {dryRun.sample && (
-        <div>
-          <strong>Sample message</strong>{' '}
-          <span className="muted">
-            ({dryRun.sample.encoding}, {plural(dryRun.sample.parts, 'part')})
-          </span>
-          <pre className="sms" aria-label="Sample message">
-            {dryRun.sample.body}
-          </pre>
-        </div>
-      )}
     </section>
   );
 }

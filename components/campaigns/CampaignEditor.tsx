@@ -8,8 +8,10 @@ import type { CampaignView } from '@/lib/campaigns/get-campaign';
 import type { CampaignContext } from '@/lib/campaigns/get-campaign-context';
 import { CampaignInputSchema, MAX_LINK_URL_CHARACTERS } from '@/lib/campaigns/schemas';
 import { AudienceFields } from './AudienceFields';
-import { audienceFrom, fieldsFromCampaign, issueKey, toCampaignInput, type EditorFields } from './editor-fields';
-import { FieldIssue, invalidProps, type Issues } from './FieldIssue';
+import { audienceFrom, fieldsFromCampaign, issueKey, toCampaignInput } from './editor-fields';
+import type { EditorFields } from './editor-fields';
+import { FieldIssue, invalidProps } from './FieldIssue';
+import type { Issues } from './FieldIssue';
 import { SendingNumberFields } from './SendingNumberFields';
 import { TemplateFields } from './TemplateFields';
 import { useAudienceSize } from './use-audience-size';
@@ -31,8 +33,13 @@ function fieldLabel(key: string): string {
   return labels[key] ?? '';
 }
 
+interface CampaignEditorProps {
+  context: CampaignContext;
+  campaign: CampaignView | null;
+}
+
 /** Writes a new draft or changes one: every field checked as the server checks it, with a live preview and cost. */
-export function CampaignEditor({ context, campaign }: { context: CampaignContext; campaign: CampaignView | null }) {
+export function CampaignEditor({ context, campaign }: CampaignEditorProps) {
   const router = useRouter();
   const activeNumbers = context.numbers.filter((n) => n.active);
   const form = useForm<EditorFields>({

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CampaignProgress as Progress } from '@/lib/campaigns/get-campaign-progress';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { apiRequest } from '../api-request';
-import { ProgressBar } from '../imports/ImportUpload';
+import { ProgressBar } from '../ui/ProgressBar';
+import { StatGrid } from '../ui/StatGrid';
 import { count, dateTime, dollars, exclusionLabel, percent } from './format';
 
 const POLL_MS = 2000;
@@ -22,16 +23,14 @@ const COUNT_LABELS: [keyof Progress['counts'], string][] = [
   ['skipped', 'Skipped'],
 ];
 
-/** The campaign's queue as it drains, read every two seconds while it can still change. */
-export function CampaignProgress({
-  campaignId,
-  status,
-  timeZone,
-}: {
+interface CampaignProgressProps {
   campaignId: string;
   status: CampaignStatus;
   timeZone: string;
-}) {
+}
+
+/** The campaign's queue as it drains, read every two seconds while it can still change. */
+export function CampaignProgress({ campaignId, status, timeZone }: CampaignProgressProps) {
   const router = useRouter();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -95,28 +94,20 @@ export function CampaignProgress({
           Could not refresh the progress: {error}
         </div>
       )}
-      <div className="stats" aria-label="Message counts">
-        {COUNT_LABELS.map(([key, label]) => (
-          <div className="stat" key={key}>
-            <div className="value">{count(c[key])}</div>
-            <div className="label">{label}</div>
-          </div>
-        ))}
-      </div>
+      <StatGrid label="Message counts" stats={COUNT_LABELS.map(([key, label]) => ({ label, value: c[key] }))} />
       <ProgressBar label="Finished" value={total > 0 ? finished / total : 0} />
       <p className="muted">
         Finished means delivered, failed or skipped: {count(finished)} of {count(total)} messages.
       </p>
-      <div className="stats">
-        <div className="stat">
-          <div className="value">{progress.deliveryRate === null ? '—' : percent(progress.deliveryRate)}</div>
-          <div className="label">Delivery rate (delivered ÷ sent)</div>
-        </div>
-        <div className="stat">
-          <div className="value">{dollars(progress.spentMicros)}</div>
-          <div className="label">Spent so far (AUD)</div>
-        </div>
-      </div>
+      <StatGrid
+        stats={[
+          {
+            label: 'Delivery rate (delivered ÷ sent)',
+            value: progress.deliveryRate === null ? '—' : percent(progress.deliveryRate),
+          },
+          { label: 'Spent so far (AUD)', value: dollars(progress.spentMicros) },
+        ]}
+      />
       {progress.held.length > 0 && (
         <table aria-label="Held messages by reason">
           <thead>

@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
 
-/** A modal question with one way forward and one way back; Escape goes back. */
-export function ConfirmDialog(props: {
+interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children: ReactNode;
@@ -13,7 +13,10 @@ export function ConfirmDialog(props: {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
-}) {
+}
+
+/** A modal question with one way forward and one way back; Escape goes back. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, title, children, confirmLabel, cancelLabel, danger, busy, onConfirm, onCancel } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

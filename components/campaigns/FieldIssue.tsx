@@ -9,7 +9,12 @@ export function invalidProps(issues: Issues, path: string) {
   return issues[path] ? { 'aria-invalid': true as const, 'aria-describedby': issueId(path) } : {};
 }
 
-export function FieldIssue({ issues, path }: { issues: Issues; path: string }) {
+interface FieldIssueProps {
+  issues: Issues;
+  path: string;
+}
+
+export function FieldIssue({ issues, path }: FieldIssueProps) {
   const message = issues[path];
   if (!message) return null;
   return (

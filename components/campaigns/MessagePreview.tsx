@@ -1,7 +1,8 @@
 'use client';
 
 import { replaceablePunctuation } from '@/lib/messages/plain-punctuation';
-import { estimateCostMicros, type MessagePreview as Preview } from '@/lib/messages/preview-message';
+import { estimateCostMicros } from '@/lib/messages/preview-message';
+import type { MessagePreview as Preview } from '@/lib/messages/preview-message';
 import { characterName, count, dollars, plural } from './format';
 
 export interface PreviewPricing {
@@ -10,18 +11,15 @@ export interface PreviewPricing {
   recipients: number | null;
 }
 
-/** One message as a recipient gets it, what it costs per part and for its share of the audience. */
-export function MessagePreview({
-  label,
-  preview,
-  pricing,
-  onPlainPunctuation,
-}: {
+interface MessagePreviewProps {
   label: string;
   preview: Preview;
   pricing: PreviewPricing;
   onPlainPunctuation?: () => void;
-}) {
+}
+
+/** One message as a recipient gets it, what it costs per part and for its share of the audience. */
+export function MessagePreview({ label, preview, pricing, onPlainPunctuation }: MessagePreviewProps) {
   if (!preview.ok) {
     return (
       <div className="preview" aria-label={`Preview of ${label}`} role="group">

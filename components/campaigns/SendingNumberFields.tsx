@@ -1,10 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { Controller, type UseFormReturn } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import type { CampaignContext } from '@/lib/campaigns/get-campaign-context';
 import type { EditorFields } from './editor-fields';
-import { FieldIssue, invalidProps, type Issues } from './FieldIssue';
+import { FieldIssue, invalidProps } from './FieldIssue';
+import type { Issues } from './FieldIssue';
 
 type SendingNumber = CampaignContext['numbers'][number];
 
@@ -12,15 +14,13 @@ function isUnverified(n: SendingNumber): boolean {
   return n.kind === 'ALPHANUMERIC' && !n.registered;
 }
 
-export function SendingNumberFields({
-  form,
-  numbers,
-  issues,
-}: {
+interface SendingNumberFieldsProps {
   form: UseFormReturn<EditorFields>;
   numbers: SendingNumber[];
   issues: Issues;
-}) {
+}
+
+export function SendingNumberFields({ form, numbers, issues }: SendingNumberFieldsProps) {
   return (
     <Controller
       control={form.control}

@@ -9,6 +9,10 @@ const LABELS: Record<CampaignStatus, string> = {
   CANCELLED: 'Cancelled',
 };
 
-export function StatusBadge({ status }: { status: CampaignStatus }) {
+interface StatusBadgeProps {
+  status: CampaignStatus;
+}
+
+export function StatusBadge({ status }: StatusBadgeProps) {
   return <span className={`badge status-${status.toLowerCase()}`}>{LABELS[status]}</span>;
 }

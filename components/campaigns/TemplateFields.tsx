@@ -1,13 +1,15 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { BUILT_IN_FIELDS, LINK_FIELD } from '@/lib/messages/merge-fields';
 import { replaceablePunctuation, toPlainPunctuation } from '@/lib/messages/plain-punctuation';
 import { estimateCampaignCostMicros, previewMessage } from '@/lib/messages/preview-message';
 import { MAX_TEMPLATE_CHARACTERS, MAX_TEMPLATES } from '@/lib/campaigns/schemas';
 import type { EditorFields } from './editor-fields';
-import { FieldIssue, invalidProps, type Issues } from './FieldIssue';
+import { FieldIssue, invalidProps } from './FieldIssue';
+import type { Issues } from './FieldIssue';
 import { count, dollars, plural } from './format';
 import { MessagePreview } from './MessagePreview';
 
@@ -27,17 +29,14 @@ function sharesOf(weights: number[], rotation: EditorFields['rotation']): number
   return weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0) / total);
 }
 
-export function TemplateFields({
-  form,
-  issues,
-  settings,
-  recipients,
-}: {
+interface TemplateFieldsProps {
   form: UseFormReturn<EditorFields>;
   issues: Issues;
   settings: PreviewSettings;
   recipients: number | null;
-}) {
+}
+
+export function TemplateFields({ form, issues, settings, recipients }: TemplateFieldsProps) {
   const { register, control, setValue, getValues } = form;
   const { fields, append, remove } = useFieldArray({ control, name: 'templates' });
   const rotation = useWatch({ control, name: 'rotation' });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { apiRequest } from '../api-request';
 import { plural } from './format';
 
@@ -10,14 +11,19 @@ interface Sent {
   parts: number;
 }
 
+interface TestSendFormProps {
+  campaignId: string;
+  initialPhone: string | null;
+}
+
 /** Sends one message of the campaign to the staff member's own phone, exactly as recipients would get it. */
-export function TestSendForm({ campaignId, initialPhone }: { campaignId: string; initialPhone: string | null }) {
+export function TestSendForm({ campaignId, initialPhone }: TestSendFormProps) {
   const [phone, setPhone] = useState(initialPhone ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
 
-  async function send(e: React.FormEvent) {
+  async function send(e: FormEvent) {
     e.preventDefault();
     if (!phone.trim()) return setError('Enter the mobile number to send the test to.');
     setBusy(true);

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { AudienceSchema, type Audience } from '@/lib/audiences/audience';
+import { AudienceSchema } from '@/lib/audiences/audience';
+import type { Audience } from '@/lib/audiences/audience';
 import type { AudienceSize } from '@/lib/audiences/count-audience';
 
 export type AudienceSizeState =

@@ -5,7 +5,11 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { apiRequest } from '../api-request';
 
-export function UndoOptOutForm({ contactId }: { contactId: string }) {
+interface UndoOptOutFormProps {
+  contactId: string;
+}
+
+export function UndoOptOutForm({ contactId }: UndoOptOutFormProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });

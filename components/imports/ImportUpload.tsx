@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { apiRequest } from '../api-request';
+import { ProgressBar } from '../ui/ProgressBar';
 
 const PIECE = 4 * 1024 * 1024;
 const MAX_BYTES = 100 * 1024 * 1024;
@@ -90,20 +91,6 @@ export function ImportUpload() {
           {error}
         </div>
       )}
-    </div>
-  );
-}
-
-export function ProgressBar({ label, value }: { label: string; value: number }) {
-  const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
-  return (
-    <div className="progress">
-      <div role="progressbar" aria-label={label} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <span className="muted">
-        {label} {percent}%
-      </span>
     </div>
   );
 }

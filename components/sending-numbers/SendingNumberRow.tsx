@@ -23,22 +23,17 @@ function registrationLabel(number: SendingNumberView): string {
   return number.kind === 'ALPHANUMERIC' ? 'Unverified' : 'Not registered';
 }
 
-/** A yes/no setting of the row: a labelled checkbox for admins, the plain state for everyone else. */
-function Toggle({
-  label,
-  checked,
-  canEdit,
-  busy,
-  onChange,
-  children,
-}: {
+interface ToggleProps {
   label: string;
   checked: boolean;
   canEdit: boolean;
   busy: boolean;
   onChange: (checked: boolean) => void;
   children: ReactNode;
-}) {
+}
+
+/** A yes/no setting of the row: a labelled checkbox for admins, the plain state for everyone else. */
+function Toggle({ label, checked, canEdit, busy, onChange, children }: ToggleProps) {
   if (!canEdit) return children;
   return (
     <label style={CHECKBOX_LABEL}>
@@ -55,7 +50,12 @@ function Toggle({
   );
 }
 
-export function SendingNumberRow({ number, canEdit }: { number: SendingNumberView; canEdit: boolean }) {
+interface SendingNumberRowProps {
+  number: SendingNumberView;
+  canEdit: boolean;
+}
+
+export function SendingNumberRow({ number, canEdit }: SendingNumberRowProps) {
   const { error, busy, send } = useRowRequest(`/api/sending-numbers/${number.id}`);
   const change = (body: { registered?: boolean; active?: boolean }) => send('PATCH', body);
 

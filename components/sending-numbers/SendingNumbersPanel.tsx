@@ -4,7 +4,12 @@ import type { SendingNumberView } from '@/lib/sending-numbers/sending-number-vie
 import { AddSendingNumberForm } from './AddSendingNumberForm';
 import { SendingNumberRow } from './SendingNumberRow';
 
-export function SendingNumbersPanel({ numbers, canEdit }: { numbers: SendingNumberView[]; canEdit: boolean }) {
+interface SendingNumbersPanelProps {
+  numbers: SendingNumberView[];
+  canEdit: boolean;
+}
+
+export function SendingNumbersPanel({ numbers, canEdit }: SendingNumbersPanelProps) {
   return (
     <section aria-labelledby="sending-numbers-heading">
       <h2 id="sending-numbers-heading">Sending numbers</h2>

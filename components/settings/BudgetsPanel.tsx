@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import { apiRequest } from '../api-request';
 import { dollars } from '../campaigns/format';
 
@@ -25,8 +26,12 @@ function readCap(text: string, label: string): { ok: true; value: number | null 
   return { ok: true, value: Number(trimmed) };
 }
 
+interface BudgetsPanelProps {
+  canEdit: boolean;
+}
+
 /** Daily and monthly spending caps: sends that would pass one wait for the next day or month. */
-export function BudgetsPanel({ canEdit }: { canEdit: boolean }) {
+export function BudgetsPanel({ canEdit }: BudgetsPanelProps) {
   const [budgets, setBudgets] = useState<Budgets | null>(null);
   const [daily, setDaily] = useState('');
   const [monthly, setMonthly] = useState('');
@@ -47,7 +52,7 @@ export function BudgetsPanel({ canEdit }: { canEdit: boolean }) {
     };
   }, []);
 
-  async function save(e: React.FormEvent) {
+  async function save(e: FormEvent) {
     e.preventDefault();
     const dailyCap = readCap(daily, 'Daily cap');
     const monthlyCap = readCap(monthly, 'Monthly cap');

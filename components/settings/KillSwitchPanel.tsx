@@ -6,16 +6,14 @@ import type { KillSwitchView } from '@/lib/sending/get-kill-switch';
 import { apiRequest } from '../api-request';
 import { dateTime } from '../campaigns/format';
 
-/** The workspace's emergency stop: every campaign holds while it is on. Everyone sees it; admins flip it. */
-export function KillSwitchPanel({
-  state,
-  canEdit,
-  timeZone,
-}: {
+interface KillSwitchPanelProps {
   state: KillSwitchView;
   canEdit: boolean;
   timeZone: string;
-}) {
+}
+
+/** The workspace's emergency stop: every campaign holds while it is on. Everyone sees it; admins flip it. */
+export function KillSwitchPanel({ state, canEdit, timeZone }: KillSwitchPanelProps) {
   const router = useRouter();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);

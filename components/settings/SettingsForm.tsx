@@ -19,7 +19,12 @@ const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: bo
   { name: 'helpReply', label: 'Reply to HELP', multiline: true },
 ];
 
-export function SettingsForm({ settings, canEdit }: { settings: TenantSettingsView; canEdit: boolean }) {
+interface SettingsFormProps {
+  settings: TenantSettingsView;
+  canEdit: boolean;
+}
+
+export function SettingsForm({ settings, canEdit }: SettingsFormProps) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
   // Only the fields shown: the kill switch has its own panel, and this route refuses its fields.
   const { register, handleSubmit, formState } = useForm<Fields>({

@@ -2,8 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+interface NavLinkProps {
+  href: string;
+  children: ReactNode;
+}
+
+export function NavLink({ href, children }: NavLinkProps) {
   const active = usePathname()?.startsWith(href);
   return (
     <Link href={href} aria-current={active ? 'page' : undefined}>

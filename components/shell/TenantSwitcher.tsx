@@ -2,13 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 
-export function TenantSwitcher({
-  current,
-  options,
-}: {
+interface TenantSwitcherProps {
   current: string;
   options: { tenantId: string; tenantName: string }[];
-}) {
+}
+
+export function TenantSwitcher({ current, options }: TenantSwitcherProps) {
   const router = useRouter();
   if (options.length < 2) return null;
   async function switchTo(tenantId: string) {

@@ -3,7 +3,12 @@
 import type { MemberView } from '@/lib/users/list-members';
 import { useRowRequest } from '../use-row-request';
 
-export function MemberRow({ member, isSelf }: { member: MemberView; isSelf: boolean }) {
+interface MemberRowProps {
+  member: MemberView;
+  isSelf: boolean;
+}
+
+export function MemberRow({ member, isSelf }: MemberRowProps) {
   const { error, busy, send: run } = useRowRequest(`/api/users/${member.id}`);
 
   return (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { StatGrid } from '@/components/ui/StatGrid';
 import { workspaceSummary } from '@/lib/reports/workspace-summary';
 import { requireActor } from '@/app/_http/current-actor';
 
@@ -23,14 +24,7 @@ export default async function DashboardPage() {
           {s.pausedReason ? `: ${s.pausedReason}` : ''}.
         </div>
       )}
-      <div className="stats">
-        {stats.map((stat) => (
-          <div className="stat" key={stat.label}>
-            <div className="value">{stat.value.toLocaleString('en-AU')}</div>
-            <div className="label">{stat.label}</div>
-          </div>
-        ))}
-      </div>
+      <StatGrid stats={stats} />
       {s.contacts === 0 && (
         <p className="muted" style={{ marginTop: '1.5rem' }}>
           Start by <Link href="/imports">importing a contact list</Link>.
