@@ -46,7 +46,7 @@ export async function createSendingNumber({ actor, input }: CreateSendingNumberO
     // Fields left out take the column defaults (not registered, a cap of 1,000, warm-up from now).
     const optional: [column: string, cast: string, value: unknown][] = [
       ['registered', '::boolean', input.registered],
-      ['"messagingServiceSid"', '', input.messagingServiceSid],
+      ['"messagingServiceSid"', '::text', input.messagingServiceSid],
       ['"dailyCap"', '::int', input.dailyCap],
       ['"warmupStartedAt"', '::timestamp', input.warmupStartedAt?.toISOString()],
     ];
