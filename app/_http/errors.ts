@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { isUniqueViolation, recordExists, recordMissing } from '@/lib/db/errors';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 
@@ -31,9 +32,10 @@ export function toErrorResponse(error: unknown): NextResponse {
     return errorResponse('invalid', message, { issues });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === 'P2002') return errorResponse('conflict', 'That record already exists.');
-    if (error.code === 'P2025') return errorResponse('not_found', 'Not found.');
+    if (error.code === 'P2002') return toErrorResponse(recordExists());
+    if (error.code === 'P2025') return toErrorResponse(recordMissing());
   }
+  if (isUniqueViolation(error)) return toErrorResponse(recordExists());
   console.error('[api] unhandled error', error);
   return errorResponse('internal', 'Something went wrong on our side. Please try again.');
 }

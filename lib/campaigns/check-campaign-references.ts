@@ -1,8 +1,19 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { Queryable } from '../db/queryable';
+import type { SenderKind } from '../generated/prisma/enums';
 import { AppError } from '../errors';
 import type { CampaignInput } from './schemas';
 
-type Reader = Pick<Prisma.TransactionClient, 'sendingNumber' | 'importBatch'>;
+export interface CheckCampaignReferencesOptions {
+  tenantId: string;
+  input: Pick<CampaignInput, 'sendingNumberIds' | 'audience'>;
+}
+
+export interface ReferencedSendingNumber {
+  id: string;
+  value: string;
+  kind: SenderKind;
+  active: boolean;
+}
 
 function refuse(path: string, message: string): never {
   // Shaped like a zod refusal, so the editor shows it beside the field it concerns.
@@ -15,13 +26,13 @@ function refuse(path: string, message: string): never {
  * is refused exactly like an unknown one, so nothing about it is revealed.
  */
 export async function checkCampaignReferences(
-  tx: Reader,
-  { tenantId, input }: { tenantId: string; input: Pick<CampaignInput, 'sendingNumberIds' | 'audience'> },
-) {
-  const numbers = await tx.sendingNumber.findMany({
-    where: { tenantId, id: { in: input.sendingNumberIds } },
-    select: { id: true, value: true, kind: true, active: true },
-  });
+  db: Queryable,
+  { tenantId, input }: CheckCampaignReferencesOptions,
+): Promise<ReferencedSendingNumber[]> {
+  const { rows: numbers } = await db.query<ReferencedSendingNumber>(
+    `SELECT id, value, kind, active FROM sending_numbers WHERE "tenantId" = $1::uuid AND id = ANY($2::uuid[])`,
+    [tenantId, input.sendingNumberIds],
+  );
   const missing = input.sendingNumberIds.length - numbers.length;
   if (missing > 0) {
     refuse(
@@ -39,10 +50,12 @@ export async function checkCampaignReferences(
     );
   }
   if (input.audience.kind === 'batch') {
-    const batch = await tx.importBatch.findFirst({
-      where: { id: input.audience.batchId, tenantId },
-      select: { status: true, fileName: true },
-    });
+    const {
+      rows: [batch],
+    } = await db.query<{ status: string; fileName: string }>(
+      `SELECT status, "fileName" FROM import_batches WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+      [input.audience.batchId, tenantId],
+    );
     if (!batch) refuse('audience.batchId', 'That import does not exist in this workspace.');
     if (batch.status !== 'COMMITTED')
       refuse(

@@ -1,38 +1,41 @@
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
-import { db } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import { checkCampaignReferences } from './check-campaign-references';
 import { getCampaign } from './get-campaign';
+import { insertCampaignContents } from './insert-campaign-contents';
 import type { CampaignInput } from './schemas';
 
+export interface CreateCampaignOptions {
+  actor: Actor;
+  input: CampaignInput;
+}
+
 /** Writes a new draft with its messages in order and its sending numbers; nothing is queued until launch. */
-export async function createCampaign({ actor, input }: { actor: Actor; input: CampaignInput }) {
-  const campaignId = await db().$transaction(async (tx) => {
+export async function createCampaign({ actor, input }: CreateCampaignOptions) {
+  const campaignId = await inTransaction(async (tx) => {
     const numbers = await checkCampaignReferences(tx, { tenantId: actor.tenantId, input });
-    const campaign = await tx.campaign.create({
-      data: {
-        tenantId: actor.tenantId,
-        name: input.name,
-        status: 'DRAFT',
-        audience: input.audience,
-        rotation: input.rotation,
-        linkUrl: input.linkUrl ?? null,
-        scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
-        createdById: actor.userId,
-      },
-      select: { id: true },
-    });
-    await tx.template.createMany({
-      data: input.templates.map((t, position) => ({
-        tenantId: actor.tenantId,
-        campaignId: campaign.id,
-        body: t.body,
-        weight: t.weight,
-        position,
-      })),
-    });
-    await tx.campaignSendingNumber.createMany({
-      data: numbers.map((n) => ({ tenantId: actor.tenantId, campaignId: campaign.id, sendingNumberId: n.id })),
+    const {
+      rows: [campaign],
+    } = await tx.query<{ id: string }>(
+      `INSERT INTO campaigns ("tenantId", name, status, audience, rotation, "linkUrl", "scheduledAt", "createdById")
+       VALUES ($1::uuid, $2, 'DRAFT', $3::jsonb, $4::"Rotation", $5, $6::timestamp, $7::uuid)
+       RETURNING id`,
+      [
+        actor.tenantId,
+        input.name,
+        JSON.stringify(input.audience),
+        input.rotation,
+        input.linkUrl ?? null,
+        input.scheduledAt ? new Date(input.scheduledAt).toISOString() : null,
+        actor.userId,
+      ],
+    );
+    await insertCampaignContents(tx, {
+      tenantId: actor.tenantId,
+      campaignId: campaign.id,
+      templates: input.templates,
+      sendingNumberIds: numbers.map((n) => n.id),
     });
     await writeAudit(tx, {
       tenantId: actor.tenantId,

@@ -12,15 +12,20 @@ export interface LockedCampaign {
   scheduledAt: Date | null;
 }
 
+export interface LockCampaignOptions {
+  tenantId: string;
+  campaignId: string;
+  /** The states the action may start from; any other is refused with `refusal` and the state it is in. */
+  allowed: readonly CampaignStatus[];
+  refusal: string;
+}
+
 /**
  * Locks the tenant's campaign row for the rest of the transaction, so a launch,
- * pause, resume or cancel of one campaign happen one at a time, and checks that
- * its state allows the action.
+ * pause, resume, cancel, edit or delete of one campaign happen one at a time, and
+ * checks that its state allows the action.
  */
-export async function lockCampaign(
-  tx: Queryable,
-  options: { tenantId: string; campaignId: string; allowed: readonly CampaignStatus[]; refusal: string },
-): Promise<LockedCampaign> {
+export async function lockCampaign(tx: Queryable, options: LockCampaignOptions): Promise<LockedCampaign> {
   if (!CampaignIdSchema.safeParse(options.campaignId).success) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   const { rows } = await tx.query<LockedCampaign>(
     `SELECT id, name, status, audience, "scheduledAt" FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`,

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
 import { normalisePhone } from '../contacts/phone';
 import { db } from '../db/client';
+import { recordMissing } from '../db/errors';
 import { pgPool } from '../db/pg-pool';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
@@ -16,6 +17,14 @@ import { describeProviderError } from '../providers/twilio-errors';
 import { CAMPAIGN_NOT_FOUND } from './get-campaign';
 import { CampaignIdSchema } from './schemas';
 
+export interface SendTestMessageOptions {
+  actor: Actor;
+  campaignId: string;
+  phone: string;
+  provider?: SmsProvider;
+  now?: Date;
+}
+
 /**
  * Sends a campaign's first message, as a recipient would get it, to the staff
  * member's own phone before launch. It goes through the provider for real, so it
@@ -23,13 +32,7 @@ import { CampaignIdSchema } from './schemas';
  * budget — and is charged to the spend ledger; quiet hours and the campaign's
  * pace do not apply to a message staff asked for.
  */
-export async function sendTestMessage(options: {
-  actor: Actor;
-  campaignId: string;
-  phone: string;
-  provider?: SmsProvider;
-  now?: Date;
-}) {
+export async function sendTestMessage(options: SendTestMessageOptions) {
   const { actor, campaignId } = options;
   const now = options.now ?? new Date();
   if (!CampaignIdSchema.safeParse(campaignId).success) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
@@ -67,7 +70,7 @@ export async function sendTestMessage(options: {
   }
 
   const link = campaign.linkUrl
-    ? await db().$transaction((tx) =>
+    ? await inTransaction((tx) =>
         createShortLink(tx, {
           tenantId: actor.tenantId,
           campaignId,
@@ -127,15 +130,16 @@ export async function sendTestMessage(options: {
       `The test message was not sent: ${why}`,
     );
   }
-  await db().$transaction(async (tx) => {
-    await tx.spendLedgerEntry.create({
-      data: {
-        tenantId: actor.tenantId,
-        amountMicros: message.costMicros,
-        description: `test message for campaign ${campaignId} (${message.parts} part(s))`,
-      },
-    });
-    await tx.user.update({ where: { id: actor.userId }, data: { phoneE164: phone.e164 } });
+  await inTransaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO spend_ledger ("tenantId", "amountMicros", description) VALUES ($1::uuid, $2::bigint, $3)`,
+      [actor.tenantId, message.costMicros, `test message for campaign ${campaignId} (${message.parts} part(s))`],
+    );
+    const { rowCount } = await tx.query(`UPDATE users SET "phoneE164" = $2 WHERE id = $1::uuid`, [
+      actor.userId,
+      phone.e164,
+    ]);
+    if (!rowCount) throw recordMissing();
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

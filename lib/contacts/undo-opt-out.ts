@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
-import { db } from '../db/client';
+import { inTransaction } from '../db/transaction';
+import type { DncSource } from '../generated/prisma/enums';
 import { AppError } from '../errors';
 import { optInNumber } from './opt-in';
 
@@ -13,18 +14,28 @@ export const UndoOptOutSchema = z.object({
     .max(300),
 });
 
+export interface UndoOptOutOptions {
+  actor: Actor;
+  contactId: string;
+  reason: string;
+}
+
 /** An admin takes a number off DNC, e.g. when the person asked in another way; always audited. */
-export async function undoOptOut({ actor, contactId, reason }: { actor: Actor; contactId: string; reason: string }) {
-  await db().$transaction(async (tx) => {
-    const contact = await tx.contact.findFirst({
-      where: { id: contactId, tenantId: actor.tenantId },
-      select: { phoneE164: true },
-    });
+export async function undoOptOut({ actor, contactId, reason }: UndoOptOutOptions) {
+  await inTransaction(async (tx) => {
+    const {
+      rows: [contact],
+    } = await tx.query<{ phoneE164: string }>(
+      `SELECT "phoneE164" FROM contacts WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+      [contactId, actor.tenantId],
+    );
     if (!contact) throw new AppError('not_found', 'That contact does not exist.');
-    const onList = await tx.dncEntry.findUnique({
-      where: { tenantId_phoneE164: { tenantId: actor.tenantId, phoneE164: contact.phoneE164 } },
-      select: { source: true },
-    });
+    const {
+      rows: [onList],
+    } = await tx.query<{ source: DncSource }>(
+      `SELECT source FROM dnc_entries WHERE "tenantId" = $1::uuid AND "phoneE164" = $2`,
+      [actor.tenantId, contact.phoneE164],
+    );
     if (!onList) throw new AppError('conflict', 'This contact is not on the do-not-contact list.');
     await optInNumber(tx, {
       tenantId: actor.tenantId,

@@ -1,16 +1,23 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { recordMissing } from '../db/errors';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { proposeMapping } from './column-mapping';
 import { MAX_LINE_BYTES, UnreadableFileError, inspectFile } from './file-format';
 import { readFileStart } from './read-file-start';
+
+export interface AnalyseImportOptions {
+  actor: Actor;
+  batchId: string;
+}
 
 /**
  * Once every piece is uploaded: recognises encoding, delimiter and header and
  * proposes a column mapping. A file that is not a CSV of contacts is refused here
  * and its bytes are discarded.
  */
-export async function analyseImport({ actor, batchId }: { actor: Actor; batchId: string }) {
+export async function analyseImport({ actor, batchId }: AnalyseImportOptions) {
   const batch = await db().importBatch.findFirst({
     where: { id: batchId, tenantId: actor.tenantId },
     select: { status: true, fileSize: true, encoding: true },
@@ -29,17 +36,28 @@ export async function analyseImport({ actor, batchId }: { actor: Actor; batchId:
       batch.fileSize,
     );
     const mapping = proposeMapping(format.headers, format.preview, format.hasHeader);
-    await db().importBatch.update({
-      where: { id: batchId },
-      data: { encoding: format.encoding, delimiter: format.delimiter, hasHeader: format.hasHeader, mapping },
+    await inTransaction(async (tx) => {
+      const { rowCount } = await tx.query(
+        `UPDATE import_batches SET encoding = $3, delimiter = $4, "hasHeader" = $5, mapping = $6::jsonb
+         WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+        [batchId, actor.tenantId, format.encoding, format.delimiter, format.hasHeader, JSON.stringify(mapping)],
+      );
+      if (!rowCount) throw recordMissing();
     });
     return { format, mapping };
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    await db().$transaction([
-      db().importFileChunk.deleteMany({ where: { batchId, tenantId: actor.tenantId } }),
-      db().importBatch.update({ where: { id: batchId }, data: { status: 'FAILED', error: error.message } }),
-    ]);
+    await inTransaction(async (tx) => {
+      await tx.query(`DELETE FROM import_file_chunks WHERE "batchId" = $1::uuid AND "tenantId" = $2::uuid`, [
+        batchId,
+        actor.tenantId,
+      ]);
+      const { rowCount } = await tx.query(
+        `UPDATE import_batches SET status = 'FAILED', error = $3 WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+        [batchId, actor.tenantId, error.message],
+      );
+      if (!rowCount) throw recordMissing();
+    });
     throw new AppError('invalid', error.message);
   }
 }

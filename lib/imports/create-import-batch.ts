@@ -1,15 +1,23 @@
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
-import { db } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import type { CreateImportSchema } from './schemas';
 
-export async function createImportBatch({ actor, input }: { actor: Actor; input: z.infer<typeof CreateImportSchema> }) {
-  return db().$transaction(async (tx) => {
-    const batch = await tx.importBatch.create({
-      data: { tenantId: actor.tenantId, createdById: actor.userId, fileName: input.fileName, fileSize: input.fileSize },
-      select: { id: true },
-    });
+export interface CreateImportBatchOptions {
+  actor: Actor;
+  input: z.infer<typeof CreateImportSchema>;
+}
+
+export async function createImportBatch({ actor, input }: CreateImportBatchOptions) {
+  return inTransaction(async (tx) => {
+    const {
+      rows: [batch],
+    } = await tx.query<{ id: string }>(
+      `INSERT INTO import_batches ("tenantId", "createdById", "fileName", "fileSize")
+       VALUES ($1::uuid, $2::uuid, $3, $4::int) RETURNING id`,
+      [actor.tenantId, actor.userId, input.fileName, input.fileSize],
+    );
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -18,6 +26,6 @@ export async function createImportBatch({ actor, input }: { actor: Actor; input:
       entityId: batch.id,
       details: { fileName: input.fileName, fileSize: input.fileSize },
     });
-    return batch;
+    return { id: batch.id };
   });
 }

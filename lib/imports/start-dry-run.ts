@@ -1,39 +1,37 @@
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
-import { db } from '../db/client';
+import { recordMissing } from '../db/errors';
+import { inTransaction } from '../db/transaction';
+import type { ImportStatus } from '../generated/prisma/enums';
 import { AppError } from '../errors';
 import type { ColumnMapping } from './column-mapping';
 
-/** Saves the mapping the user chose and marks the batch for a (new) dry run. */
-export async function startDryRun({
-  actor,
-  batchId,
-  mapping,
-}: {
+export interface StartDryRunOptions {
   actor: Actor;
   batchId: string;
   mapping: ColumnMapping;
-}) {
-  await db().$transaction(async (tx) => {
-    const batch = await tx.importBatch.findFirst({
-      where: { id: batchId, tenantId: actor.tenantId },
-      select: { status: true, encoding: true },
-    });
+}
+
+/** Saves the mapping the user chose and marks the batch for a (new) dry run. */
+export async function startDryRun({ actor, batchId, mapping }: StartDryRunOptions) {
+  await inTransaction(async (tx) => {
+    const {
+      rows: [batch],
+    } = await tx.query<{ status: ImportStatus; encoding: string | null }>(
+      `SELECT status, encoding FROM import_batches WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+      [batchId, actor.tenantId],
+    );
     if (!batch) throw new AppError('not_found', 'That import does not exist.');
     if (!batch.encoding) throw new AppError('conflict', 'Finish uploading the file first.');
     if (!['UPLOADED', 'ANALYSED', 'FAILED'].includes(batch.status))
       throw new AppError('conflict', 'This import is being committed or is done; start a new import to change it.');
-    await tx.importBatch.update({
-      where: { id: batchId },
-      data: {
-        mapping,
-        hasHeader: mapping.hasHeader,
-        overwriteConsent: mapping.overwriteConsent,
-        status: 'ANALYSING',
-        processedRows: 0,
-        error: null,
-      },
-    });
+    const { rowCount } = await tx.query(
+      `UPDATE import_batches
+       SET mapping = $3::jsonb, "hasHeader" = $4, "overwriteConsent" = $5, status = 'ANALYSING', "processedRows" = 0, error = NULL
+       WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+      [batchId, actor.tenantId, JSON.stringify(mapping), mapping.hasHeader, mapping.overwriteConsent],
+    );
+    if (!rowCount) throw recordMissing();
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

@@ -1,20 +1,18 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { MAX_CHUNK_BYTES } from './schemas';
 
-/** Stores one piece of an upload; sending the same piece again replaces it. */
-export async function storeImportChunk({
-  actor,
-  batchId,
-  seq,
-  data,
-}: {
+export interface StoreImportChunkOptions {
   actor: Actor;
   batchId: string;
   seq: number;
   data: Uint8Array;
-}) {
+}
+
+/** Stores one piece of an upload; sending the same piece again replaces it. */
+export async function storeImportChunk({ actor, batchId, seq, data }: StoreImportChunkOptions) {
   if (data.length === 0) throw new AppError('invalid', 'This piece of the upload is empty.');
   if (data.length > MAX_CHUNK_BYTES) throw new AppError('invalid', 'Upload pieces must be 4 MB or smaller.');
   const batch = await db().importBatch.findFirst({
@@ -26,10 +24,11 @@ export async function storeImportChunk({
     throw new AppError('conflict', 'This import has already been uploaded.');
   if (seq * MAX_CHUNK_BYTES + data.length > batch.fileSize)
     throw new AppError('invalid', 'The upload is larger than the file size given when it started.');
-  const bytes = new Uint8Array(data);
-  await db().importFileChunk.upsert({
-    where: { batchId_seq: { batchId, seq } },
-    create: { batchId, seq, tenantId: actor.tenantId, data: bytes },
-    update: { data: bytes },
-  });
+  await inTransaction((tx) =>
+    tx.query(
+      `INSERT INTO import_file_chunks ("batchId", seq, "tenantId", data) VALUES ($1::uuid, $2::int, $3::uuid, $4::bytea)
+       ON CONFLICT ("batchId", seq) DO UPDATE SET data = EXCLUDED.data`,
+      [batchId, seq, actor.tenantId, Buffer.from(data)],
+    ),
+  );
 }

@@ -1,8 +1,7 @@
+import type { Queryable } from '../db/queryable';
 import type { Prisma } from '../generated/prisma/client';
 import { warmUpDailyLimit } from './warm-up-curve';
 import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
-
-type Reader = Pick<Prisma.TransactionClient, 'tenantSettings'>;
 
 export const SENDING_NUMBER_SELECT = {
   id: true,
@@ -16,12 +15,19 @@ export const SENDING_NUMBER_SELECT = {
   createdAt: true,
 } satisfies Prisma.SendingNumberSelect;
 
-type SendingNumberRow = Prisma.SendingNumberGetPayload<{ select: typeof SENDING_NUMBER_SELECT }>;
+/** The same columns as `SENDING_NUMBER_SELECT`, for SQL that reads or returns a sending number. */
+export const SENDING_NUMBER_COLUMNS =
+  'id, value, kind, registered, "messagingServiceSid", "warmupStartedAt", "dailyCap", active, "createdAt"';
+
+export type SendingNumberRow = Prisma.SendingNumberGetPayload<{ select: typeof SENDING_NUMBER_SELECT }>;
 
 /** Warm-up days are the tenant's calendar days, so the limit needs its time zone. */
-export async function tenantTimeZone(client: Reader, tenantId: string): Promise<string> {
-  const settings = await client.tenantSettings.findUnique({ where: { tenantId }, select: { timeZone: true } });
-  return settings?.timeZone ?? TENANT_DEFAULTS.timeZone;
+export async function tenantTimeZone(db: Queryable, tenantId: string): Promise<string> {
+  const { rows } = await db.query<{ timeZone: string }>(
+    `SELECT "timeZone" FROM tenant_settings WHERE "tenantId" = $1::uuid`,
+    [tenantId],
+  );
+  return rows[0]?.timeZone ?? TENANT_DEFAULTS.timeZone;
 }
 
 /** A sending number as the API and the UI show it, with what it may send today. */

@@ -1,16 +1,42 @@
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
-import { db } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import { getTenantSettings } from './get-tenant-settings';
 import type { UpdateTenantSettingsInput } from './schemas';
 
-export async function updateTenantSettings({ actor, input }: { actor: Actor; input: UpdateTenantSettingsInput }) {
-  await db().$transaction(async (tx) => {
-    await tx.tenantSettings.upsert({
-      where: { tenantId: actor.tenantId },
-      create: { tenantId: actor.tenantId, ...input },
-      update: input,
-    });
+// Each setting an admin may change, with its column and SQL type.
+const COLUMNS: Record<keyof UpdateTenantSettingsInput, { column: string; cast: string }> = {
+  timeZone: { column: '"timeZone"', cast: '::text' },
+  quietHoursStart: { column: '"quietHoursStart"', cast: '::int' },
+  quietHoursEnd: { column: '"quietHoursEnd"', cast: '::int' },
+  tenantRatePerMinute: { column: '"tenantRatePerMinute"', cast: '::int' },
+  numberRatePerMinute: { column: '"numberRatePerMinute"', cast: '::int' },
+  senderName: { column: '"senderName"', cast: '::text' },
+  optOutReply: { column: '"optOutReply"', cast: '::text' },
+  optInReply: { column: '"optInReply"', cast: '::text' },
+  helpReply: { column: '"helpReply"', cast: '::text' },
+};
+
+export interface UpdateTenantSettingsOptions {
+  actor: Actor;
+  input: UpdateTenantSettingsInput;
+}
+
+export async function updateTenantSettings({ actor, input }: UpdateTenantSettingsOptions) {
+  await inTransaction(async (tx) => {
+    const given = (Object.keys(input) as (keyof UpdateTenantSettingsInput)[])
+      .filter((field) => input[field] !== undefined)
+      .map((field) => ({ ...COLUMNS[field], value: input[field] }));
+    // Settings left out keep their values (or take the defaults in a new row); nothing given changes nothing.
+    const onConflict = given.length
+      ? `DO UPDATE SET ${given.map(({ column }) => `${column} = EXCLUDED.${column}`).join(', ')}, "updatedAt" = now()`
+      : 'DO NOTHING';
+    await tx.query(
+      `INSERT INTO tenant_settings ("tenantId"${given.map(({ column }) => `, ${column}`).join('')})
+       VALUES ($1::uuid${given.map(({ cast }, i) => `, $${i + 2}${cast}`).join('')})
+       ON CONFLICT ("tenantId") ${onConflict}`,
+      [actor.tenantId, ...given.map(({ value }) => value)],
+    );
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

@@ -1,28 +1,47 @@
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
-import { db } from '../db/client';
+import { recordMissing } from '../db/errors';
+import { inTransaction } from '../db/transaction';
+import type { Role } from '../generated/prisma/enums';
 import { AppError } from '../errors';
 import { ensureAnotherAdmin } from './ensure-another-admin';
 
+export interface RemoveMemberOptions {
+  actor: Actor;
+  membershipId: string;
+}
+
 /** Removes a person from the tenant and ends their sessions there at once. */
-export async function removeMember({ actor, membershipId }: { actor: Actor; membershipId: string }) {
-  await db().$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({
-      where: { id: membershipId, tenantId: actor.tenantId },
-      select: { id: true, role: true, userId: true, user: { select: { email: true } } },
-    });
+export async function removeMember({ actor, membershipId }: RemoveMemberOptions) {
+  await inTransaction(async (tx) => {
+    const {
+      rows: [membership],
+    } = await tx.query<{ id: string; role: Role; userId: string; email: string }>(
+      `SELECT m.id, m.role, m."userId", u.email
+       FROM memberships m JOIN users u ON u.id = m."userId"
+       WHERE m.id = $1::uuid AND m."tenantId" = $2::uuid`,
+      [membershipId, actor.tenantId],
+    );
     if (!membership) throw new AppError('not_found', 'That member does not exist in this workspace.');
-    if (membership.role === 'ADMIN') await ensureAnotherAdmin(tx, actor.tenantId, membership.id);
-    await tx.membership.delete({ where: { id: membership.id } });
-    const remaining = await tx.membership.count({ where: { userId: membership.userId } });
-    if (remaining === 0) await tx.session.deleteMany({ where: { userId: membership.userId } });
+    if (membership.role === 'ADMIN')
+      await ensureAnotherAdmin(tx, { tenantId: actor.tenantId, leavingMembershipId: membership.id });
+    const { rowCount } = await tx.query(`DELETE FROM memberships WHERE id = $1::uuid AND "tenantId" = $2::uuid`, [
+      membership.id,
+      actor.tenantId,
+    ]);
+    if (!rowCount) throw recordMissing();
+    // Sessions belong to the user, not the tenant: they end only when no membership is left.
+    await tx.query(
+      `DELETE FROM sessions WHERE "userId" = $1::uuid AND NOT EXISTS (SELECT 1 FROM memberships WHERE "userId" = $1::uuid)`,
+      [membership.userId],
+    );
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: 'user.removed',
       entityType: 'membership',
       entityId: membership.id,
-      details: { email: membership.user.email, role: membership.role },
+      details: { email: membership.email, role: membership.role },
     });
   });
 }

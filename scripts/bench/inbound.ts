@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import twilio from 'twilio';
 import { db, disconnectDb } from '../../lib/db/client';
+import { closePgPool } from '../../lib/db/pg-pool';
+import { inTransaction } from '../../lib/db/transaction';
 import { createDatabase, dropDatabase } from '../support/embedded-postgres';
 import { createShortLink } from '../../lib/links/create-short-link';
 import { webhookAuthToken } from '../../lib/providers/provider-config';
@@ -85,7 +87,7 @@ try {
   for (let i = 0; i < 1000; i += 1) {
     tokens.push(
       (
-        await db().$transaction((tx) =>
+        await inTransaction((tx) =>
           createShortLink(tx, {
             tenantId: tenant.id,
             campaignId: campaign.id,
@@ -216,6 +218,6 @@ try {
       ? new Promise((resolve) => server.once('exit', resolve))
       : Promise.resolve();
   server.kill('SIGTERM');
-  await Promise.all([exited, disconnectDb()]);
+  await Promise.all([exited, disconnectDb(), closePgPool()]);
   await dropDatabase(adminUrl, name);
 }

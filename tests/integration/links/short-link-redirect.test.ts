@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET, HEAD } from '@/app/l/[token]/route';
 import { db } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/transaction';
 import { createShortLink } from '@/lib/links/create-short-link';
 import { signLinkToken } from '@/lib/links/link-token';
 import { flushClicks, recordClick } from '@/lib/links/record-click';
@@ -27,7 +28,7 @@ describe('GET /l/[token]', () => {
   beforeEach(async () => {
     tenantId = (await createTenant('Links')).id;
     const campaign = await db().campaign.create({ data: { tenantId, name: 'Sale' } });
-    const link = await db().$transaction((tx) =>
+    const link = await inTransaction((tx) =>
       createShortLink(tx, {
         tenantId,
         campaignId: campaign.id,

@@ -21,6 +21,13 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(prismaError('P2025')).status).toBe(404);
   });
 
+  it("maps a unique violation from node-postgres like Prisma's, with the same words", async () => {
+    const violation = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    const res = toErrorResponse(violation);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.message).toBe((await toErrorResponse(prismaError('P2002')).json()).error.message);
+  });
+
   it('maps domain errors by code and sets Retry-After on rate limits', () => {
     expect(toErrorResponse(new AppError('forbidden', 'no')).status).toBe(403);
     const limited = toErrorResponse(new AppError('rate_limited', 'slow down', { retryAfterSeconds: 42 }));
