@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/queryable';
 import type { CampaignStatus, Rotation, SenderKind } from '../generated/prisma/enums';
-import { parseTemplate, type ParsedTemplate } from '../messages/merge-fields';
+import { parseTemplate } from '../messages/merge-fields';
 import { shortLinkBase } from '../links/create-short-link';
 import type { MessageSetup } from '../messages/compose-message';
 import type { CampaignPolicy, TenantPolicy } from './gates/gate';
