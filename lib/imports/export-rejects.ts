@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/actor';
+import { writeCsv } from '../csv/write-csv';
 import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';
-import { csvLine } from './csv-line';
 import { inspectFile, MAX_LINE_BYTES } from './file-format';
 import { readFileStart } from './read-file-start';
 
@@ -19,7 +19,7 @@ export async function* exportRejects({ actor, batchId }: { actor: Actor; batchId
     ? inspectFile(await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }), batch.fileSize)
         .headers
     : [];
-  yield csvLine(['row', ...headers, 'reason']);
+  yield writeCsv({ rows: [['row', ...headers, 'reason']] });
   let after = 0;
   for (;;) {
     const { rows } = await pgPool().query<{ rowNumber: number; cells: string[]; reason: string }>(
@@ -28,7 +28,7 @@ export async function* exportRejects({ actor, batchId }: { actor: Actor; batchId
       [batchId, actor.tenantId, after, PAGE],
     );
     if (!rows.length) return;
-    yield rows.map((r) => csvLine([String(r.rowNumber), ...r.cells, r.reason])).join('');
+    yield writeCsv({ rows: rows.map((r) => [String(r.rowNumber), ...r.cells, r.reason]) });
     after = rows[rows.length - 1].rowNumber;
   }
 }

@@ -7,12 +7,14 @@
  *    page renderer and read-aloud).
  * 4. Security scanners that open links in messages (Proofpoint, Mimecast, Barracuda,
  *    Microsoft Safe Links/BingPreview, Symantec, Trend Micro).
- * 5. Crawlers and bots: any agent naming itself bot, crawler, spider or similar.
- * 6. Programs rather than browsers (curl, wget, python-requests, Go, Java, okhttp,
+ * 5. Programs rather than browsers (curl, wget, python-requests, Go, Java, okhttp,
  *    axios, node-fetch) and headless browsers.
+ * 6. Crawlers, monitors and other automated agents, as isbot knows them.
  * 7. Within 2 seconds of delivery, any agent not a recognisable phone browser: no
  *    person reads an SMS and taps its link that fast.
  */
+import { isbot } from 'isbot';
+
 export interface ClickClassification {
   isBot: boolean;
   reason: string | null;
@@ -25,7 +27,7 @@ const IMESSAGE =
   /^Mozilla\/5\.0 \(Macintosh; Intel Mac OS X 10_11_1\) AppleWebKit\/601\.2\.4 \(KHTML, like Gecko\) Version\/9\.0\.1 Safari\/601\.2\.4 facebookexternalhit\/1\.1 Facebot Twitterbot\/1\.0$/;
 const SCANNER =
   /proofpoint|mimecast|barracuda|bingpreview|safelinks|symantec|trendmicro|forcepoint|zscaler|urlscan|virustotal/i;
-const CRAWLER = /bot\b|bot\/|crawl|spider|slurp|archiver|scrape|monitor|uptime|preview|fetcher|validator/i;
+// Named so reports can tell a script from a crawler; isbot alone would call them all crawlers.
 const PROGRAM =
   /^(curl|wget|python-requests|python-urllib|go-http-client|java\/|okhttp|axios|node-fetch|undici|libwww-perl|httpclient|postmanruntime|insomnia)|headlesschrome|phantomjs|puppeteer|playwright/i;
 const PHONE_BROWSER = /(iphone|ipad|android).*(safari|chrome|samsungbrowser|firefox|crios|fxios)|mobile.*safari/i;
@@ -41,7 +43,9 @@ export function classifyClick(input: {
   if (IMESSAGE.test(ua) || PREVIEW.test(ua)) return { isBot: true, reason: 'link preview' };
   if (SCANNER.test(ua)) return { isBot: true, reason: 'security scanner' };
   if (PROGRAM.test(ua)) return { isBot: true, reason: 'program or headless browser' };
-  if (CRAWLER.test(ua)) return { isBot: true, reason: 'crawler' };
+  // isbot's list is maintained against real traffic: it learns new crawlers and spares
+  // phones whose model name merely ends in "bot" (Cubot).
+  if (isbot(ua)) return { isBot: true, reason: 'crawler' };
   if (
     input.secondsSinceDelivery !== null &&
     input.secondsSinceDelivery >= 0 &&

@@ -1,5 +1,9 @@
-// Wall-clock arithmetic in IANA time zones without a date library: quiet hours,
-// budgets and warm-up all count local days, and Australian DST moves them.
+// Wall-clock arithmetic in IANA time zones: quiet hours, budgets and warm-up all
+// count local days, and Australian DST moves them. Temporal does the zone
+// arithmetic: at a DST change its answers do not depend on the zone of the machine
+// or browser running it (@date-fns/tz's zoned Dates do), and it is told which
+// occurrence of a repeated time to pick. Callers get plain Dates.
+import { Temporal } from 'temporal-polyfill';
 
 export interface LocalTime {
   year: number;
@@ -10,87 +14,78 @@ export interface LocalTime {
   second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Only known zones are remembered: import files can hold any number of made-up ones.
+const knownZones = new Set<string>();
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-AU', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
+/**
+ * Whether the runtime's Intl knows the zone. Temporal alone would also take fixed
+ * offsets such as "+10:00", which settings and imports have never accepted.
+ */
 export function isValidTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
-    formatterFor(zone);
-    return true;
+    new Intl.DateTimeFormat('en-AU', { timeZone: zone });
   } catch {
     return false;
   }
+  knownZones.add(zone);
+  return true;
+}
+
+// A drain batch asks the local day and month of one instant for every job it
+// charges; zoned date-times are immutable, so the last one can be handed out again.
+let last: { ms: number; zone: string; zoned: Temporal.ZonedDateTime } | null = null;
+
+function zonedAt(instant: Date, zone: string): Temporal.ZonedDateTime {
+  const ms = instant.getTime();
+  if (last?.ms !== ms || last.zone !== zone)
+    last = { ms, zone, zoned: Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone) };
+  return last.zoned;
+}
+
+function startOf(date: Temporal.PlainDate, zone: string): Date {
+  return new Date(date.toZonedDateTime(zone).epochMilliseconds);
 }
 
 export function localTime(instant: Date, zone: string): LocalTime {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
-  };
+  const t = zonedAt(instant, zone);
+  return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
 }
 
 /** The local calendar date, as PostgreSQL's `date` reads it. */
 export function localDate(instant: Date, zone: string): string {
-  const t = localTime(instant, zone);
-  return `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
-}
-
-function offsetMs(instant: Date, zone: string): number {
-  const t = localTime(instant, zone);
-  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - Math.floor(instant.getTime() / 1000) * 1000;
+  return zonedAt(instant, zone).toPlainDate().toString();
 }
 
 /**
- * The instant a local wall-clock time occurs. Date.UTC normalises overflow, so
- * day 32 or hour 24 roll over. A time skipped by a DST change resolves to the
- * same wall time in the offset before the change (i.e. later in real time).
+ * The instant a local wall-clock time occurs. Fields overflow as Date.UTC's do, so
+ * day 32 or hour 24 roll over. A time skipped by a DST change resolves to the same
+ * wall time in the offset before the change (i.e. later in real time); a time that
+ * happens twice when clocks go back, to its second occurrence.
  */
 export function instantAt(
   local: { year: number; month: number; day: number; hour?: number; minute?: number },
   zone: string,
 ): Date {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
-  const first = wall - offsetMs(new Date(wall), zone);
-  const second = wall - offsetMs(new Date(first), zone);
-  return new Date(second);
+  // Date.UTC normalises the fields without any zone (Temporal refuses day 32 or a
+  // duration of mixed signs); Temporal then places that wall time in the zone.
+  const wall = Temporal.Instant.fromEpochMilliseconds(
+    Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0),
+  )
+    .toZonedDateTimeISO('UTC')
+    .toPlainDateTime();
+  return new Date(wall.toZonedDateTime(zone, { disambiguation: 'later' }).epochMilliseconds);
 }
 
 export function startOfNextLocalDay(instant: Date, zone: string): Date {
-  const t = localTime(instant, zone);
-  return instantAt({ year: t.year, month: t.month, day: t.day + 1 }, zone);
+  return startOf(zonedAt(instant, zone).toPlainDate().add({ days: 1 }), zone);
 }
 
 export function startOfNextLocalMonth(instant: Date, zone: string): Date {
-  const t = localTime(instant, zone);
-  return instantAt({ year: t.year, month: t.month + 1, day: 1 }, zone);
+  return startOf(zonedAt(instant, zone).toPlainDate().with({ day: 1 }).add({ months: 1 }), zone);
 }
 
 /** The first day of the local month, as PostgreSQL's `date` reads it. */
 export function localMonthStart(instant: Date, zone: string): string {
-  return `${localDate(instant, zone).slice(0, 8)}01`;
+  return zonedAt(instant, zone).toPlainDate().with({ day: 1 }).toString();
 }

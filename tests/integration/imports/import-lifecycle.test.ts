@@ -200,6 +200,21 @@ describe('importing a contact list', () => {
     );
   });
 
+  it('exports rejected cells a spreadsheet would run as formulas as text', async () => {
+    const file = [
+      'phone,first,last,consent,tags',
+      '(02) 9876 5432,@SUM(1+1),"=HYPERLINK(""http://evil.example"",""x"")",yes,-vip',
+    ].join('\n');
+    const batchId = await dryRunFile(actor, file);
+    let csv = '';
+    for await (const part of exportRejects({ actor, batchId })) csv += part;
+    expect(csv.split('\r\n')).toEqual([
+      'row,phone,first,last,consent,tags,reason',
+      `2,(02) 9876 5432,'@SUM(1+1),"'=HYPERLINK(""http://evil.example"",""x"")",yes,'-vip,'+61298765432 is a landline and cannot receive SMS.`,
+      '',
+    ]);
+  });
+
   it('resumes a commit killed part way to exactly the dry run result, with no duplicate contact', async () => {
     const rows = Array.from({ length: 10000 }, (_, i) => `04${String(20000000 + i * 7).padStart(8, '0')},P${i},,yes,`);
     const batchId = await dryRunFile(actor, `phone,first,last,consent,tags\n${rows.join('\n')}\n`);

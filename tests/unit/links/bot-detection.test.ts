@@ -40,6 +40,24 @@ const BOTS: [string, string][] = [
   ],
 ];
 
+// Real agents of the phone browsers most recipients tap links in; none may look like a bot.
+const PHONE_BROWSERS = [
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_6_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 16_7_10 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8 Pro) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.6723.107 Mobile Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 14; SM-S928B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/27.0 Chrome/125.0.0.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 13; SAMSUNG SM-A536E) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+];
+
+// Crawlers and monitors that name themselves in no word our own rules look for.
+const UNNAMED_CRAWLERS = [
+  'Site24x7',
+  'Scrapy/2.11.0 (+https://scrapy.org)',
+  'Pingdom.com_bot_version_1.4_(http://www.pingdom.com/)',
+];
+
 describe('classifyClick', () => {
   it.each(HUMANS)('counts a person on %s', (userAgent) => {
     expect(classifyClick({ method: 'GET', userAgent, secondsSinceDelivery: 45 })).toEqual({
@@ -50,6 +68,19 @@ describe('classifyClick', () => {
 
   it.each(BOTS)('flags %s as %s', (userAgent, reason) => {
     expect(classifyClick({ method: 'GET', userAgent, secondsSinceDelivery: null })).toEqual({ isBot: true, reason });
+  });
+
+  it.each(PHONE_BROWSERS)('counts a person on the phone browser %s, even within 2 seconds of delivery', (userAgent) => {
+    for (const secondsSinceDelivery of [45, 1.2]) {
+      expect(classifyClick({ method: 'GET', userAgent, secondsSinceDelivery })).toEqual({ isBot: false, reason: null });
+    }
+  });
+
+  it.each(UNNAMED_CRAWLERS)('flags %s as a crawler', (userAgent) => {
+    expect(classifyClick({ method: 'GET', userAgent, secondsSinceDelivery: null })).toEqual({
+      isBot: true,
+      reason: 'crawler',
+    });
   });
 
   it('flags HEAD requests and requests without a user agent', () => {
