@@ -10,6 +10,12 @@ export interface AudienceSize {
   excluded: Record<ExclusionReason, number>;
 }
 
+export interface CountAudienceOptions {
+  actor: Actor;
+  audience: Audience;
+  now?: Date;
+}
+
 /**
  * How many contacts an audience reaches and why the rest would be left out, by
  * the same rules the launch uses to build the queue. One aggregate pass over the
@@ -19,11 +25,7 @@ export async function countAudience({
   actor,
   audience,
   now = new Date(),
-}: {
-  actor: Actor;
-  audience: Audience;
-  now?: Date;
-}): Promise<AudienceSize> {
+}: CountAudienceOptions): Promise<AudienceSize> {
   const condition = audienceCondition(audience, 3);
   const sendability = sendabilitySql('$2');
   const { rows } = await pgPool().query<Record<'total' | 'sendable' | ExclusionReason, string>>(

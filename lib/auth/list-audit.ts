@@ -7,7 +7,12 @@ export const AuditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export async function listAudit({ actor, query }: { actor: Actor; query: z.infer<typeof AuditQuerySchema> }) {
+export interface ListAuditOptions {
+  actor: Actor;
+  query: z.infer<typeof AuditQuerySchema>;
+}
+
+export async function listAudit({ actor, query }: ListAuditOptions) {
   const rows = await db().auditLog.findMany({
     where: { tenantId: actor.tenantId, ...(query.before ? { id: { lt: query.before } } : {}) },
     orderBy: { id: 'desc' },

@@ -3,19 +3,17 @@ import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { lockCampaign } from './lock-campaign';
 
+export interface CancelCampaignOptions {
+  actor: Actor;
+  campaignId: string;
+  now?: Date;
+}
+
 /**
  * Ends a campaign for good: every job still waiting is skipped, so nothing more
  * goes out; messages already with the provider keep reporting their delivery.
  */
-export async function cancelCampaign({
-  actor,
-  campaignId,
-  now = new Date(),
-}: {
-  actor: Actor;
-  campaignId: string;
-  now?: Date;
-}) {
+export async function cancelCampaign({ actor, campaignId, now = new Date() }: CancelCampaignOptions) {
   return inTransaction(async (tx) => {
     const campaign = await lockCampaign(tx, {
       tenantId: actor.tenantId,

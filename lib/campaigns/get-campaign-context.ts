@@ -4,12 +4,16 @@ import { shortLinkBase } from '../links/create-short-link';
 import { listSendingNumbers } from '../sending-numbers/list-sending-numbers';
 import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
 
+export interface GetCampaignContextOptions {
+  actor: Actor;
+}
+
 /**
  * What the campaign pages need beside the campaign itself: how messages are
  * signed, priced and timed in this workspace, the numbers and committed imports
  * a campaign can use, and the caller's own phone for test sends.
  */
-export async function getCampaignContext({ actor }: { actor: Actor }) {
+export async function getCampaignContext({ actor }: GetCampaignContextOptions) {
   const [settings, numbers, imports, user] = await Promise.all([
     db().tenantSettings.findUnique({
       where: { tenantId: actor.tenantId },

@@ -26,14 +26,16 @@ export interface CampaignProgress {
   deliveryRate: number | null;
 }
 
+export interface GetCampaignProgressOptions {
+  actor: Actor;
+  campaignId: string;
+}
+
 /** Where a campaign stands, for the page that polls it while the queue drains. */
 export async function getCampaignProgress({
   actor,
   campaignId,
-}: {
-  actor: Actor;
-  campaignId: string;
-}): Promise<CampaignProgress> {
+}: GetCampaignProgressOptions): Promise<CampaignProgress> {
   if (!CampaignIdSchema.safeParse(campaignId).success) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   const pool = pgPool();
   const {

@@ -21,8 +21,13 @@ function readLaunchSummary(value: unknown): LaunchSummary | null {
   return { queued, excluded: Object.fromEntries(counts) };
 }
 
+export interface GetCampaignOptions {
+  actor: Actor;
+  campaignId: string;
+}
+
 /** One campaign as its page and the editor show it: messages, numbers, audience and who wrote it. */
-export async function getCampaign({ actor, campaignId }: { actor: Actor; campaignId: string }) {
+export async function getCampaign({ actor, campaignId }: GetCampaignOptions) {
   // A malformed id names no campaign; the database would refuse to compare it at all.
   if (!CampaignIdSchema.safeParse(campaignId).success) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
   const row = await db().campaign.findFirst({

@@ -11,6 +11,12 @@ export interface LaunchResult {
   summary: { queued: number; excluded: Record<ExclusionReason, number> };
 }
 
+export interface LaunchCampaignOptions {
+  actor: Actor;
+  campaignId: string;
+  now?: Date;
+}
+
 /**
  * Turns a draft into a queue: one job per sendable contact, built in the same
  * transaction that marks the campaign running (or scheduled), so a launch either
@@ -20,11 +26,7 @@ export async function launchCampaign({
   actor,
   campaignId,
   now = new Date(),
-}: {
-  actor: Actor;
-  campaignId: string;
-  now?: Date;
-}): Promise<LaunchResult> {
+}: LaunchCampaignOptions): Promise<LaunchResult> {
   return inTransaction(async (tx) => {
     const campaign = await lockCampaign(tx, {
       tenantId: actor.tenantId,

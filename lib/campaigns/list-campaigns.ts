@@ -1,7 +1,11 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 
-export async function listCampaigns({ actor }: { actor: Actor }) {
+export interface ListCampaignsOptions {
+  actor: Actor;
+}
+
+export async function listCampaigns({ actor }: ListCampaignsOptions) {
   const campaigns = await db().campaign.findMany({
     where: { tenantId: actor.tenantId },
     orderBy: { createdAt: 'desc' },

@@ -3,18 +3,15 @@ import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { lockCampaign } from './lock-campaign';
 
-/** Stops a campaign within one drain batch: the pause gate holds its jobs until it is resumed. */
-export async function pauseCampaign({
-  actor,
-  campaignId,
-  reason,
-  now = new Date(),
-}: {
+export interface PauseCampaignOptions {
   actor: Actor;
   campaignId: string;
   reason?: string;
   now?: Date;
-}) {
+}
+
+/** Stops a campaign within one drain batch: the pause gate holds its jobs until it is resumed. */
+export async function pauseCampaign({ actor, campaignId, reason, now = new Date() }: PauseCampaignOptions) {
   return inTransaction(async (tx) => {
     const campaign = await lockCampaign(tx, {
       tenantId: actor.tenantId,

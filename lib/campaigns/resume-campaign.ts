@@ -4,16 +4,14 @@ import { inTransaction } from '../db/transaction';
 import { releaseHeldJobs } from '../sending/release-held-jobs';
 import { lockCampaign } from './lock-campaign';
 
-/** Resumes a paused campaign (by hand or automatically): its held jobs go back in line at once. */
-export async function resumeCampaign({
-  actor,
-  campaignId,
-  now = new Date(),
-}: {
+export interface ResumeCampaignOptions {
   actor: Actor;
   campaignId: string;
   now?: Date;
-}) {
+}
+
+/** Resumes a paused campaign (by hand or automatically): its held jobs go back in line at once. */
+export async function resumeCampaign({ actor, campaignId, now = new Date() }: ResumeCampaignOptions) {
   return inTransaction(async (tx) => {
     const campaign = await lockCampaign(tx, {
       tenantId: actor.tenantId,

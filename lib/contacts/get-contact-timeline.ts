@@ -9,14 +9,13 @@ export interface TimelineEntry {
   detail: string | null;
 }
 
-/** What a contact sent us and every status of every message we sent them, newest first. */
-export async function getContactTimeline({
-  actor,
-  contactId,
-}: {
+export interface GetContactTimelineOptions {
   actor: Actor;
   contactId: string;
-}): Promise<TimelineEntry[]> {
+}
+
+/** What a contact sent us and every status of every message we sent them, newest first. */
+export async function getContactTimeline({ actor, contactId }: GetContactTimelineOptions): Promise<TimelineEntry[]> {
   const [inbound, jobs] = await Promise.all([
     db().inboundMessage.findMany({
       where: { tenantId: actor.tenantId, contactId },

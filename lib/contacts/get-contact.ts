@@ -2,8 +2,13 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 
+export interface GetContactOptions {
+  actor: Actor;
+  contactId: string;
+}
+
 /** A contact with its consent history and the imports that touched it. */
-export async function getContact({ actor, contactId }: { actor: Actor; contactId: string }) {
+export async function getContact({ actor, contactId }: GetContactOptions) {
   const contact = await db().contact.findFirst({
     where: { id: contactId, tenantId: actor.tenantId },
     select: {

@@ -15,7 +15,12 @@ export type ContactQuery = z.infer<typeof ContactQuerySchema>;
 
 const PAGE_SIZE = 50;
 
-export async function listContacts({ actor, query }: { actor: Actor; query: ContactQuery }) {
+export interface ListContactsOptions {
+  actor: Actor;
+  query: ContactQuery;
+}
+
+export async function listContacts({ actor, query }: ListContactsOptions) {
   const where: Prisma.ContactWhereInput = { tenantId: actor.tenantId };
   if (query.consent) where.consentStatus = query.consent;
   if (query.tag) where.tags = { has: query.tag };

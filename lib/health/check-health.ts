@@ -6,7 +6,11 @@ export interface HealthReport {
   database: { reachable: boolean; latencyMs?: number; error?: string };
 }
 
-export async function checkHealth({ version }: { version: string }): Promise<HealthReport> {
+export interface CheckHealthOptions {
+  version: string;
+}
+
+export async function checkHealth({ version }: CheckHealthOptions): Promise<HealthReport> {
   const started = performance.now();
   try {
     await db().$queryRaw`SELECT 1`;

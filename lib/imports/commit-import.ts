@@ -66,6 +66,13 @@ SELECT count(*)::int AS applied FROM marked`;
 // The pool's fourth connection holds the batch's lock.
 const COMMIT_WORKERS = 3;
 
+export interface CommitImportOptions {
+  tenantId: string;
+  batchId: string;
+  actorUserId: string | null;
+  chunkRows?: number;
+}
+
 /**
  * Applies a dry-run batch: exactly its CREATE and UPDATE rows, one range of row
  * numbers at a time from the first row not yet applied, so a resumed commit skips
@@ -76,12 +83,7 @@ export async function commitImport({
   batchId,
   actorUserId,
   chunkRows = 5000,
-}: {
-  tenantId: string;
-  batchId: string;
-  actorUserId: string | null;
-  chunkRows?: number;
-}): Promise<void> {
+}: CommitImportOptions): Promise<void> {
   const db = pgPool();
   const { rows } = await db.query<{ status: string; overwriteConsent: boolean }>(
     `UPDATE import_batches SET status = 'COMMITTING' WHERE id = $1 AND "tenantId" = $2 AND status IN ('ANALYSED', 'COMMITTING')

@@ -8,8 +8,13 @@ import { readFileStart } from './read-file-start';
 
 const PAGE = 5000;
 
+export interface ExportRejectsOptions {
+  actor: Actor;
+  batchId: string;
+}
+
 /** The rejected rows as CSV, each with its reason added as the last column, page by page. */
-export async function* exportRejects({ actor, batchId }: { actor: Actor; batchId: string }): AsyncGenerator<string> {
+export async function* exportRejects({ actor, batchId }: ExportRejectsOptions): AsyncGenerator<string> {
   const batch = await db().importBatch.findFirst({
     where: { id: batchId, tenantId: actor.tenantId },
     select: { fileSize: true, hasHeader: true, encoding: true },

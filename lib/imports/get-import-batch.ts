@@ -5,8 +5,13 @@ import { ColumnMappingSchema } from './column-mapping';
 import { MAX_LINE_BYTES, UnreadableFileError, inspectFile, type FileFormat } from './file-format';
 import { readFileStart } from './read-file-start';
 
+export interface GetImportBatchOptions {
+  actor: Actor;
+  batchId: string;
+}
+
 /** One import: progress, counts, the file's columns and the contacts it touched. */
-export async function getImportBatch({ actor, batchId }: { actor: Actor; batchId: string }) {
+export async function getImportBatch({ actor, batchId }: GetImportBatchOptions) {
   const batch = await db().importBatch.findFirst({
     where: { id: batchId, tenantId: actor.tenantId },
     select: {

@@ -1,8 +1,12 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 
+export interface ListImportBatchesOptions {
+  actor: Actor;
+}
+
 /** Import history, newest first, with who ran each batch. */
-export async function listImportBatches({ actor }: { actor: Actor }) {
+export async function listImportBatches({ actor }: ListImportBatchesOptions) {
   const batches = await db().importBatch.findMany({
     where: { tenantId: actor.tenantId },
     orderBy: { createdAt: 'desc' },

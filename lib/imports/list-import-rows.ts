@@ -6,16 +6,14 @@ import type { ImportRowQuerySchema } from './schemas';
 
 const PAGE_SIZE = 100;
 
-/** A page of a batch's per-row decisions, in file order. */
-export async function listImportRows({
-  actor,
-  batchId,
-  query,
-}: {
+export interface ListImportRowsOptions {
   actor: Actor;
   batchId: string;
   query: z.infer<typeof ImportRowQuerySchema>;
-}) {
+}
+
+/** A page of a batch's per-row decisions, in file order. */
+export async function listImportRows({ actor, batchId, query }: ListImportRowsOptions) {
   const batch = await db().importBatch.findFirst({
     where: { id: batchId, tenantId: actor.tenantId },
     select: { id: true },

@@ -1,15 +1,13 @@
 import { db } from '../db/client';
 
-/** The first `limit` bytes of an uploaded file, enough to recognise its format. */
-export async function readFileStart({
-  tenantId,
-  batchId,
-  limit,
-}: {
+export interface ReadFileStartOptions {
   tenantId: string;
   batchId: string;
   limit: number;
-}): Promise<Uint8Array> {
+}
+
+/** The first `limit` bytes of an uploaded file, enough to recognise its format. */
+export async function readFileStart({ tenantId, batchId, limit }: ReadFileStartOptions): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for (let seq = 0; total < limit; seq += 1) {

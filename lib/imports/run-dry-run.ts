@@ -61,12 +61,17 @@ async function writeRows(db: pg.Pool, tenantId: string, batchId: string, rows: D
   );
 }
 
+export interface RunDryRunOptions {
+  tenantId: string;
+  batchId: string;
+}
+
 /**
  * Decides every row of an uploaded file without touching contacts: each row's
  * decision and reason go to import_rows, counts and progress to the batch. Running
  * it again starts over, so a dry run interrupted by a restart is simply re-run.
  */
-export async function runDryRun({ tenantId, batchId }: { tenantId: string; batchId: string }): Promise<void> {
+export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promise<void> {
   const db = pgPool();
   const { rows: found } = await db.query<{ mapping: unknown; encoding: TextEncoding; delimiter: string }>(
     `SELECT mapping, encoding, delimiter FROM import_batches WHERE id = $1 AND "tenantId" = $2`,

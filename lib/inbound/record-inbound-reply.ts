@@ -30,21 +30,20 @@ LEFT JOIN tenant_settings settings ON settings."tenantId" = message."tenantId"`;
 
 const UNIQUE_VIOLATION = '23505';
 
+export interface RecordInboundReplyOptions {
+  to: string;
+  messageSid: string;
+  payload: Record<string, string>;
+  fromE164: string;
+  body: string;
+  keyword: Extract<InboundKeyword, 'NONE' | 'HELP'>;
+}
+
 /**
  * Stores an inbound text that is not an opt-out or opt-in, once per MessageSid.
  * `db` must read and write `timestamp` columns as UTC (lib/db/pg-pool does).
  */
-export async function recordInboundReply(
-  db: Queryable,
-  reply: {
-    to: string;
-    messageSid: string;
-    payload: Record<string, string>;
-    fromE164: string;
-    body: string;
-    keyword: Extract<InboundKeyword, 'NONE' | 'HELP'>;
-  },
-): Promise<RecordedReply> {
+export async function recordInboundReply(db: Queryable, reply: RecordInboundReplyOptions): Promise<RecordedReply> {
   try {
     const {
       rows: [row],

@@ -32,11 +32,13 @@ const PROGRAM =
   /^(curl|wget|python-requests|python-urllib|go-http-client|java\/|okhttp|axios|node-fetch|undici|libwww-perl|httpclient|postmanruntime|insomnia)|headlesschrome|phantomjs|puppeteer|playwright/i;
 const PHONE_BROWSER = /(iphone|ipad|android).*(safari|chrome|samsungbrowser|firefox|crios|fxios)|mobile.*safari/i;
 
-export function classifyClick(input: {
+export interface ClassifyClickInput {
   method: string;
   userAgent: string | null;
   secondsSinceDelivery: number | null;
-}): ClickClassification {
+}
+
+export function classifyClick(input: ClassifyClickInput): ClickClassification {
   const ua = input.userAgent?.trim() ?? '';
   if (input.method === 'HEAD') return { isBot: true, reason: 'HEAD request (link checker)' };
   if (!ua) return { isBot: true, reason: 'no user agent' };

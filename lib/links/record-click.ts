@@ -35,11 +35,15 @@ export function visitorHash(ip: string, userAgent: string | null, day = new Date
     .slice(0, 22);
 }
 
+export interface RecordClickOptions {
+  method: string;
+  ip: string;
+  userAgent: string | null;
+  at?: Date;
+}
+
 /** Queues a click; the promise settles once it is written (or folded into an earlier one). */
-export function recordClick(
-  link: ResolvedLink,
-  visit: { method: string; ip: string; userAgent: string | null; at?: Date },
-): Promise<void> {
+export function recordClick(link: ResolvedLink, visit: RecordClickOptions): Promise<void> {
   const at = visit.at ?? new Date();
   const hash = visitorHash(visit.ip, visit.userAgent);
   const foldKey = `${link.id}:${hash}`;

@@ -2,11 +2,13 @@
 // functional unsubscribe. A long code can take a STOP reply; an alphanumeric
 // sender ID cannot receive replies, so its messages carry a web link instead.
 
-export function messageFooter(options: {
+export interface MessageFooterOptions {
   senderName: string;
   canReceiveReplies: boolean;
   unsubscribeUrl: string;
-}): string {
+}
+
+export function messageFooter(options: MessageFooterOptions): string {
   return options.canReceiveReplies
     ? `\nFrom ${options.senderName}. Reply STOP to opt out`
     : `\nFrom ${options.senderName}. Opt out: ${options.unsubscribeUrl}`;

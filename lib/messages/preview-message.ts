@@ -58,17 +58,22 @@ export function previewMessage(options: PreviewOptions): MessagePreview {
   return { ok: true, text, segments: countSmsParts(text) };
 }
 
-/** Cost in millionths of a dollar: parts × price per part × recipients. */
-export function estimateCostMicros({
-  parts,
-  pricePerPartMicros,
-  recipients,
-}: {
+export interface EstimateCostMicrosOptions {
   parts: number;
   pricePerPartMicros: number;
   recipients: number;
-}): number {
+}
+
+/** Cost in millionths of a dollar: parts × price per part × recipients. */
+export function estimateCostMicros({ parts, pricePerPartMicros, recipients }: EstimateCostMicrosOptions): number {
   return parts * pricePerPartMicros * recipients;
+}
+
+export interface EstimateCampaignCostMicrosOptions {
+  messages: { parts: number; weight: number }[];
+  rotation: 'ROUND_ROBIN' | 'WEIGHTED';
+  pricePerPartMicros: number;
+  recipients: number;
 }
 
 /**
@@ -76,12 +81,7 @@ export function estimateCostMicros({
  * message reaches its share of the audience (equal shares round-robin, by weight
  * when weighted) at its own number of parts.
  */
-export function estimateCampaignCostMicros(options: {
-  messages: { parts: number; weight: number }[];
-  rotation: 'ROUND_ROBIN' | 'WEIGHTED';
-  pricePerPartMicros: number;
-  recipients: number;
-}): number {
+export function estimateCampaignCostMicros(options: EstimateCampaignCostMicrosOptions): number {
   const { messages, rotation, pricePerPartMicros, recipients } = options;
   if (messages.length === 0) return 0;
   const totalWeight = messages.reduce((sum, m) => sum + m.weight, 0);

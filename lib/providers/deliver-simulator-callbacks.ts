@@ -23,14 +23,19 @@ export const postCallback: CallbackPoster = async (url, params, signature) => {
 
 const RETRY_MS = 5_000;
 
+export interface DeliverSimulatorCallbacksOptions {
+  now?: Date;
+  post?: CallbackPoster;
+  limit?: number;
+  callbackDelayMs?: number;
+}
+
 /**
  * Sends the simulator's due status callbacks, signed exactly as Twilio signs
  * them, to our own status webhook. Each message reports "sent", then its final
  * status; a callback the app did not take is tried again a few seconds later.
  */
-export async function deliverSimulatorCallbacks(
-  options: { now?: Date; post?: CallbackPoster; limit?: number; callbackDelayMs?: number } = {},
-): Promise<number> {
+export async function deliverSimulatorCallbacks(options: DeliverSimulatorCallbacksOptions = {}): Promise<number> {
   const now = options.now ?? new Date();
   const post = options.post ?? postCallback;
   const delay = options.callbackDelayMs ?? env().SIMULATOR_CALLBACK_DELAY_MS;

@@ -20,17 +20,19 @@ export function randomFate(failureRate: number, random: () => number = Math.rand
   return FAILURES[Math.floor(random() * FAILURES.length)];
 }
 
+export interface SimulatorProviderOptions {
+  db: Queryable;
+  callbackDelayMs: number;
+  fate: () => SimulatedFate;
+}
+
 /**
  * Stands in for Twilio when no account is configured: accepts every message,
  * remembers it in simulated_messages, and later reports sent then delivered (or a
  * failure) through signed callbacks to our own status webhook — the same path
  * Twilio's callbacks take — so the whole loop runs on a fresh machine.
  */
-export function simulatorProvider(options: {
-  db: Queryable;
-  callbackDelayMs: number;
-  fate: () => SimulatedFate;
-}): SmsProvider {
+export function simulatorProvider(options: SimulatorProviderOptions): SmsProvider {
   return {
     name: 'simulator',
     async send(message) {

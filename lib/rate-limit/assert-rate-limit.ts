@@ -14,21 +14,25 @@ export function defaultRateLimitStore(): RateLimitStore {
   return store;
 }
 
-export async function checkRateLimit(options: {
+export interface CheckRateLimitOptions {
   policy: RateLimitPolicyName;
   key: string;
   store?: RateLimitStore;
-}): Promise<RateLimitResult> {
+}
+
+export async function checkRateLimit(options: CheckRateLimitOptions): Promise<RateLimitResult> {
   const policy = RATE_LIMIT_POLICIES[options.policy];
   return (options.store ?? defaultRateLimitStore()).hit(`${options.policy}:${options.key}`, policy);
 }
 
-/** Throws `rate_limited` (HTTP 429) once the key has used up its policy's window. */
-export async function assertRateLimit(options: {
+export interface AssertRateLimitOptions {
   policy: RateLimitPolicyName;
   key: string;
   store?: RateLimitStore;
-}): Promise<void> {
+}
+
+/** Throws `rate_limited` (HTTP 429) once the key has used up its policy's window. */
+export async function assertRateLimit(options: AssertRateLimitOptions): Promise<void> {
   const result = await checkRateLimit(options);
   if (!result.success) {
     const retryAfterSeconds = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));

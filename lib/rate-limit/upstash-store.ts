@@ -3,7 +3,13 @@ import { Redis } from '@upstash/redis';
 import type { RateLimitPolicy } from './policies';
 import { assertTakeCount, type RateLimitGrant, type RateLimitResult, type RateLimitStore } from './store';
 
-export function upstashRateLimitStore(config: { url: string; token: string; prefix?: string }): RateLimitStore {
+export interface UpstashRateLimitStoreOptions {
+  url: string;
+  token: string;
+  prefix?: string;
+}
+
+export function upstashRateLimitStore(config: UpstashRateLimitStoreOptions): RateLimitStore {
   const redis = new Redis({ url: config.url, token: config.token });
   const limiters = new Map<string, Ratelimit>();
   const limiterFor = (policy: RateLimitPolicy) => {

@@ -1,8 +1,12 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 
+export interface BotClickReasonsOptions {
+  actor: Actor;
+}
+
 /** Why clicks were not counted as people, per reason, so staff can see what was filtered and trust the rest. */
-export async function botClickReasons({ actor }: { actor: Actor }) {
+export async function botClickReasons({ actor }: BotClickReasonsOptions) {
   const rows = await db().click.groupBy({
     by: ['botReason'],
     where: { tenantId: actor.tenantId, isBot: true },

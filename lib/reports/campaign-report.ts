@@ -1,13 +1,17 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 
+export interface CampaignReportOptions {
+  actor: Actor;
+}
+
 /**
  * Per-campaign outcome: delivered is the success figure (never sent); clicks are
  * split into people and bots. Each recipient gets their own short link, so the
  * people who clicked are the links a person opened; visitors (a salted daily
  * hash of address and browser) are counted too, for links shared onwards.
  */
-export async function campaignReport({ actor }: { actor: Actor }) {
+export async function campaignReport({ actor }: CampaignReportOptions) {
   const rows = await db().$queryRaw<
     {
       id: string;

@@ -1,8 +1,12 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 
+export interface WorkspaceSummaryOptions {
+  actor: Actor;
+}
+
 /** The dashboard's headline figures. Delivered, not sent, is the success figure. */
-export async function workspaceSummary({ actor }: { actor: Actor }) {
+export async function workspaceSummary({ actor }: WorkspaceSummaryOptions) {
   const tenantId = actor.tenantId;
   const monthStart = new Date();
   monthStart.setUTCDate(1);

@@ -30,8 +30,13 @@ export async function tenantTimeZone(db: Queryable, tenantId: string): Promise<s
   return rows[0]?.timeZone ?? TENANT_DEFAULTS.timeZone;
 }
 
+export interface ToSendingNumberViewOptions {
+  timeZone: string;
+  now: Date;
+}
+
 /** A sending number as the API and the UI show it, with what it may send today. */
-export function toSendingNumberView(row: SendingNumberRow, { timeZone, now }: { timeZone: string; now: Date }) {
+export function toSendingNumberView(row: SendingNumberRow, { timeZone, now }: ToSendingNumberViewOptions) {
   return {
     id: row.id,
     value: row.value,

@@ -20,22 +20,19 @@ function localDayNumber(instant: Date, timeZone: string): number {
   return Date.UTC(t.year, t.month - 1, t.day) / 86_400_000;
 }
 
+export interface WarmUpDailyLimitOptions {
+  warmupStartedAt: Date;
+  dailyCap: number;
+  now: Date;
+  timeZone: string;
+}
+
 /**
  * How many messages a sending number may send today: carriers filter a new
  * number that jumps straight to volume, so it climbs 50/100/200/300 over its
  * first four local days (never above its own cap), then sends up to its steady cap.
  */
-export function warmUpDailyLimit({
-  warmupStartedAt,
-  dailyCap,
-  now,
-  timeZone,
-}: {
-  warmupStartedAt: Date;
-  dailyCap: number;
-  now: Date;
-  timeZone: string;
-}): WarmUpLimit {
+export function warmUpDailyLimit({ warmupStartedAt, dailyCap, now, timeZone }: WarmUpDailyLimitOptions): WarmUpLimit {
   if (warmupStartedAt.getTime() > now.getTime()) return { day: 0, limit: 0, warmingUp: true };
   const day = localDayNumber(now, timeZone) - localDayNumber(warmupStartedAt, timeZone) + 1;
   if (day > WARM_UP_CURVE.length) return { day, limit: dailyCap, warmingUp: false };

@@ -6,8 +6,13 @@ import { TENANT_DEFAULTS } from './tenant-defaults';
 
 const MICROS = 1_000_000;
 
+export interface GetBudgetsOptions {
+  actor: Actor;
+  now?: Date;
+}
+
 /** The workspace's spend caps and what the spend ledger shows for the local day and month so far. */
-export async function getBudgets({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
+export async function getBudgets({ actor, now = new Date() }: GetBudgetsOptions) {
   const [budgets, settings] = await Promise.all([
     db().budget.findMany({ where: { tenantId: actor.tenantId }, select: { period: true, capMicros: true } }),
     db().tenantSettings.findUnique({ where: { tenantId: actor.tenantId }, select: { timeZone: true } }),

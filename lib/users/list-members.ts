@@ -1,7 +1,11 @@
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 
-export async function listMembers({ actor }: { actor: Actor }) {
+export interface ListMembersOptions {
+  actor: Actor;
+}
+
+export async function listMembers({ actor }: ListMembersOptions) {
   const rows = await db().membership.findMany({
     where: { tenantId: actor.tenantId },
     orderBy: { createdAt: 'asc' },
