@@ -1,6 +1,6 @@
-import type { DatabaseError } from 'pg';
 import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
+import { isUniqueViolation } from '../db/errors';
 import { inTransaction } from '../db/transaction';
 import { normalisePhone } from '../contacts/phone';
 import { optInNumber } from '../contacts/opt-in';
@@ -22,8 +22,6 @@ export interface HandleInboundMessageOptions {
   /** Every field Twilio posted, kept with the event. */
   payload: Record<string, string>;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 const TWILIO_KEYWORD: Record<string, InboundKeyword> = { STOP: 'OPT_OUT', START: 'OPT_IN', HELP: 'HELP' };
 
@@ -101,8 +99,7 @@ export async function handleInboundMessage({ message, payload }: HandleInboundMe
       return { reply: message.OptOutType ? null : reply, keyword, duplicate: false };
     });
   } catch (error) {
-    if ((error as Partial<DatabaseError> | null)?.code === UNIQUE_VIOLATION)
-      return { reply: null, keyword, duplicate: true };
+    if (isUniqueViolation(error)) return { reply: null, keyword, duplicate: true };
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors';
 import type { Queryable } from '../db/queryable';
 import type { InboundKeyword } from '../generated/prisma/enums';
 
@@ -28,8 +29,6 @@ FROM (SELECT 1) AS one
 LEFT JOIN message ON true
 LEFT JOIN tenant_settings settings ON settings."tenantId" = message."tenantId"`;
 
-const UNIQUE_VIOLATION = '23505';
-
 export interface RecordInboundReplyOptions {
   to: string;
   messageSid: string;
@@ -59,7 +58,7 @@ export async function recordInboundReply(db: Queryable, reply: RecordInboundRepl
     return row.stored ? { outcome: 'stored', helpReply: row.helpReply } : { outcome: 'duplicate' };
   } catch (error) {
     // The message itself was stored under another event key: still a replay.
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { outcome: 'duplicate' };
+    if (isUniqueViolation(error)) return { outcome: 'duplicate' };
     throw error;
   }
 }
