@@ -142,14 +142,13 @@ export async function simulateCampaignSends({
         suppressionReason: null,
         zones: contactQuietZones(row, tenant.timeZone),
         costMicros: message.costMicros,
-        sendingNumberId: null,
       });
     }
-    const decisions = await runGates(jobs, context);
-    decisions.forEach((decision, i) => {
+    const decided = await runGates(jobs, context);
+    decided.forEach(({ candidate, decision }) => {
       const { verdict } = decision;
       if (verdict.kind === 'skip') return bump(skipped, verdict.reason);
-      costMicros += jobs[i].costMicros;
+      costMicros += candidate.costMicros;
       if (verdict.kind === 'pass') {
         sendNow += 1;
         return;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/queryable';
 import type { ComposedMessage } from '../../messages/compose-message';
-import type { GateDecision } from '../gates/pipeline';
+import type { GateDecision } from '../gates/gate';
 import { recordJobEvents } from './job-history';
 import type { ReservedLink } from './reserve-short-links';
 

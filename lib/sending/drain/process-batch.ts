@@ -4,8 +4,8 @@ import { pickTemplate } from '../../messages/pick-template';
 import type { OutboundSms, SmsProvider } from '../../providers/sms-provider';
 import type { RateLimitStore } from '../../rate-limit/store';
 import { composeMessage, type ComposedMessage } from '../../messages/compose-message';
-import { HELD_UNTIL_RESUMED, type CandidateJob } from '../gates/gate';
-import { runGates, type GateDecision } from '../gates/pipeline';
+import { HELD_UNTIL_RESUMED, type CandidateJob, type GateDecision } from '../gates/gate';
+import { runGates } from '../gates/pipeline';
 import { loadSendingPolicies } from '../load-sending-policies';
 import { lockedUsageLedger } from '../usage-ledger';
 import { applyGateDecisions, type DecidedJob } from './apply-gate-decisions';
@@ -36,6 +36,7 @@ const PROVIDER_LABEL: Record<SmsProvider['name'], string> = {
 const NO_MESSAGE: GateDecision = {
   gate: 'pause',
   verdict: { kind: 'hold', until: HELD_UNTIL_RESUMED, reason: 'the campaign has no message to send' },
+  sendingNumberId: null,
 };
 
 /**
@@ -103,7 +104,6 @@ export async function processBatch(options: {
         suppressionReason: job.suppressionReason,
         zones: contactQuietZones(job, tenant?.timeZone ?? TENANT_DEFAULTS.timeZone),
         costMicros: message?.costMicros ?? 0,
-        sendingNumberId: null,
       };
       return {
         candidate,
@@ -120,19 +120,22 @@ export async function processBatch(options: {
       gated.map((j) => j.candidate),
       { now, tenants: policies.tenants, campaigns: policies.campaigns, rateLimits, usage: lockedUsageLedger(tx) },
     );
-    const decisionOf = new Map(gated.map((j, k) => [j.candidate.id, decisions[k]]));
-    const decidedJobs: (DecidedJob & { attempts: number })[] = jobs.map((j) => ({
-      id: j.candidate.id,
-      tenantId: j.candidate.tenantId,
-      campaignId: j.candidate.campaignId,
-      decision: decisionOf.get(j.candidate.id) ?? NO_MESSAGE,
-      message: j.message,
-      freshMessage: !j.reused,
-      sendingNumberId: j.candidate.sendingNumberId,
-      link: j.link,
-      linkTarget: j.linkTarget,
-      attempts: j.attempts,
-    }));
+    const decisionOf = new Map(decisions.map((d) => [d.candidate.id, d.decision]));
+    const decidedJobs: (DecidedJob & { attempts: number })[] = jobs.map((j) => {
+      const decision = decisionOf.get(j.candidate.id) ?? NO_MESSAGE;
+      return {
+        id: j.candidate.id,
+        tenantId: j.candidate.tenantId,
+        campaignId: j.candidate.campaignId,
+        decision,
+        message: j.message,
+        freshMessage: !j.reused,
+        sendingNumberId: decision.sendingNumberId,
+        link: j.link,
+        linkTarget: j.linkTarget,
+        attempts: j.attempts,
+      };
+    });
     await applyGateDecisions(tx, decidedJobs, now);
 
     const toSend: { job: HandedOverJob; sms: OutboundSms }[] = [];
