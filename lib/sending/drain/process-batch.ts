@@ -1,12 +1,12 @@
 import { inTransaction } from '../../db/transaction';
-import { contactQuietZones } from '../../contacts/contact-time-zone';
 import { pickTemplate } from '../../messages/pick-template';
 import type { OutboundSms, SmsProvider } from '../../providers/sms-provider';
 import type { RateLimitStore } from '../../rate-limit/store';
 import { composeMessage, type ComposedMessage } from '../../messages/compose-message';
-import { HELD_UNTIL_RESUMED, type CandidateJob, type GateDecision } from '../gates/gate';
+import { HELD_UNTIL_RESUMED, type GateDecision } from '../gates/gate';
 import { runGates } from '../gates/pipeline';
 import { loadSendingPolicies } from '../load-sending-policies';
+import { toCandidate } from '../to-candidate';
 import { lockedUsageLedger } from '../usage-ledger';
 import { applyGateDecisions, type DecidedJob } from './apply-gate-decisions';
 import { claimDueJobs } from './claim-due-jobs';
@@ -92,19 +92,11 @@ export async function processBatch(options: {
         : campaign?.templates.length
           ? composeMessage({ jobId: job.id, contact: job, campaign, shortUrl: links[i]?.url ?? null })
           : null;
-      const candidate: CandidateJob = {
-        id: job.id,
-        tenantId: job.tenantId,
-        campaignId: job.campaignId,
-        toE164: job.toE164,
-        consentStatus: job.consentStatus,
-        optedOut: job.optedOutAt !== null,
-        onDnc: job.onDnc,
-        suppressedUntil: job.suppressedUntil,
-        suppressionReason: job.suppressionReason,
-        zones: contactQuietZones(job, tenant?.timeZone ?? TENANT_DEFAULTS.timeZone),
+      const candidate = toCandidate({
+        job: claimedJob,
+        tenantTimeZone: tenant?.timeZone ?? TENANT_DEFAULTS.timeZone,
         costMicros: message?.costMicros ?? 0,
-      };
+      });
       return {
         candidate,
         message,
