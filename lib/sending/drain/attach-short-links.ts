@@ -26,7 +26,7 @@ export async function attachShortLinks(tx: Queryable, { jobs, now }: AttachShort
     const base = shortLinkBaseOf(job);
     return base === null ? [] : [{ job, base }];
   });
-  const links = await reserveShortLinks(tx, wanted, now);
+  const links = await reserveShortLinks(tx, { requests: wanted, now });
   const linkOf = new Map(wanted.map(({ job }, i) => [job, links[i]]));
   return jobs.map((job) => ({ ...job, link: linkOf.get(job) ?? null }));
 }

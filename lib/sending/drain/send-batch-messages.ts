@@ -27,11 +27,7 @@ export async function sendBatchMessages({
   now,
 }: SendBatchMessagesOptions): Promise<OutcomeTotals> {
   if (!messages.length) return { ...NOTHING_SENT };
-  const outcomes = await handOver(
-    provider,
-    messages.map((m) => m.sms),
-    sendConcurrency,
-  );
+  const outcomes = await handOver({ provider, messages: messages.map((m) => m.sms), concurrency: sendConcurrency });
   return recordSendOutcomes({
     jobs: messages.map((m) => m.job),
     outcomes,
