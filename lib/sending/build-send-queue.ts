@@ -9,6 +9,15 @@ export interface QueueBuildResult {
   audience: number;
 }
 
+export interface BuildSendQueueOptions {
+  tenantId: string;
+  campaignId: string;
+  audience: Audience;
+  /** When the first jobs are due. */
+  startAt: Date;
+  now: Date;
+}
+
 /**
  * Creates one job per sendable contact of the campaign's audience in a single
  * INSERT … SELECT. It is idempotent: builds of one campaign take its row lock in
@@ -21,10 +30,7 @@ export interface QueueBuildResult {
  * are counted, not queued. Rows go in contact order so the unique index fills
  * sequentially rather than at random.
  */
-export async function buildSendQueue(
-  tx: Queryable,
-  options: { tenantId: string; campaignId: string; audience: Audience; startAt: Date; now: Date },
-): Promise<QueueBuildResult> {
+export async function buildSendQueue(tx: Queryable, options: BuildSendQueueOptions): Promise<QueueBuildResult> {
   await tx.query(`SELECT 1 FROM campaigns WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`, [
     options.campaignId,
     options.tenantId,

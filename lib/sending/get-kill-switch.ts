@@ -2,7 +2,11 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 
 /** Whether an admin has stopped all sending for the actor's workspace, why and since when. */
-export async function getKillSwitch({ actor }: { actor: Actor }) {
+export interface GetKillSwitchOptions {
+  actor: Actor;
+}
+
+export async function getKillSwitch({ actor }: GetKillSwitchOptions) {
   const settings = await db().tenantSettings.findUnique({
     where: { tenantId: actor.tenantId },
     select: { paused: true, pausedReason: true, pausedAt: true },

@@ -16,11 +16,14 @@ export interface SendingPolicies {
   campaigns: Map<string, CampaignSetup>;
 }
 
+/** The tenants and campaigns whose policies to read. */
+export interface LoadSendingPoliciesOptions {
+  tenantIds: string[];
+  campaignIds: string[];
+}
+
 /** Read fresh for every batch, so a kill switch or a pause takes effect within one batch. */
-export async function loadSendingPolicies(
-  db: Queryable,
-  scope: { tenantIds: string[]; campaignIds: string[] },
-): Promise<SendingPolicies> {
+export async function loadSendingPolicies(db: Queryable, scope: LoadSendingPoliciesOptions): Promise<SendingPolicies> {
   // One after another: inside the claim transaction they share one connection.
   const tenantRows = await db.query<{
     id: string;

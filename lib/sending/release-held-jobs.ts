@@ -6,10 +6,14 @@ import { HELD_UNTIL_RESUMED } from './gates/gate';
  * campaign may send again they go back in line now. Jobs of campaigns still
  * paused stay where they are.
  */
-export async function releaseHeldJobs(
-  tx: Queryable,
-  options: { tenantId: string; campaignId?: string; now: Date },
-): Promise<number> {
+export interface ReleaseHeldJobsOptions {
+  tenantId: string;
+  /** Only this campaign's jobs; every campaign of the tenant when left out. */
+  campaignId?: string;
+  now: Date;
+}
+
+export async function releaseHeldJobs(tx: Queryable, options: ReleaseHeldJobsOptions): Promise<number> {
   const { rowCount } = await tx.query(
     `UPDATE send_jobs j SET "nextAttemptAt" = $1::timestamp, gate = NULL, "gateReason" = NULL, "updatedAt" = $1::timestamp
      FROM campaigns c

@@ -6,9 +6,14 @@ import { drainSendQueue, type DrainReport } from './drain/drain-send-queue';
  * What the cron route runs each minute: drain the queue through the configured
  * provider, and when that is the simulator, deliver the callbacks it owes.
  */
-export async function runScheduledSend(options: {
+export interface RunScheduledSendOptions {
+  /** Stop starting new batches after this long. */
   timeBudgetMs: number;
-}): Promise<DrainReport & { provider: string; simulatorCallbacks: number }> {
+}
+
+export async function runScheduledSend(
+  options: RunScheduledSendOptions,
+): Promise<DrainReport & { provider: string; simulatorCallbacks: number }> {
   const provider = configuredSmsProvider();
   const report = await drainSendQueue({ provider, timeBudgetMs: options.timeBudgetMs });
   const simulatorCallbacks = provider.name === 'simulator' ? await deliverSimulatorCallbacks() : 0;

@@ -8,15 +8,13 @@ import type { KillSwitchInput } from '../tenants/schemas';
  * The workspace's emergency stop. On, the pause gate holds every job from the
  * next drain batch on; off, the held jobs of running campaigns go back in line.
  */
-export async function setKillSwitch({
-  actor,
-  input,
-  now = new Date(),
-}: {
+export interface SetKillSwitchOptions {
   actor: Actor;
   input: KillSwitchInput;
   now?: Date;
-}) {
+}
+
+export async function setKillSwitch({ actor, input, now = new Date() }: SetKillSwitchOptions) {
   return inTransaction(async (tx) => {
     const reason = input.paused ? input.reason?.trim() || `Stopped by ${actor.name ?? actor.email}` : null;
     await tx.query(

@@ -1,4 +1,3 @@
-import { contactQuietZones } from '../contacts/contact-time-zone';
 import type { Queryable } from '../db/queryable';
 import { AppError } from '../errors';
 import type { ConsentStatus } from '../generated/prisma/enums';
@@ -8,6 +7,7 @@ import type { CandidateJob, GateContext } from './gates/gate';
 import { runGates } from './gates/pipeline';
 import { loadSendingPolicies } from './load-sending-policies';
 import { simulatedRateLimitStore } from './simulated-rate-limit-store';
+import { toCandidate, type JobForGates } from './to-candidate';
 import { numberDayKey, simulatedUsageLedger, spendKeys, usageKeyString } from './usage-ledger';
 import {
   audienceCondition,
@@ -47,6 +47,22 @@ interface AudienceRow {
   state: string | null;
   postcode: string | null;
   reason: ExclusionReason | null;
+}
+
+/** The job a launch would queue for a contact of the audience (whose query has already left out DNC and suppressed numbers). */
+function imaginedJob(row: AudienceRow, job: { id: bigint; tenantId: string; campaignId: string }): JobForGates {
+  return {
+    ...job,
+    toE164: row.phoneE164,
+    consentStatus: row.consentStatus,
+    optedOutAt: row.optedOutAt,
+    timeZone: row.timeZone,
+    state: row.state,
+    postcode: row.postcode,
+    onDnc: false,
+    suppressedUntil: null,
+    suppressionReason: null,
+  };
 }
 
 function bump<K>(map: Map<K, number>, key: K, by = 1) {
@@ -121,7 +137,7 @@ export async function simulateCampaignSends({
     if (!rows.length) break;
     after = rows[rows.length - 1].id;
     total += rows.length;
-    const jobs: CandidateJob[] = [];
+    const candidates: CandidateJob[] = [];
     for (const row of rows) {
       if (row.reason) {
         bump(skipped, EXCLUSION_LABELS[row.reason]);
@@ -130,26 +146,19 @@ export async function simulateCampaignSends({
       const id = nextId++;
       const message = composeMessage({ jobId: id, contact: row, campaign, shortUrl: sampleUrl });
       sample ??= { body: message.body, parts: message.parts, encoding: message.encoding };
-      jobs.push({
-        id,
-        tenantId: tenantId,
-        campaignId,
-        toE164: row.phoneE164,
-        consentStatus: row.consentStatus,
-        optedOut: row.optedOutAt !== null,
-        onDnc: false,
-        suppressedUntil: null,
-        suppressionReason: null,
-        zones: contactQuietZones(row, tenant.timeZone),
-        costMicros: message.costMicros,
-        sendingNumberId: null,
-      });
+      candidates.push(
+        toCandidate({
+          job: imaginedJob(row, { id, tenantId, campaignId }),
+          tenantTimeZone: tenant.timeZone,
+          costMicros: message.costMicros,
+        }),
+      );
     }
-    const decisions = await runGates(jobs, context);
-    decisions.forEach((decision, i) => {
+    const decided = await runGates(candidates, context);
+    decided.forEach(({ candidate, decision }) => {
       const { verdict } = decision;
       if (verdict.kind === 'skip') return bump(skipped, verdict.reason);
-      costMicros += jobs[i].costMicros;
+      costMicros += candidate.costMicros;
       if (verdict.kind === 'pass') {
         sendNow += 1;
         return;

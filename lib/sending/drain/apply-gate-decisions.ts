@@ -1,21 +1,10 @@
 import type { Queryable } from '../../db/queryable';
-import type { ComposedMessage } from '../../messages/compose-message';
-import type { GateDecision } from '../gates/pipeline';
+import type { DecidedJob } from './batch-job';
 import { recordJobEvents } from './job-history';
-import type { ReservedLink } from './reserve-short-links';
 
-export interface DecidedJob {
-  id: bigint;
-  tenantId: string;
-  campaignId: string;
-  decision: GateDecision;
-  /** Set for a job that passed: what it will send, from which number. */
-  message: ComposedMessage | null;
-  /** True when the message was written now (not reused from an earlier attempt). */
-  freshMessage: boolean;
-  sendingNumberId: string | null;
-  link: ReservedLink | null;
-  linkTarget: string | null;
+export interface ApplyGateDecisionsOptions {
+  jobs: readonly DecidedJob[];
+  now: Date;
 }
 
 // One statement for the whole batch: passed jobs become SENDING with their message
@@ -40,19 +29,24 @@ FROM unnest($1::text[], $3::text[], $4::timestamp[], $5::text[], $6::text[], $7:
   AS x(id, state, next_at, gate, reason, number_id, template_id, body, encoding, parts, cost)
 WHERE j.id = x.id::bigint`;
 
-export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJob[], now: Date): Promise<void> {
+/**
+ * Records every decision of a batch inside its claim transaction: a passed job
+ * becomes SENDING with its message, number and short link, a held one waits for
+ * its time with the reason, a skipped one ends with its reason in its history.
+ */
+export async function applyGateDecisions(tx: Queryable, { jobs, now }: ApplyGateDecisionsOptions): Promise<void> {
   const at = now.toISOString();
   const rows = jobs.map((job) => {
-    const { verdict, gate } = job.decision;
+    const { verdict, gate, sendingNumberId } = job.decision;
     const state = verdict.kind === 'pass' ? 'SENDING' : verdict.kind === 'skip' ? 'SKIPPED' : 'QUEUED';
     const fresh = verdict.kind === 'pass' && job.freshMessage ? job.message : null;
     return {
-      id: job.id.toString(),
+      id: job.claimed.id.toString(),
       state,
       nextAt: verdict.kind === 'hold' ? verdict.until.toISOString() : null,
       gate,
       reason: verdict.kind === 'pass' ? null : verdict.reason,
-      numberId: verdict.kind === 'pass' ? job.sendingNumberId : null,
+      numberId: verdict.kind === 'pass' ? sendingNumberId : null,
       templateId: fresh?.templateId ?? null,
       body: fresh?.body ?? null,
       encoding: fresh?.encoding ?? null,
@@ -75,7 +69,19 @@ export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJo
     rows.map((r) => r.cost),
   ]);
 
-  const linked = jobs.filter((j) => j.decision.verdict.kind === 'pass' && j.freshMessage && j.link && j.linkTarget);
+  const linked = jobs.flatMap((j) =>
+    j.decision.verdict.kind === 'pass' && j.freshMessage && j.link && j.campaign?.linkUrl
+      ? [
+          {
+            id: j.claimed.id,
+            tenantId: j.claimed.tenantId,
+            campaignId: j.claimed.campaignId,
+            link: j.link,
+            target: j.campaign.linkUrl,
+          },
+        ]
+      : [],
+  );
   if (linked.length) {
     await tx.query(
       `INSERT INTO short_links (id, "tenantId", token, "campaignId", "sendJobId", "targetUrl", "expiresAt", "createdAt")
@@ -83,13 +89,13 @@ export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJo
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(id, tenant, token, campaign, job, target, expires)`,
       [
         at,
-        linked.map((j) => j.link!.id.toString()),
+        linked.map((j) => j.link.id.toString()),
         linked.map((j) => j.tenantId),
-        linked.map((j) => j.link!.token),
+        linked.map((j) => j.link.token),
         linked.map((j) => j.campaignId),
         linked.map((j) => j.id.toString()),
-        linked.map((j) => j.linkTarget!),
-        linked.map((j) => j.link!.expiresAt.toISOString()),
+        linked.map((j) => j.target),
+        linked.map((j) => j.link.expiresAt.toISOString()),
       ],
     );
   }
@@ -98,7 +104,14 @@ export async function applyGateDecisions(tx: Queryable, jobs: readonly DecidedJo
     tx,
     jobs.flatMap((j) =>
       j.decision.verdict.kind === 'skip'
-        ? [{ tenantId: j.tenantId, jobId: j.id, state: 'SKIPPED' as const, detail: j.decision.verdict.reason }]
+        ? [
+            {
+              tenantId: j.claimed.tenantId,
+              jobId: j.claimed.id,
+              state: 'SKIPPED' as const,
+              detail: j.decision.verdict.reason,
+            },
+          ]
         : [],
     ),
     now,

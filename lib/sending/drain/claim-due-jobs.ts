@@ -54,7 +54,13 @@ LEFT JOIN LATERAL (
 ) s ON true
 ORDER BY j."nextAttemptAt", j.id`;
 
-export async function claimDueJobs(tx: Queryable, options: { now: Date; limit: number }): Promise<ClaimedJob[]> {
+export interface ClaimDueJobsOptions {
+  now: Date;
+  /** The batch size: at most this many jobs are claimed. */
+  limit: number;
+}
+
+export async function claimDueJobs(tx: Queryable, options: ClaimDueJobsOptions): Promise<ClaimedJob[]> {
   const { rows } = await tx.query<Omit<ClaimedJob, 'id'> & { id: string }>(CLAIM, [
     options.now.toISOString(),
     options.limit,

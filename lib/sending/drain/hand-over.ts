@@ -1,11 +1,17 @@
 import type { OutboundSms, SendOutcome, SmsProvider } from '../../providers/sms-provider';
 
-/** Sends with a bounded number of requests in flight; a provider that throws counts as a transient failure. */
-export async function handOver(
-  provider: SmsProvider,
-  messages: readonly OutboundSms[],
-  concurrency: number,
-): Promise<SendOutcome[]> {
+export interface HandOverOptions {
+  provider: SmsProvider;
+  messages: readonly OutboundSms[];
+  /** Requests in flight at most. */
+  concurrency: number;
+}
+
+/**
+ * Sends with a bounded number of requests in flight; a provider that throws counts
+ * as a transient failure. One outcome per message, in the order of the messages.
+ */
+export async function handOver({ provider, messages, concurrency }: HandOverOptions): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = new Array(messages.length);
   let next = 0;
   async function worker() {

@@ -15,11 +15,15 @@ export const SENDING_STALE_AFTER_MS = 2 * 60_000;
  * again); if not, the message never left and the job goes back to the queue.
  * A provider that cannot be asked leaves the job for the next run.
  */
-export async function recoverInterruptedSends(options: {
+export interface RecoverInterruptedSendsOptions {
   provider: SmsProvider;
   now: Date;
   limit?: number;
-}): Promise<{ found: number; requeued: number }> {
+}
+
+export async function recoverInterruptedSends(
+  options: RecoverInterruptedSendsOptions,
+): Promise<{ found: number; requeued: number }> {
   const { provider, now } = options;
   const cutoff = new Date(now.getTime() - SENDING_STALE_AFTER_MS);
   return inTransaction(async (tx) => {

@@ -9,15 +9,21 @@ export interface ReservedLink {
   expiresAt: Date;
 }
 
+export interface ReserveShortLinksOptions {
+  /** One link per request, each under its tenant's short-link base. */
+  requests: readonly { base: string }[];
+  now: Date;
+}
+
 /**
  * Takes link ids for a batch in one round trip and signs their tokens, so each
  * message can be written (and priced) with its real short URL before the gates
  * run. Only the links of messages that pass are stored; the other ids are gaps.
+ * One link per request, in the order of the requests.
  */
 export async function reserveShortLinks(
   tx: Queryable,
-  requests: readonly { base: string }[],
-  now: Date,
+  { requests, now }: ReserveShortLinksOptions,
 ): Promise<ReservedLink[]> {
   if (!requests.length) return [];
   const { rows } = await tx.query<{ id: string }>(

@@ -5,11 +5,31 @@ import type { UsageLedger } from '../usage-ledger';
 
 export type GateName = 'pause' | 'budget' | 'dnc' | 'suppression' | 'quiet_hours' | 'rate_limit' | 'warm_up';
 
-/** A gate lets a job through, holds it until a time, or skips it for good — always saying why. */
-export type GateVerdict =
-  { kind: 'pass' } | { kind: 'hold'; until: Date; reason: string } | { kind: 'skip'; reason: string };
+/**
+ * A gate lets a job through, holds it until a time, or skips it for good — always
+ * saying why. A gate that chooses something for the job says so in its pass
+ * verdict; the pipeline shows the choice to later gates and puts it in the decision.
+ */
+export type GateVerdict = PassVerdict | HoldVerdict | SkipVerdict;
 
-export const PASS: GateVerdict = { kind: 'pass' };
+export interface PassVerdict {
+  kind: 'pass';
+  /** The number to send from, chosen by the rate-limit gate among the campaign's numbers with room. */
+  sendingNumberId?: string;
+}
+
+export interface HoldVerdict {
+  kind: 'hold';
+  until: Date;
+  reason: string;
+}
+
+export interface SkipVerdict {
+  kind: 'skip';
+  reason: string;
+}
+
+export const PASS: PassVerdict = { kind: 'pass' };
 
 /** A held job waits here until someone resumes its campaign or lifts the kill switch. */
 export const HELD_UNTIL_RESUMED = new Date('9999-12-31T00:00:00.000Z');
@@ -28,7 +48,20 @@ export interface CandidateJob {
   /** Zones whose quiet hours apply; several for an Australian contact whose location is unknown. */
   zones: readonly string[];
   costMicros: number;
-  /** Chosen by the rate-limit gate among the campaign's numbers with room. */
+}
+
+/** A job as a gate sees it: the candidate, and what earlier gates chose for it. */
+export interface GateJob extends Readonly<CandidateJob> {
+  /** Null until the rate-limit gate has chosen it. */
+  readonly sendingNumberId: string | null;
+}
+
+/** What the gates decided for one job. */
+export interface GateDecision {
+  /** The gate that held or skipped the job; null when every gate passed it. */
+  gate: GateName | null;
+  verdict: GateVerdict;
+  /** The number to send from, for a job every gate passed; null for one held or skipped. */
   sendingNumberId: string | null;
 }
 
@@ -70,12 +103,15 @@ export interface GateContext {
 
 export interface Gate {
   readonly name: GateName;
-  /** One verdict per job, in the same order; only jobs every earlier gate passed arrive here. */
-  check(jobs: readonly CandidateJob[], context: GateContext): Promise<GateVerdict[]> | GateVerdict[];
+  /**
+   * One verdict per job, in the same order; only jobs every earlier gate passed
+   * arrive here. A gate never writes into the jobs: what it decides is in its verdicts.
+   */
+  check(jobs: readonly GateJob[], context: GateContext): Promise<GateVerdict[]> | GateVerdict[];
 }
 
 /** Groups jobs by a key, keeping each job's position in the batch. */
-export function groupBy<K>(jobs: readonly CandidateJob[], key: (job: CandidateJob) => K): Map<K, number[]> {
+export function groupBy<K>(jobs: readonly GateJob[], key: (job: GateJob) => K): Map<K, number[]> {
   const groups = new Map<K, number[]>();
   jobs.forEach((job, index) => {
     const k = key(job);

@@ -2,7 +2,8 @@ import type { UsageKey } from '../usage-ledger';
 import { numberDayKey, spendKeys } from '../usage-ledger';
 import { budgetGate } from './budget';
 import { dncGate } from './dnc';
-import { PASS, type CandidateJob, type Gate, type GateContext, type GateName, type GateVerdict } from './gate';
+import { PASS } from './gate';
+import type { CandidateJob, Gate, GateContext, GateDecision, GateJob } from './gate';
 import { pauseGate } from './pause';
 import { quietHoursGate } from './quiet-hours';
 import { rateLimitsGate } from './rate-limits';
@@ -20,14 +21,14 @@ export const GATES: readonly Gate[] = [
   warmUpGate,
 ];
 
-export interface GateDecision {
-  /** The gate that held or skipped the job; null when every gate passed it. */
-  gate: GateName | null;
-  verdict: GateVerdict;
+/** A candidate and what the gates decided for it. */
+export interface GatedCandidate {
+  candidate: CandidateJob;
+  decision: GateDecision;
 }
 
 /** What a job that passes every gate uses up: its cost in the spend periods, one message of its number's day. */
-export function usageOf(job: CandidateJob, context: GateContext): { key: UsageKey; amount: number }[] {
+export function usageOf(job: GateJob, context: GateContext): { key: UsageKey; amount: number }[] {
   const timeZone = context.tenants.get(job.tenantId)!.timeZone;
   const spend = spendKeys(job.tenantId, context.now, timeZone);
   const entries = [
@@ -39,31 +40,53 @@ export function usageOf(job: CandidateJob, context: GateContext): { key: UsageKe
   return entries;
 }
 
+/** One candidate on its way through the gates: the job as the next gate sees it, and the decision once made. */
+interface Passage {
+  candidate: CandidateJob;
+  job: GateJob;
+  decision: GateDecision | null;
+}
+
 /**
  * Runs a batch through the gates in order; each gate sees only the jobs every
- * earlier gate passed. The jobs that pass them all are charged to the budget and
- * their number's day before the batch commits.
+ * earlier gate passed, with what earlier gates chose for them (the sending
+ * number). The jobs that pass them all are charged to the budget and their
+ * number's day before the batch commits. Answers each candidate with its
+ * decision, in the order given.
  */
 export async function runGates(
-  jobs: readonly CandidateJob[],
+  candidates: readonly CandidateJob[],
   context: GateContext,
   gates: readonly Gate[] = GATES,
-): Promise<GateDecision[]> {
-  const decisions: GateDecision[] = jobs.map(() => ({ gate: null, verdict: PASS }));
-  let open = jobs.map((_, index) => index);
+): Promise<GatedCandidate[]> {
+  const passages: Passage[] = candidates.map((candidate) => ({
+    candidate,
+    job: { ...candidate, sendingNumberId: null },
+    decision: null,
+  }));
+  let open = passages;
   for (const gate of gates) {
     if (!open.length) break;
     const verdicts = await gate.check(
-      open.map((index) => jobs[index]),
+      open.map((passage) => passage.job),
       context,
     );
-    const passed: number[] = [];
-    open.forEach((index, k) => {
-      if (verdicts[k].kind === 'pass') passed.push(index);
-      else decisions[index] = { gate: gate.name, verdict: verdicts[k] };
+    const passed: Passage[] = [];
+    open.forEach((passage, k) => {
+      const verdict = verdicts[k];
+      if (verdict.kind !== 'pass') {
+        passage.decision = { gate: gate.name, verdict, sendingNumberId: null };
+        return;
+      }
+      if (verdict.sendingNumberId !== undefined)
+        passage.job = { ...passage.job, sendingNumberId: verdict.sendingNumberId };
+      passed.push(passage);
     });
     open = passed;
   }
-  await context.usage.add(open.flatMap((index) => usageOf(jobs[index], context)));
-  return decisions;
+  await context.usage.add(open.flatMap((passage) => usageOf(passage.job, context)));
+  return passages.map(({ candidate, job, decision }) => ({
+    candidate,
+    decision: decision ?? { gate: null, verdict: PASS, sendingNumberId: job.sendingNumberId },
+  }));
 }

@@ -1,20 +1,13 @@
 import { warmUpDailyLimit } from '../../sending-numbers/warm-up-curve';
 import { numberDayKey, usageKeyString } from '../usage-ledger';
-import {
-  PASS,
-  groupBy,
-  type CandidateJob,
-  type Gate,
-  type GateContext,
-  type GateVerdict,
-  type SendingNumberPolicy,
-} from './gate';
+import { PASS, groupBy } from './gate';
+import type { Gate, GateContext, GateJob, GateVerdict, SendingNumberPolicy } from './gate';
 
 const MINUTE = { windowSeconds: 60 };
 const NO_NUMBER_RETRY_MS = 5 * 60_000;
 
 /** Messages each number may still send today under its warm-up curve. */
-async function warmUpRoom(jobs: readonly CandidateJob[], ctx: GateContext): Promise<Map<string, number>> {
+async function warmUpRoom(jobs: readonly GateJob[], ctx: GateContext): Promise<Map<string, number>> {
   const numbers = new Map<string, { tenantId: string; number: SendingNumberPolicy }>();
   for (const job of jobs)
     for (const number of ctx.campaigns.get(job.campaignId)?.numbers ?? [])
@@ -40,11 +33,12 @@ async function warmUpRoom(jobs: readonly CandidateJob[], ctx: GateContext): Prom
 
 /**
  * Gate 6: messages per minute, per sending number (10 by default) and for the
- * whole tenant (100). It also picks each job's sending number: the campaign's
- * numbers with the most warm-up room left today take the jobs first, each up to
- * what its per-minute window grants. Jobs no number can take this minute wait for
- * the next window; when no number has any warm-up room left, the jobs go on to
- * the warm-up gate, which holds them with that reason.
+ * whole tenant (100). It also picks each job's sending number, and says which in
+ * the job's pass verdict: the campaign's numbers with the most warm-up room left
+ * today take the jobs first, each up to what its per-minute window grants. Jobs
+ * no number can take this minute wait for the next window; when no number has any
+ * warm-up room left, the jobs go on to the warm-up gate, which holds them with
+ * that reason.
  */
 export const rateLimitsGate: Gate = {
   name: 'rate_limit',
@@ -77,7 +71,7 @@ export const rateLimitsGate: Gate = {
         earliestReset = Math.min(earliestReset, grant.reset);
         room.set(number.id, (room.get(number.id) ?? 0) - grant.granted);
         for (const index of waiting.splice(0, grant.granted)) {
-          jobs[index].sendingNumberId = number.id;
+          verdicts[index] = { kind: 'pass', sendingNumberId: number.id };
           metered.push(index);
         }
         if (!waiting.length) break;
@@ -86,7 +80,7 @@ export const rateLimitsGate: Gate = {
       // With no warm-up room left on any number, warm-up is what stops these jobs:
       // they go on to that gate unmetered, and it holds them with its own reason.
       if (numbers.every((n) => (room.get(n.id) ?? 0) <= 0)) {
-        for (const index of waiting) jobs[index].sendingNumberId = numbers[0].id;
+        for (const index of waiting) verdicts[index] = { kind: 'pass', sendingNumberId: numbers[0].id };
         continue;
       }
       for (const index of waiting) {
@@ -108,9 +102,7 @@ export const rateLimitsGate: Gate = {
         indexes.length,
       );
       for (const position of indexes.slice(grant.granted)) {
-        const index = metered[position];
-        jobs[index].sendingNumberId = null;
-        verdicts[index] = {
+        verdicts[metered[position]] = {
           kind: 'hold',
           until: new Date(grant.reset),
           reason: `rate limit: ${tenant.tenantRatePerMinute} messages a minute for the workspace`,
