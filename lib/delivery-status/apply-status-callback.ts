@@ -5,7 +5,7 @@ import { inTransaction, type Tx } from '../db/transaction';
 import type { SendJobState } from '../generated/prisma/enums';
 import { explainTwilioError, isBounce, meansOptedOut } from '../providers/twilio-errors';
 import { suppressBouncedNumbers } from '../sending/bounce-suppression';
-import { chargeSentJobs, recordJobEvents } from '../sending/drain/job-history';
+import { chargeSentJobs, recordJobEvents } from '../sending/job-history';
 import type { StatusCallback } from './schemas';
 
 const STATE_FOR_STATUS: Record<string, SendJobState> = {

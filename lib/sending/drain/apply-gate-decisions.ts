@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/queryable';
 import type { DecidedJob } from './batch-job';
-import { recordJobEvents } from './job-history';
+import { recordJobEvents } from '../job-history';
 
 export interface ApplyGateDecisionsOptions {
   jobs: readonly DecidedJob[];

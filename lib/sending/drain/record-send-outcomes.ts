@@ -3,7 +3,7 @@ import { optOutNumber } from '../../contacts/opt-out';
 import type { SendOutcome } from '../../providers/sms-provider';
 import { describeProviderError, isBounce, meansOptedOut } from '../../providers/twilio-errors';
 import { suppressBouncedNumbers } from '../bounce-suppression';
-import { chargeSentJobs, recordJobEvents } from './job-history';
+import { chargeSentJobs, recordJobEvents } from '../job-history';
 import { addUsage, numberDayKey, spendKeys, type UsageKey } from '../usage-ledger';
 
 export interface HandedOverJob {
@@ -49,8 +49,8 @@ export interface OutcomeTotals {
 }
 
 export interface RecordSendOutcomesOptions {
-  jobs: readonly HandedOverJob[];
-  outcomes: readonly SendOutcome[];
+  /** Each job handed over with what the provider answered for it. */
+  results: readonly { job: HandedOverJob; outcome: SendOutcome }[];
   claimedAt: Date;
   now: Date;
   providerLabel: string;
@@ -65,7 +65,7 @@ export interface RecordSendOutcomesOptions {
  * SENDING change state here.
  */
 export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Promise<OutcomeTotals> {
-  const { jobs, outcomes, claimedAt, now, providerLabel } = options;
+  const { results, claimedAt, now, providerLabel } = options;
   const at = now.toISOString();
   const accepted: { job: HandedOverJob; sid: string }[] = [];
   const failed: { job: HandedOverJob; code: string | null; message: string }[] = [];
@@ -73,8 +73,7 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
     [];
   const uncertain: { job: HandedOverJob; message: string }[] = [];
   let accountProblem: string | null = null;
-  jobs.forEach((job, i) => {
-    const outcome = outcomes[i];
+  results.forEach(({ job, outcome }) => {
     if (outcome.ok) return accepted.push({ job, sid: outcome.providerMessageId });
     const message = describeProviderError(outcome.code, outcome.message);
     if (outcome.kind === 'permanent') return failed.push({ job, code: outcome.code, message });

@@ -1,7 +1,7 @@
 import { inTransaction } from '../../db/transaction';
 import type { SmsProvider } from '../../providers/sms-provider';
 import { addUsage } from '../usage-ledger';
-import { chargeSentJobs, recordJobEvents } from './job-history';
+import { chargeSentJobs, recordJobEvents } from '../job-history';
 import { usageToGiveBack } from './record-send-outcomes';
 import { TENANT_DEFAULTS } from '../../tenants/tenant-defaults';
 

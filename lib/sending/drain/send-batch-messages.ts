@@ -29,8 +29,7 @@ export async function sendBatchMessages({
   if (!messages.length) return { ...NOTHING_SENT };
   const outcomes = await handOver({ provider, messages: messages.map((m) => m.sms), concurrency: sendConcurrency });
   return recordSendOutcomes({
-    jobs: messages.map((m) => m.job),
-    outcomes,
+    results: messages.map((m, i) => ({ job: m.job, outcome: outcomes[i] })),
     claimedAt: now,
     now,
     providerLabel: PROVIDER_LABEL[provider.name],

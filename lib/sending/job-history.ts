@@ -1,5 +1,5 @@
-import type { Queryable } from '../../db/queryable';
-import type { SendJobState } from '../../generated/prisma/enums';
+import type { Queryable } from '../db/queryable';
+import type { SendJobState } from '../generated/prisma/enums';
 
 export interface JobEvent {
   tenantId: string;
