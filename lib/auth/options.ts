@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import EmailProvider from 'next-auth/providers/email';
 import { db } from '../db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '../auth/actor';
 import { AudienceSchema } from '../audiences/audience';
 import { pgPool } from '../db/pg-pool';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '../auth/actor';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';

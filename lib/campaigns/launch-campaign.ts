@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import type { CampaignStatus } from '../generated/prisma/enums';
 import { AppError } from '../errors';

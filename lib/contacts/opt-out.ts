@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '../db/transaction';
 import type { DncSource } from '../generated/prisma/enums';
 

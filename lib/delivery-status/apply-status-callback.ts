@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DatabaseError } from 'pg';
 import { optOutNumber } from '../contacts/opt-out';
 import { normalisePhone } from '../contacts/phone';

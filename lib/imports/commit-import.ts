@@ -1,3 +1,4 @@
+import 'server-only';
 import { pgPool } from '../db/pg-pool';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';

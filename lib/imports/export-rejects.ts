@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '../auth/actor';
 import { writeCsv } from '../csv/write-csv';
 import { db } from '../db/client';

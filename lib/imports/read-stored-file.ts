@@ -1,3 +1,4 @@
+import 'server-only';
 import { Readable, Transform } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { pgPool } from '../db/pg-pool';

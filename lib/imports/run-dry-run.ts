@@ -1,3 +1,4 @@
+import 'server-only';
 import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { ColumnMappingSchema } from './column-mapping';

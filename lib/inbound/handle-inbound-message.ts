@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
 import { isUniqueViolation } from '../db/errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { isUniqueViolation } from '../db/errors';
 import type { Queryable } from '../db/queryable';
 import type { InboundKeyword } from '../generated/prisma/enums';

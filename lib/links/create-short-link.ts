@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '../db/transaction';
 import { env, publicBaseUrl } from '../env';
 import { signLinkToken } from './link-token';

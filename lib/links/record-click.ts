@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { pgPool } from '../db/pg-pool';
 import { authSecret } from '../env';

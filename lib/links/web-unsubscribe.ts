@@ -1,3 +1,4 @@
+import 'server-only';
 import { optOutNumber } from '../contacts/opt-out';
 import { db } from '../db/client';
 import { inTransaction } from '../db/transaction';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { pgPool } from '../db/pg-pool';
 import { env } from '../env';
 import { smsProviderKind } from './provider-config';

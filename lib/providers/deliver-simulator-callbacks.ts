@@ -1,3 +1,4 @@
+import 'server-only';
 import twilio from 'twilio';
 import { inTransaction } from '../db/transaction';
 import { env } from '../env';

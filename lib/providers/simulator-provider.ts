@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/queryable';
 import type { SmsProvider } from './sms-provider';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { pgPool } from '../db/pg-pool';
 import type { RateLimitPolicy } from './policies';
 import { assertTakeCount, type RateLimitGrant, type RateLimitResult, type RateLimitStore } from './store';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import type { Prisma } from '../generated/prisma/client';
 import { warmUpDailyLimit } from './warm-up-curve';

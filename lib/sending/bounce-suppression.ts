@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import { explainTwilioError } from '../providers/twilio-errors';
 import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';

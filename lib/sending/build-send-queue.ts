@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import { audienceCondition, sendabilitySql, type Audience, type ExclusionReason } from '../audiences/audience';
 

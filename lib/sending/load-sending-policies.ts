@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import type { CampaignStatus, Rotation, SenderKind } from '../generated/prisma/enums';
 import { parseTemplate } from '../messages/merge-fields';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import { HELD_UNTIL_RESUMED } from './gates/gate';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import { AppError } from '../errors';
 import type { ConsentStatus } from '../generated/prisma/enums';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../db/queryable';
 import { localDate, localMonthStart } from '../time/zoned-time';
 

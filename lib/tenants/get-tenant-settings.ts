@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '../auth/actor';
 import { inTransaction } from '../db/transaction';
 import { minutesToTime } from '../time/time-of-day';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../../db/queryable';
 import type { DecidedJob } from './batch-job';
 import { recordJobEvents } from '../job-history';

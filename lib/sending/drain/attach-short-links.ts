@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../../db/queryable';
 import { pickTemplate } from '../../messages/pick-template';
 import type { BatchJob, LinkedJob } from './batch-job';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../../db/queryable';
 import type { ConsentStatus } from '../../generated/prisma/enums';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { inTransaction } from '../../db/transaction';
 import type { SmsProvider } from '../../providers/sms-provider';
 import type { RateLimitStore } from '../../rate-limit/store';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { inTransaction } from '../../db/transaction';
 import { optOutNumber } from '../../contacts/opt-out';
 import type { SendOutcome } from '../../providers/sms-provider';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Queryable } from '../../db/queryable';
 import { env } from '../../env';
 import { signLinkToken } from '../../links/link-token';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { writeAudit } from '../../auth/audit';
 import { pgPool } from '../../db/pg-pool';
 import { inTransaction } from '../../db/transaction';
