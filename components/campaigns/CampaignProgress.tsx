@@ -7,7 +7,8 @@ import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { apiRequest } from '../api-request';
 import { ProgressBar } from '../ui/ProgressBar';
 import { StatGrid } from '../ui/StatGrid';
-import { count, dateTime, dollars, exclusionLabel, percent } from './format';
+import { SkippedReasons } from './SkippedReasons';
+import { count, dateTime, dollars, percent } from './format';
 
 const POLL_MS = 2000;
 // Statuses in which the queue can still move, so the numbers are worth following.
@@ -128,24 +129,7 @@ export function CampaignProgress({ campaignId, status, timeZone }: CampaignProgr
           </tbody>
         </table>
       )}
-      {progress.skipped.length > 0 && (
-        <table aria-label="Skipped messages by reason">
-          <thead>
-            <tr>
-              <th>Why skipped</th>
-              <th>Messages</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.skipped.map((s, i) => (
-              <tr key={i}>
-                <td>{exclusionLabel(s.reason)}</td>
-                <td>{count(s.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SkippedReasons label="Skipped messages by reason" unit="Messages" skipped={progress.skipped} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import type { DryRunResult as DryRun } from '@/lib/sending/simulate-campaign-sends';
 import { StatGrid } from '../ui/StatGrid';
+import { SkippedReasons } from './SkippedReasons';
 import { dryRunTotals } from './dry-run-totals';
-import { count, dateTime, dollars, exclusionLabel, plural } from './format';
+import { count, dateTime, dollars, plural } from './format';
 
 interface DryRunResultProps {
   dryRun: DryRun;
@@ -46,24 +47,7 @@ export function DryRunResult({ dryRun, timeZone }: DryRunResultProps) {
           </tbody>
         </table>
       )}
-      {dryRun.skipped.length > 0 && (
-        <table aria-label="Skipped by reason">
-          <thead>
-            <tr>
-              <th>Why skipped</th>
-              <th>Contacts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dryRun.skipped.map((s, i) => (
-              <tr key={i}>
-                <td>{exclusionLabel(s.reason)}</td>
-                <td>{count(s.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SkippedReasons label="Skipped by reason" unit="Contacts" skipped={dryRun.skipped} />
       <p>
         <strong>Expected to finish:</strong>{' '}
         {dryRun.finishEstimate ? dateTime(dryRun.finishEstimate, timeZone) : 'not known'}
