@@ -169,6 +169,32 @@ describe('what the provider answers', () => {
     ).toEqual({ source: 'PROVIDER_OPTED_OUT' });
   });
 
+  it('commits a 21610 failure only together with the opt-out it causes: if the DNC entry cannot be written, neither is the failure', async () => {
+    const [optedOut] = await addContacts(tenantId, 1);
+    const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
+    const provider = recordingProvider((): SendOutcome => ({
+      ok: false,
+      kind: 'permanent',
+      code: '21610',
+      message: 'Attempt to send to unsubscribed recipient',
+    }));
+    await pgPool().query(`
+      CREATE FUNCTION refuse_dnc() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'DNC list unavailable'; END $$;
+      CREATE TRIGGER refuse_dnc BEFORE INSERT ON dnc_entries FOR EACH ROW EXECUTE FUNCTION refuse_dnc();`);
+
+    await expect(drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY })).rejects.toThrow(
+      'DNC list unavailable',
+    );
+
+    const job = await db().sendJob.findFirstOrThrow({
+      where: { campaignId },
+      select: { state: true, errorCode: true },
+    });
+    expect(job).toEqual({ state: 'SENDING', errorCode: null });
+    expect(await db().sendJobEvent.count({ where: { tenantId, state: 'FAILED' } })).toBe(0);
+    expect(await db().dncEntry.count({ where: { tenantId, phoneE164: optedOut.phoneE164 } })).toBe(0);
+  });
+
   it('after a request that got no answer, asks the provider before sending again instead of resending', async () => {
     const [answered, lost] = await addContacts(tenantId, 2);
     const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
