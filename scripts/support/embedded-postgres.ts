@@ -15,6 +15,11 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+// Only for clusters thrown away after a test or benchmark run. The persistent one
+// (`npm run dev`/`npm start`) keeps PostgreSQL's durable defaults: an opt-out we
+// confirmed to a person must survive the server being killed.
+const THROWAWAY_SPEED_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -56,16 +61,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
-      '-c',
-      'max_connections=300',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
+    postgresFlags: ['-c', 'max_connections=300', ...(options.persistent ? [] : THROWAWAY_SPEED_FLAGS)],
     onLog: () => {},
     onError: (e) => {
       const text = String(e instanceof Error ? e.message : e);

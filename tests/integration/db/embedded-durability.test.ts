@@ -1,0 +1,48 @@
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { DATA_ROOT, startEmbeddedPostgres } from '@/scripts/support/embedded-postgres';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function durabilitySettings(persistent: boolean): Promise<Record<string, string>> {
+  const name = `postgres-durability-${persistent ? 'kept' : 'throwaway'}-${process.pid}`;
+  const server = await startEmbeddedPostgres({ name, port: await freePort(), persistent });
+  const client = new pg.Client({ connectionString: server.adminUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ name: string; setting: string }>(
+      `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  } finally {
+    await client.end().catch(() => {});
+    await server.stop();
+    await rm(path.join(DATA_ROOT, name), { recursive: true, force: true });
+  }
+}
+
+describe('embedded PostgreSQL', () => {
+  it('runs the persistent cluster of npm run dev and npm start with durable commits', async () => {
+    expect(await durabilitySettings(true)).toEqual({ fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' });
+  }, 60_000);
+
+  it('keeps the fast, non-durable settings for throwaway test and benchmark clusters only', async () => {
+    expect(await durabilitySettings(false)).toEqual({
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+    });
+  }, 60_000);
+});
