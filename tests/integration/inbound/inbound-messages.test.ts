@@ -292,3 +292,68 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
   });
 });
+
+describe('webhook bodies', () => {
+  function streamedBody(totalBytes: number, onPull: () => void): ReadableStream<Uint8Array> {
+    let sent = 0;
+    return new ReadableStream(
+      {
+        pull(controller) {
+          onPull();
+          if (sent >= totalBytes) return controller.close();
+          const chunk = new TextEncoder().encode('Body=' + 'x'.repeat(16 * 1024 - 5));
+          sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+        // Nothing is produced until the reader asks: a pull is a read.
+      },
+      { highWaterMark: 0 },
+    );
+  }
+
+  function post(body: ReadableStream<Uint8Array> | string, headers: Record<string, string>) {
+    return POST(
+      new Request(`http://127.0.0.1:3000${URL_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+  }
+
+  it('refuses an unsigned call with 403 before reading a byte of its body', async () => {
+    let pulls = 0;
+    const response = await post(
+      streamedBody(50 * 1024 * 1024, () => (pulls += 1)),
+      {},
+    );
+    expect(response.status).toBe(403);
+    expect(pulls).toBe(0);
+  });
+
+  it('answers 413 to a body that declares more than any Twilio webhook, without reading it', async () => {
+    let pulls = 0;
+    const response = await post(
+      streamedBody(50 * 1024 * 1024, () => (pulls += 1)),
+      { 'x-twilio-signature': 'c2lnbmVk', 'content-length': String(50 * 1024 * 1024) },
+    );
+    expect(response.status).toBe(413);
+    expect(pulls).toBe(0);
+  });
+
+  it('stops reading a streamed body once it passes the cap and answers 413', async () => {
+    let pulls = 0;
+    const response = await post(
+      streamedBody(50 * 1024 * 1024, () => (pulls += 1)),
+      { 'x-twilio-signature': 'c2lnbmVk' },
+    );
+    expect(response.status).toBe(413);
+    expect(pulls).toBeLessThan(10);
+  });
+
+  it('still takes a signed message of ordinary size', async () => {
+    const { request } = inbound({ Body: 'Which store has the blue jacket?' });
+    expect((await POST(request)).status).toBe(200);
+  });
+});
