@@ -11,11 +11,15 @@ export const StatusCallbackSchema = z.object({
   To: z.string().optional(),
 });
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 /** The send job our status-callback URL names (`?sj=`), signed along with the URL. */
 export const SendJobHintSchema = z
   .string()
   .regex(/^\d{1,19}$/)
   .transform((s) => BigInt(s))
+  // A send job's id is a PostgreSQL bigint; anything larger names no job.
+  .refine((id) => id <= MAX_BIGINT)
   .nullable()
   .catch(null);
 export type StatusCallback = z.infer<typeof StatusCallbackSchema>;
