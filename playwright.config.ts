@@ -44,7 +44,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: 'e2e-secret-that-is-long-enough',
+      NEXTAUTH_SECRET: 'e2e-secret-that-is-long-enough-for-production',
       EMAIL_SERVER: `smtp://127.0.0.1:${process.env.SMTP_SINK_PORT ?? 2525}`,
       EMAIL_FROM: 'SMS CRM <no-reply@crm.test>',
       CRON_SECRET: 'e2e-cron-secret',

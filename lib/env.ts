@@ -12,6 +12,10 @@ const EnvSchema = z.object({
   APP_BASE_URL: z.string().url().optional(),
   EMAIL_SERVER: z.string().optional(),
   EMAIL_FROM: z.string().default('SMS CRM <no-reply@localhost>'),
+  LOG_SIGN_IN_LINKS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   MAGIC_LINK_MAX_AGE_MINUTES: z.coerce.number().int().positive().default(15),
   ADMIN_EMAIL: z.string().email().default('admin@example.com'),
   CRON_SECRET: z.string().optional(),
@@ -48,14 +52,32 @@ export function env(): Env {
   return cached;
 }
 
+const DEVELOPMENT_SECRET = 'development-secret-not-for-production';
+/** 32 random bytes written as hex or base64 are at least this long. */
+const MIN_PRODUCTION_SECRET_LENGTH = 32;
+
+/**
+ * Why a secret cannot sign sessions, webhooks and unsubscribe links in production,
+ * or null when it can: it must be set, not the public development value, and long
+ * enough to hold 32 random bytes.
+ */
+export function productionSecretProblem(secret: string | undefined): string | null {
+  const howTo = 'e.g. NEXTAUTH_SECRET=$(openssl rand -hex 32)';
+  if (!secret) return `NEXTAUTH_SECRET must be set in production (${howTo}).`;
+  if (secret === DEVELOPMENT_SECRET) return `NEXTAUTH_SECRET is the public development value; set your own (${howTo}).`;
+  if (secret.length < MIN_PRODUCTION_SECRET_LENGTH)
+    return `NEXTAUTH_SECRET must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters of random data (${howTo}).`;
+  return null;
+}
+
 /** The secret next-auth signs with; a fixed development value only outside production. */
 export function authSecret(): string {
   const e = env();
-  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
-  if (e.NODE_ENV === 'production' && !process.env.CRM_ALLOW_DEV_SECRET) {
-    throw new Error('NEXTAUTH_SECRET must be set in production');
+  if (e.NODE_ENV === 'production') {
+    const problem = productionSecretProblem(e.NEXTAUTH_SECRET);
+    if (problem) throw new Error(problem);
   }
-  return 'development-secret-not-for-production';
+  return e.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET;
 }
 
 export function publicBaseUrl(): string {

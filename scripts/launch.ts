@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { disconnectDb, db } from '../lib/db/client';
 import { provisionDatabase } from './support/provision-database';
 import { seedDatabase } from './support/seed-database';
-import { env } from '../lib/env';
+import { env, productionSecretProblem } from '../lib/env';
 import { startDrainTimer } from './support/drain-timer';
 import { nextAddress } from './support/next-address';
 
@@ -18,13 +18,16 @@ const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
  */
 export async function launchNext(command: 'dev' | 'start'): Promise<void> {
   // `next start` runs in production, where the app refuses to sign anything with
-  // the development secret: say so now rather than fail on every request.
-  if (command === 'start' && !env().NEXTAUTH_SECRET && !process.env.CRM_ALLOW_DEV_SECRET) {
-    console.error(
-      'NEXTAUTH_SECRET must be set for `npm start` (the production server): e.g. NEXTAUTH_SECRET=$(openssl rand -hex 32) npm start. `npm run dev` needs none.',
-    );
+  // a missing, public or short secret: say so now rather than fail on every request.
+  const secretProblem = command === 'start' ? productionSecretProblem(env().NEXTAUTH_SECRET) : null;
+  if (secretProblem) {
+    console.error(`${secretProblem} \`npm run dev\` needs none.`);
     process.exit(1);
   }
+  if (command === 'start' && !env().EMAIL_SERVER && !env().LOG_SIGN_IN_LINKS)
+    console.warn(
+      '[sign-in] EMAIL_SERVER is not set: sign-in links cannot be sent. Set it, or LOG_SIGN_IN_LINKS=true to print them to this log.',
+    );
   const database = await provisionDatabase();
   process.env.DATABASE_URL = database.url;
   if (database.appliedMigrations.length) console.log(`[db] applied ${database.appliedMigrations.join(', ')}`);

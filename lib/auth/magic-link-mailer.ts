@@ -8,20 +8,40 @@ export interface MagicLinkMessage {
   intro: string;
 }
 
+export interface SignInLinkRoute {
+  nodeEnv: 'development' | 'production' | 'test';
+  emailServer: string | undefined;
+  logSignInLinks: boolean;
+}
+
 /**
- * Mails a sign-in link through EMAIL_SERVER; without one, prints it to the server
- * log so someone running the app locally can still sign in.
+ * Where a sign-in link goes: by e-mail through EMAIL_SERVER; without one, to the
+ * server log so someone running the app locally can still sign in — but never in
+ * production unless LOG_SIGN_IN_LINKS asks for it, since whoever reads the log
+ * could sign in as anyone.
  */
+export function signInLinkRoute({
+  nodeEnv,
+  emailServer,
+  logSignInLinks,
+}: SignInLinkRoute): { kind: 'email'; server: string } | { kind: 'log' } {
+  if (emailServer) return { kind: 'email', server: emailServer };
+  if (nodeEnv === 'production' && !logSignInLinks)
+    throw new Error('EMAIL_SERVER must be set in production to send sign-in links (or set LOG_SIGN_IN_LINKS=true).');
+  return { kind: 'log' };
+}
+
 export async function deliverMagicLink(message: MagicLinkMessage): Promise<void> {
-  const { EMAIL_SERVER, EMAIL_FROM, MAGIC_LINK_MAX_AGE_MINUTES } = env();
+  const { NODE_ENV, EMAIL_SERVER, EMAIL_FROM, MAGIC_LINK_MAX_AGE_MINUTES, LOG_SIGN_IN_LINKS } = env();
   const expiry = `This link works once and expires in ${MAGIC_LINK_MAX_AGE_MINUTES} minutes.`;
-  if (!EMAIL_SERVER) {
+  const route = signInLinkRoute({ nodeEnv: NODE_ENV, emailServer: EMAIL_SERVER, logSignInLinks: LOG_SIGN_IN_LINKS });
+  if (route.kind === 'log') {
     console.log(
       `\n[magic-link] ${message.subject} for ${message.to}:\n  ${message.url}\n  (${expiry} Set EMAIL_SERVER to send it by e-mail.)\n`,
     );
     return;
   }
-  const transport = nodemailer.createTransport(EMAIL_SERVER);
+  const transport = nodemailer.createTransport(route.server);
   const result = await transport.sendMail({
     to: message.to,
     from: EMAIL_FROM,
