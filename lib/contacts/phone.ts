@@ -36,12 +36,19 @@ function fastAustralianMobile(cleaned: string): NormalisedPhone | null {
   return verdict.ok ? { ...verdict, e164: `+61${national}` } : verdict;
 }
 
+// Pasted numbers can carry invisible characters (zero-width spaces, direction
+// marks) or full-width digits from an Asian keyboard; NFKC makes those digits
+// ASCII. Most input is plain ASCII, which skips the work.
+function plainCharacters(input: string): string {
+  return /[^\x00-\x7f]/.test(input) ? input.normalize('NFKC').replace(/[\p{Cf}\u180e]/gu, '') : input;
+}
+
 /**
  * Normalises a phone number as Australians write it to E.164 (default region AU)
  * and says whether it is a mobile. International numbers are accepted when valid.
  */
 export function normalisePhone(input: string, defaultRegion: CountryCode = 'AU'): NormalisedPhone {
-  const cleaned = input.replace(DECORATION, '');
+  const cleaned = plainCharacters(input).replace(DECORATION, '');
   if (!cleaned) return { ok: false, reason: 'no phone number' };
   if (!ALLOWED.test(cleaned)) return { ok: false, reason: 'phone number contains letters or symbols' };
   if (defaultRegion === 'AU') {

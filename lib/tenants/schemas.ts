@@ -48,3 +48,9 @@ const Dollars = z
 
 export const BudgetsSchema = z.object({ dailyCapDollars: Dollars, monthlyCapDollars: Dollars }).strict();
 export type BudgetsInput = z.infer<typeof BudgetsSchema>;
+
+/**
+ * A workspace's id. Not `uuid()`: that insists on an RFC version digit, and the
+ * seeded workspace `primary` has the fixed id 00000000-0000-0000-0000-000000000001.
+ */
+export const TenantIdSchema = z.guid('Unknown workspace.');

@@ -74,4 +74,14 @@ describe('normalisePhone on Australian mobiles', () => {
       expect(actual.ok ? actual : { ok: false }, national).toEqual(expected);
     }
   });
+
+  it.each([
+    ['0412\u200b345\u200b678', 'a zero-width space'],
+    ['\u202a0412 345 678\u202c', 'direction marks'],
+    ['\ufeff+61 412 345 678', 'a byte-order mark'],
+    ['０４１２ ３４５ ６７８', 'full-width digits'],
+    ['0412\u00a0345\u00a0678', 'non-breaking spaces'],
+  ])('reads %j, written with %s, as the number it shows', (input) => {
+    expect(normalisePhone(input)).toMatchObject({ ok: true, e164: '+61412345678', kind: 'mobile' });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpdateTenantSettingsSchema } from '@/lib/tenants/schemas';
+import { TenantIdSchema, UpdateTenantSettingsSchema } from '@/lib/tenants/schemas';
 
 describe('tenant settings input', () => {
   it('turns quiet-hour times into minutes after midnight', () => {
@@ -20,5 +20,15 @@ describe('tenant settings input', () => {
     expect(messages).toContain('Unknown time zone');
     expect(messages).toContain('24-hour time');
     expect(messages).toMatch(/unrecognized key/i);
+  });
+});
+
+describe('TenantIdSchema', () => {
+  it('accepts the seeded primary workspace and generated ids, and refuses anything else with a plain message', () => {
+    expect(TenantIdSchema.safeParse('00000000-0000-0000-0000-000000000001').success).toBe(true);
+    expect(TenantIdSchema.safeParse(crypto.randomUUID()).success).toBe(true);
+    const refused = TenantIdSchema.safeParse('primary');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0].message).toBe('Unknown workspace.');
   });
 });

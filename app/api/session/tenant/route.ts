@@ -2,9 +2,10 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { TENANT_COOKIE } from '@/lib/auth/session-cookie';
 import { AppError } from '@/lib/errors';
+import { TenantIdSchema } from '@/lib/tenants/schemas';
 import { readJson, withSession } from '@/app/_http/with-session';
 
-const SwitchTenantSchema = z.object({ tenantId: z.string().uuid('Unknown workspace.') });
+const SwitchTenantSchema = z.object({ tenantId: TenantIdSchema });
 
 /** Chooses which of the caller's workspaces later requests act in. */
 export const POST = withSession('VIEWER', async (req, { actor }) => {
