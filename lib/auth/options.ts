@@ -32,8 +32,8 @@ export function authOptions(): AuthOptions {
     ],
     callbacks: {
       // Only people who already belong to a tenant get a link; nobody signs themselves
-      // up. An unknown address sees the same "check your e-mail" page as a known one,
-      // so the form cannot be used to find out who has an account.
+      // up. An unknown address gets the very answer a known one gets (next-auth's
+      // verify-request address), so the form cannot tell anyone who has an account.
       async signIn({ user }) {
         if (!user.email) return false;
         const member = await db().membership.findFirst({
@@ -41,7 +41,10 @@ export function authOptions(): AuthOptions {
           select: { id: true },
         });
         // Absolute, because next-auth's client parses the answer with `new URL`.
-        return member !== null || `${env().NEXTAUTH_URL.replace(/\/$/, '')}/signin/check-email`;
+        return (
+          member !== null ||
+          `${env().NEXTAUTH_URL.replace(/\/$/, '')}/api/auth/verify-request?provider=email&type=email`
+        );
       },
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };

@@ -50,6 +50,20 @@ test('an unknown address sees the same page but is sent no mail', async ({ page 
   expect(mailsTo(stranger)).toHaveLength(0);
 });
 
+test('a known and an unknown address get the same answer, so the form reveals no accounts', async ({ page }) => {
+  // What the sign-in form posts, asked directly so the answer can be read whole.
+  async function answerFor(email: string): Promise<string> {
+    const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
+    const response = await page.request.post('/api/auth/signin/email', {
+      form: { email, csrfToken, callbackUrl: '/dashboard', json: 'true' },
+    });
+    return `${response.status()} ${await response.text()}`;
+  }
+  const known = await answerFor(ADMIN);
+  expect(known).toContain('verify-request');
+  expect(await answerFor('nobody-here@example.net')).toBe(known);
+});
+
 test('an admin invites a viewer, who signs in and cannot manage users', async ({ page, browser }) => {
   const invitee = `viewer-${Date.now()}@example.com`;
   await signInAs(page, ADMIN);
