@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { db, disconnectDb } from '../lib/db/client';
 import { createDatabase, dropDatabase } from './support/embedded-postgres';
 import { seedDatabase } from './support/seed-database';
 import { ensureBuilt } from './support/next-build';
 import { createMigratedTemplate, openScratchServer } from './support/scratch-postgres';
+import { freePort } from './support/free-port';
 
 // `npm test`: unit and integration tests (vitest) then end-to-end tests
 // (Playwright against the app as `npm start` runs it), all on a real PostgreSQL — DATABASE_URL's
@@ -22,17 +22,6 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
   });
 }
 

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import twilio from 'twilio';
 import { db, disconnectDb } from '../../lib/db/client';
@@ -11,6 +10,7 @@ import { createShortLink } from '../../lib/links/create-short-link';
 import { webhookAuthToken } from '../../lib/providers/provider-config';
 import { ensureBuilt } from '../support/next-build';
 import { loadGenerator, type LoadRequest, type LoadResult } from './support/load';
+import { freePort } from '../support/free-port';
 
 // Against `next start` of a production build: short-link redirects (click
 // recording on) beside a trivial route of the same build, signed inbound webhooks
@@ -34,16 +34,6 @@ const STOP_SAMPLES = 5;
 // Next's own CLI, not through npx: npm does not pass SIGTERM on, and every run
 // used to leave its server behind, still holding memory and a port.
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 300; i += 1) {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../scripts/support/free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TWILIO_CONTRACT = path.join(ROOT, 'tests/contracts/twilio_api_v2010.json');
@@ -18,17 +18,6 @@ class PrismStartError extends Error {
   ) {
     super(message);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,20 +1,9 @@
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DATA_ROOT, startEmbeddedPostgres } from '@/scripts/support/embedded-postgres';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort } from '@/scripts/support/free-port';
 
 async function durabilitySettings(persistent: boolean): Promise<Record<string, string>> {
   const name = `postgres-durability-${persistent ? 'kept' : 'throwaway'}-${process.pid}`;
