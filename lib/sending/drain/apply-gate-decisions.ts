@@ -6,6 +6,8 @@ import { recordJobEvents } from '../job-history';
 export interface ApplyGateDecisionsOptions {
   jobs: readonly DecidedJob[];
   now: Date;
+  /** The lease the passed jobs are handed over under; null when none passed. */
+  leaseId: bigint | null;
 }
 
 // One statement for the whole batch: passed jobs become SENDING with their message
@@ -18,6 +20,7 @@ UPDATE send_jobs j SET
   "gateReason" = x.reason,
   attempts = j.attempts + CASE WHEN x.state = 'SENDING' THEN 1 ELSE 0 END,
   "claimedAt" = CASE WHEN x.state = 'SENDING' THEN $2::timestamp ELSE j."claimedAt" END,
+  "leaseId" = CASE WHEN x.state = 'SENDING' THEN $13::bigint ELSE j."leaseId" END,
   "sendingNumberId" = COALESCE(x.number_id::uuid, j."sendingNumberId"),
   "templateId" = COALESCE(x.template_id::uuid, j."templateId"),
   body = COALESCE(x.body, j.body),
@@ -35,7 +38,10 @@ WHERE j.id = x.id::bigint`;
  * becomes SENDING with its message, number and short link, a held one waits for
  * its time with the reason, a skipped one ends with its reason in its history.
  */
-export async function applyGateDecisions(tx: Queryable, { jobs, now }: ApplyGateDecisionsOptions): Promise<void> {
+export async function applyGateDecisions(
+  tx: Queryable,
+  { jobs, now, leaseId }: ApplyGateDecisionsOptions,
+): Promise<void> {
   const at = now.toISOString();
   const rows = jobs.map((job) => {
     const { verdict, gate, sendingNumberId } = job.decision;
@@ -68,6 +74,7 @@ export async function applyGateDecisions(tx: Queryable, { jobs, now }: ApplyGate
     rows.map((r) => r.encoding),
     rows.map((r) => r.parts),
     rows.map((r) => r.cost),
+    leaseId?.toString() ?? null,
   ]);
 
   const linked = jobs.flatMap((j) =>

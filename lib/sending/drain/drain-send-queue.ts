@@ -3,6 +3,7 @@ import type { RateLimitStore } from '../../rate-limit/store';
 import type { SmsProvider } from '../../providers/sms-provider';
 import { processBatch, type BatchResult } from './process-batch';
 import { recoverInterruptedSends } from './recover-interrupted-sends';
+import { BATCH_LEASE_MS } from './take-batch-lease';
 import { completeFinishedCampaigns, pauseFailingCampaigns, startScheduledCampaigns } from './settle-campaigns';
 
 export interface DrainOptions {
@@ -15,6 +16,8 @@ export interface DrainOptions {
   /** Stop starting new batches after this long (a cron run has a time limit). */
   timeBudgetMs?: number;
   maxBatches?: number;
+  /** How long a batch's lease lasts unrenewed (default BATCH_LEASE_MS); tests shorten it. */
+  leaseMs?: number;
 }
 
 /** The batches' counts added up, and what the run did around them. */
@@ -48,6 +51,7 @@ export async function drainSendQueue(options: DrainOptions): Promise<DrainReport
     failed: 0,
     retried: 0,
     uncertain: 0,
+    unsent: 0,
     recovered: { found: 0, requeued: 0 },
     campaigns: { started: 0, completed: 0, paused: [] },
     stoppedBecause: null,
@@ -62,6 +66,7 @@ export async function drainSendQueue(options: DrainOptions): Promise<DrainReport
       rateLimits,
       batchSize,
       sendConcurrency: options.sendConcurrency ?? 16,
+      leaseMs: options.leaseMs ?? BATCH_LEASE_MS,
     });
     if (batch.claimed === 0) break;
     report.batches += 1;
@@ -74,6 +79,7 @@ export async function drainSendQueue(options: DrainOptions): Promise<DrainReport
       'failed',
       'retried',
       'uncertain',
+      'unsent',
     ] as const)
       report[key] += batch[key];
     if (batch.accountProblem) {

@@ -12,6 +12,7 @@ import { decideBatchJobs } from './decide-batch-jobs';
 import { messagesToSend } from './messages-to-send';
 import { prepareBatchJobs } from './prepare-batch-jobs';
 import { sendBatchMessages } from './send-batch-messages';
+import { takeBatchLease } from './take-batch-lease';
 import { writeBatchMessages } from './write-batch-messages';
 
 export interface BatchResult {
@@ -23,6 +24,7 @@ export interface BatchResult {
   failed: number;
   retried: number;
   uncertain: number;
+  unsent: number;
   accountProblem: string | null;
 }
 
@@ -32,6 +34,8 @@ export interface ProcessBatchOptions {
   rateLimits: RateLimitStore;
   batchSize: number;
   sendConcurrency: number;
+  /** How long a batch's lease lasts unrenewed. */
+  leaseMs: number;
 }
 
 function countVerdicts(jobs: readonly DecidedJob[], kind: 'hold' | 'skip'): number {
@@ -41,8 +45,10 @@ function countVerdicts(jobs: readonly DecidedJob[], kind: 'hold' | 'skip'): numb
 /**
  * One batch: claim due jobs, write each message, run the gates and record every
  * decision in one transaction; hand the passed messages to the provider; record
- * its answers. A crash after the commit leaves jobs SENDING without a provider id,
- * which the next drain reconciles with the provider instead of sending again.
+ * its answers. The passed jobs are handed over under a lease taken in the claim: a
+ * crash after the commit leaves them SENDING without a provider id, which a later
+ * drain reconciles with the provider once the lease has expired, never while the
+ * drain that holds it is still working.
  */
 export async function processBatch(options: ProcessBatchOptions): Promise<BatchResult> {
   const { now, provider, rateLimits } = options;
@@ -64,12 +70,15 @@ export async function processBatch(options: ProcessBatchOptions): Promise<BatchR
         usage: lockedUsageLedger(tx),
       },
     });
-    await applyGateDecisions(tx, { jobs, now });
+    const toSend = messagesToSend(jobs);
+    const lease = toSend.length ? await takeBatchLease(tx, { ttlMs: options.leaseMs }) : null;
+    await applyGateDecisions(tx, { jobs, now, leaseId: lease?.id ?? null });
     return {
       claimed: claimed.length,
       held: countVerdicts(jobs, 'hold'),
       skipped: countVerdicts(jobs, 'skip'),
-      toSend: messagesToSend(jobs),
+      toSend,
+      lease,
     };
   });
 
@@ -83,6 +92,7 @@ export async function processBatch(options: ProcessBatchOptions): Promise<BatchR
       failed: 0,
       retried: 0,
       uncertain: 0,
+      unsent: 0,
       accountProblem: null,
     };
   const totals = await sendBatchMessages({
@@ -90,6 +100,8 @@ export async function processBatch(options: ProcessBatchOptions): Promise<BatchR
     messages: decided.toSend,
     sendConcurrency: options.sendConcurrency,
     now,
+    lease: decided.lease,
+    leaseMs: options.leaseMs,
   });
   return {
     claimed: decided.claimed,

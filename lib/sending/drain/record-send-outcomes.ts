@@ -45,6 +45,8 @@ export interface OutcomeTotals {
   failed: number;
   retried: number;
   uncertain: number;
+  /** Passed messages never handed over because the batch's lease ran out. */
+  unsent: number;
   /** Set when the provider refused the account itself: the drain stops until someone fixes it. */
   accountProblem: string | null;
 }
@@ -52,6 +54,8 @@ export interface OutcomeTotals {
 export interface RecordSendOutcomesOptions {
   /** Each job handed over with what the provider answered for it. */
   results: readonly { job: HandedOverJob; outcome: SendOutcome }[];
+  /** The batch's lease: only jobs still under it change, and it is released with the answers. */
+  leaseId: bigint;
   claimedAt: Date;
   now: Date;
   providerLabel: string;
@@ -63,10 +67,12 @@ export interface RecordSendOutcomesOptions {
  * ledger; refused ones fail or wait for a retry and give back what they reserved;
  * a recipient the provider says opted out goes on the DNC list with its failure.
  * A callback that already arrived for a message is never undone: only jobs still
- * SENDING change state here.
+ * SENDING under this batch's lease change state here (a job recovery took over
+ * after the lease expired is its new owner's), and only those give usage back.
  */
 export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Promise<OutcomeTotals> {
-  const { results, claimedAt, now, providerLabel } = options;
+  const { results, leaseId, claimedAt, now, providerLabel } = options;
+  const lease = leaseId.toString();
   const at = now.toISOString();
   const accepted: { job: HandedOverJob; sid: string }[] = [];
   const failed: { job: HandedOverJob; code: string | null; message: string }[] = [];
@@ -101,12 +107,13 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
   });
 
   await inTransaction(async (tx) => {
+    const changed = new Set<string>();
     if (accepted.length) {
       const ids = accepted.map((a) => a.job.id.toString());
       await tx.query(
         `UPDATE send_jobs j SET "providerMessageId" = COALESCE(j."providerMessageId", x.sid), "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = $1::timestamp
-         FROM unnest($2::text[], $3::text[]) AS x(id, sid) WHERE j.id = x.id::bigint`,
-        [at, ids, accepted.map((a) => a.sid)],
+         FROM unnest($2::text[], $3::text[]) AS x(id, sid) WHERE j.id = x.id::bigint AND j."leaseId" = $4::bigint`,
+        [at, ids, accepted.map((a) => a.sid), lease],
       );
       await chargeSentJobs(
         tx,
@@ -121,11 +128,13 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
     }
     if (failed.length) {
       const ids = failed.map((f) => f.job.id.toString());
-      await tx.query(
+      const { rows } = await tx.query<{ id: string }>(
         `UPDATE send_jobs j SET state = 'FAILED', "errorCode" = x.code, "errorMessage" = x.message, "finishedAt" = $1::timestamp, "updatedAt" = $1::timestamp
-         FROM unnest($2::text[], $3::text[], $4::text[]) AS x(id, code, message) WHERE j.id = x.id::bigint AND j.state = 'SENDING'`,
-        [at, ids, failed.map((f) => f.code), failed.map((f) => f.message)],
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS x(id, code, message)
+         WHERE j.id = x.id::bigint AND j.state = 'SENDING' AND j."leaseId" = $5::bigint RETURNING j.id`,
+        [at, ids, failed.map((f) => f.code), failed.map((f) => f.message), lease],
       );
+      rows.forEach((r) => changed.add(r.id));
       await suppressBouncedNumbers(
         tx,
         failed
@@ -151,11 +160,11 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
       }
     }
     if (retried.length) {
-      await tx.query(
+      const { rows } = await tx.query<{ id: string }>(
         `UPDATE send_jobs j SET state = 'QUEUED', "nextAttemptAt" = x.next_at, gate = 'retry', "gateReason" = x.message, "errorCode" = x.code, "errorMessage" = x.message,
            attempts = j.attempts - CASE WHEN x.counted THEN 0 ELSE 1 END, "updatedAt" = $1::timestamp
          FROM unnest($2::text[], $3::timestamp[], $4::text[], $5::text[], $6::boolean[]) AS x(id, next_at, code, message, counted)
-         WHERE j.id = x.id::bigint AND j.state = 'SENDING'`,
+         WHERE j.id = x.id::bigint AND j.state = 'SENDING' AND j."leaseId" = $7::bigint RETURNING j.id`,
         [
           at,
           retried.map((r) => r.job.id.toString()),
@@ -163,8 +172,10 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
           retried.map((r) => r.code),
           retried.map((r) => r.message),
           retried.map((r) => r.countAttempt),
+          lease,
         ],
       );
+      rows.forEach((r) => changed.add(r.id));
     }
     // An uncertain job stays SENDING with no provider id: once no answer can still be
     // on its way, the drain asks the provider whether it has the message before sending again.
@@ -195,8 +206,11 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
     );
     await addUsage(
       tx,
-      [...failed, ...retried].flatMap(({ job }) => usageToGiveBack(job, claimedAt)),
+      [...failed, ...retried]
+        .filter(({ job }) => changed.has(job.id.toString()))
+        .flatMap(({ job }) => usageToGiveBack(job, claimedAt)),
     );
+    await tx.query(`DELETE FROM send_leases WHERE id = $1::bigint`, [lease]);
   });
 
   return {
@@ -204,6 +218,7 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
     failed: failed.length,
     retried: retried.length,
     uncertain: uncertain.length,
+    unsent: 0,
     accountProblem,
   };
 }

@@ -10,8 +10,10 @@ import { TENANT_DEFAULTS } from '../../tenants/tenant-defaults';
 export const SENDING_STALE_AFTER_MS = 2 * 60_000;
 
 /**
- * Jobs left SENDING without a provider id: the drain died between handing a
- * message over and recording the answer, or the answer never came. Each is looked
+ * Jobs left SENDING without a provider id whose batch lease has expired: the drain
+ * died between handing a message over and recording the answer, or the answer
+ * never came. A job whose lease is still held belongs to a drain that is still
+ * working, however slowly, and is left alone. Each is looked
  * up at the provider: if it has the message, the job records it (and is never sent
  * again); if not, the message never left and the job goes back to the queue.
  * A provider that cannot be asked leaves the job for the next run.
@@ -28,6 +30,8 @@ export async function recoverInterruptedSends(
   const { provider, now } = options;
   const cutoff = new Date(now.getTime() - SENDING_STALE_AFTER_MS);
   return inTransaction(async (tx) => {
+    // A drain that died leaves its lease behind; its jobs are dealt with below, its row is only history.
+    await tx.query(`DELETE FROM send_leases WHERE "expiresAt" < clock_timestamp() - interval '1 day'`);
     const { rows } = await tx.query<{
       id: string;
       tenantId: string;
@@ -45,6 +49,7 @@ export async function recoverInterruptedSends(
        LEFT JOIN sending_numbers n ON n.id = j."sendingNumberId" AND n."tenantId" = j."tenantId"
        LEFT JOIN tenant_settings s ON s."tenantId" = j."tenantId"
        WHERE j.state = 'SENDING' AND j."providerMessageId" IS NULL AND j."claimedAt" < $1::timestamp
+         AND NOT EXISTS (SELECT 1 FROM send_leases l WHERE l.id = j."leaseId" AND l."expiresAt" > clock_timestamp())
        ORDER BY j."claimedAt" LIMIT $2
        FOR UPDATE OF j SKIP LOCKED`,
       [cutoff.toISOString(), options.limit ?? 100],

@@ -47,45 +47,6 @@ describe('the drain under concurrency and crashes', () => {
     expect(await db().spendLedgerEntry.count({ where: { tenantId } })).toBe(600);
   });
 
-  it('a drain killed after handing messages over but before recording them never sends those messages twice', async () => {
-    await addContacts(tenantId, 30);
-    const { campaignId } = await runningCampaign(tenantId, { numberIds: [numberId] });
-    const child = spawn(
-      'npx',
-      [
-        'tsx',
-        '--conditions=react-server',
-        path.resolve(import.meta.dirname, '../../support/drain-child.ts'),
-        MIDDAY_SYDNEY.toISOString(),
-        '7',
-      ],
-      { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('FROZEN') && resolve());
-      child.on('exit', (code) => reject(new Error(`drain child exited (${code}) before freezing`)));
-    });
-    child.kill('SIGKILL');
-
-    const limbo = await db().sendJob.count({ where: { campaignId, state: 'SENDING', providerMessageId: null } });
-    expect(limbo).toBe(20);
-    const simulator = simulatorProvider({ db: pgPool(), callbackDelayMs: 0, fate: () => ({ status: 'delivered' }) });
-
-    const soon = await drainSendQueue({ provider: simulator, rateLimits, clock: () => minutesLater(1) });
-    expect(soon.recovered).toEqual({ found: 0, requeued: 0 });
-    const restarted = await drainSendQueue({ provider: simulator, rateLimits, clock: () => minutesLater(3) });
-
-    expect(restarted.recovered).toEqual({ found: 7, requeued: 13 });
-    const { rows } = await pgPool().query<{ sendJobId: string; n: number }>(
-      `SELECT m."sendJobId", count(*)::int AS n FROM simulated_messages m JOIN send_jobs j ON j.id = m."sendJobId" WHERE j."campaignId" = $1::uuid GROUP BY 1`,
-      [campaignId],
-    );
-    expect(rows).toHaveLength(30);
-    expect(rows.every((r) => r.n === 1)).toBe(true);
-    expect(await db().sendJob.count({ where: { campaignId, providerMessageId: null } })).toBe(0);
-    expect(await db().spendLedgerEntry.count({ where: { tenantId } })).toBe(30);
-  });
-
   it('never spends past the daily budget, even with four drains racing for it', async () => {
     await addContacts(tenantId, 200);
     await db().budget.create({ data: { tenantId, period: 'DAILY', capMicros: 1_000_000n } });
