@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
-import { simulatorProvider } from '@/lib/providers/simulator-provider';
 import type { SendOutcome } from '@/lib/providers/sms-provider';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
