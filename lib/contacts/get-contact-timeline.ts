@@ -22,7 +22,7 @@ export async function getContactTimeline({ actor, contactId }: GetContactTimelin
       where: { tenantId: actor.tenantId, contactId },
       orderBy: { receivedAt: 'desc' },
       take: 100,
-      select: { body: true, keyword: true, receivedAt: true },
+      select: { body: true, keyword: true, possibleOptOut: true, receivedAt: true },
     }),
     db().sendJob.findMany({
       where: { tenantId: actor.tenantId, contactId },
@@ -49,7 +49,12 @@ export async function getContactTimeline({ actor, contactId }: GetContactTimelin
   const entries: TimelineEntry[] = inbound.map((m) => ({
     at: m.receivedAt,
     kind: 'inbound',
-    title: m.keyword === 'NONE' ? 'Replied' : `Replied with a keyword (${m.keyword.toLowerCase().replace('_', '-')})`,
+    title:
+      m.keyword !== 'NONE'
+        ? `Replied with a keyword (${m.keyword.toLowerCase().replace('_', '-')})`
+        : m.possibleOptOut
+          ? 'Replied — possibly asking to opt out; read it and opt them out if so'
+          : 'Replied',
     detail: m.body,
   }));
   for (const job of jobs) {

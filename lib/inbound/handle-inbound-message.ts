@@ -8,6 +8,7 @@ import { optInNumber } from '../contacts/opt-in';
 import { optOutNumber } from '../contacts/opt-out';
 import type { InboundKeyword } from '../generated/prisma/enums';
 import { classifyKeyword } from './keywords';
+import { isPossibleOptOut } from './possible-opt-out';
 import { recordInboundReply } from './record-inbound-reply';
 import type { InboundMessage } from './schemas';
 
@@ -50,6 +51,7 @@ export async function handleInboundMessage({ message, payload }: HandleInboundMe
       fromE164,
       body: message.Body,
       keyword,
+      possibleOptOut: keyword === 'NONE' && isPossibleOptOut(message.Body),
     });
     if (recorded.outcome === 'unknown-number') return { reply: null, keyword: 'NONE', duplicate: false };
     if (recorded.outcome === 'duplicate') return { reply: null, keyword, duplicate: true };

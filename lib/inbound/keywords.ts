@@ -41,7 +41,7 @@ const PLAIN_REQUESTS = [
   /\b(?:WANT|LIKE|WISH) TO (?:UNSUBSCRIBE|OPT OUT|BE REMOVED)\b/,
   /^(?:PLEASE|PLS|PLZ|KINDLY)(?: JUST)? (?:STOP|UNSUBSCRIBE|OPT OUT)\b/,
 ];
-const NEGATED =
+export const NEGATED =
   /\b(?:DONT|DO NOT|NEVER|CANT|CANNOT|WONT|NOT|DIDNT) (?:EVER |WANT TO |WISH TO |LIKE TO )?(?:STOP|UNSUBSCRIBE|REMOVE|OPT OUT|BE REMOVED)/;
 
 // Cyrillic and Greek capitals that render as Latin ones, after upper-casing.
@@ -97,6 +97,11 @@ function normalisedLines(body: string): string[] {
   return signatureAt === -1 ? lines : lines.slice(0, signatureAt);
 }
 
+/** The reply as upper-case words, with what phones add (format characters, look-alikes, a signature) taken out. */
+export function replyWords(body: string): string {
+  return words(normalisedLines(body).join(' '));
+}
+
 function words(text: string): string {
   return text
     .replace(/'/g, '')
@@ -105,7 +110,7 @@ function words(text: string): string {
 }
 
 export function classifyKeyword(body: string): InboundKeyword {
-  const message = words(normalisedLines(body).join(' '));
+  const message = replyWords(body);
   if (!message) return 'NONE';
   const standalone = STANDALONE[message];
   if (standalone) return standalone;

@@ -20,8 +20,8 @@ WITH sender AS (
   ON CONFLICT ("eventKey") DO NOTHING
   RETURNING "tenantId"
 ), message AS (
-  INSERT INTO inbound_messages ("tenantId", "contactId", "fromE164", "toNumber", body, keyword, "messageSid")
-  SELECT event."tenantId", contact.id, $4, $1, $5, $6::"InboundKeyword", $2
+  INSERT INTO inbound_messages ("tenantId", "contactId", "fromE164", "toNumber", body, keyword, "possibleOptOut", "messageSid")
+  SELECT event."tenantId", contact.id, $4, $1, $5, $6::"InboundKeyword", $7, $2
   FROM event LEFT JOIN contacts contact ON contact."tenantId" = event."tenantId" AND contact."phoneE164" = $4
   RETURNING "tenantId"
 )
@@ -37,6 +37,8 @@ export interface RecordInboundReplyOptions {
   fromE164: string;
   body: string;
   keyword: Extract<InboundKeyword, 'NONE' | 'HELP'>;
+  /** An ordinary reply that may still be a request to stop, flagged for staff. */
+  possibleOptOut: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function recordInboundReply(db: Queryable, reply: RecordInboundRepl
       reply.fromE164,
       reply.body,
       reply.keyword,
+      reply.possibleOptOut,
     ]);
     if (!row.known) return { outcome: 'unknown-number' };
     return row.stored ? { outcome: 'stored', helpReply: row.helpReply } : { outcome: 'duplicate' };

@@ -1,6 +1,8 @@
 import twilio from 'twilio';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/twilio/inbound/route';
+import type { Actor } from '@/lib/auth/actor';
+import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
 import { db } from '@/lib/db/client';
 import { webhookAuthToken } from '@/lib/providers/provider-config';
 import { createTenant } from '../../support/fixtures';
@@ -206,6 +208,39 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     });
     for (const at of [messages[0].receivedAt, event.receivedAt, event.processedAt!])
       expect(Math.abs(at.getTime() - before)).toBeLessThan(60_000);
+  });
+
+  it('flags a reply that may be asking to stop for staff, keeps the contact subscribed, and says so on the timeline', async () => {
+    await POST(inbound({ Body: 'How do I stop these?' }).request);
+    await POST(inbound({ Body: 'Do you have it in blue?' }).request);
+    expect(
+      await db().inboundMessage.findMany({
+        where: { tenantId },
+        orderBy: { id: 'asc' },
+        select: { body: true, keyword: true, possibleOptOut: true },
+      }),
+    ).toEqual([
+      { body: 'How do I stop these?', keyword: 'NONE', possibleOptOut: true },
+      { body: 'Do you have it in blue?', keyword: 'NONE', possibleOptOut: false },
+    ]);
+    expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
+    const actor: Actor = {
+      userId: 'viewer',
+      email: 'viewer@example.com',
+      name: null,
+      tenantId,
+      tenantName: 'Inbound',
+      role: 'VIEWER',
+      memberships: [],
+    };
+    const titles = (await getContactTimeline({ actor, contactId }))
+      .filter((e) => e.kind === 'inbound')
+      .map((e) => [e.detail, e.title]);
+    expect(titles).toContainEqual([
+      'How do I stop these?',
+      'Replied — possibly asking to opt out; read it and opt them out if so',
+    ]);
+    expect(titles).toContainEqual(['Do you have it in blue?', 'Replied']);
   });
 
   it('keeps a reply from someone who is not a contact, without a contact', async () => {
