@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { SendingNumberView } from '@/lib/sending-numbers/sending-number-view';
+import { WARM_UP_CURVE } from '@/lib/sending-numbers/warm-up-curve';
 import { useRowRequest } from '../use-row-request';
 
 const CHECKBOX_LABEL = { fontWeight: 'normal', display: 'flex', gap: '.4rem', alignItems: 'center' } as const;
@@ -10,11 +11,16 @@ function perDay(limit: number): string {
   return `${limit.toLocaleString('en-AU')}/day`;
 }
 
-/** What the number may send today, in the words staff use for warm-up. */
-function warmUpLabel({ today }: Pick<SendingNumberView, 'today'>): string {
-  if (today.day === 0) return `warm-up not started: ${perDay(0)}`;
-  if (today.warmingUp) return `warm-up day ${today.day}: ${perDay(today.limit)}`;
-  return `steady: ${perDay(today.limit)}`;
+/** What the number may send on a day, in the words staff use for warm-up. */
+function allowanceLabel(limit: SendingNumberView['today']): string {
+  if (limit.day === 0) return `warm-up not started: ${perDay(0)}`;
+  if (limit.warmingUp) return `warm-up day ${limit.day}: ${perDay(limit.limit)}`;
+  return `steady: ${perDay(limit.limit)}`;
+}
+
+/** A start far enough back that the number is past its warm-up today. */
+function establishedStart(): string {
+  return new Date(Date.now() - (WARM_UP_CURVE.length + 1) * 86_400_000).toISOString();
 }
 
 function registrationLabel(number: SendingNumberView): string {
@@ -57,12 +63,13 @@ interface SendingNumberRowProps {
 
 export function SendingNumberRow({ number, canEdit }: SendingNumberRowProps) {
   const { error, busy, send } = useRowRequest(`/api/sending-numbers/${number.id}`);
-  const change = (body: { registered?: boolean; active?: boolean }) => send('PATCH', body);
+  const change = (body: { registered?: boolean; active?: boolean; warmupStartedAt?: string }) => send('PATCH', body);
 
   return (
     <tr>
       <td>
         <code>{number.value}</code>
+        {number.notice && <div className="muted">{number.notice}</div>}
         {error && (
           <div className="error" role="alert">
             {error}
@@ -81,7 +88,21 @@ export function SendingNumberRow({ number, canEdit }: SendingNumberRowProps) {
           <span className={number.registered ? undefined : 'badge'}>{registrationLabel(number)}</span>
         </Toggle>
       </td>
-      <td>{warmUpLabel(number)}</td>
+      <td>
+        <div>Today: {allowanceLabel(number.today)}</div>
+        <div className="muted">Tomorrow: {allowanceLabel(number.tomorrow)}</div>
+        {canEdit && number.today.warmingUp && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            title="For a number that has already been sending for a while: it skips the warm-up and may send up to its daily cap from today."
+            onClick={() => change({ warmupStartedAt: establishedStart() })}
+          >
+            Already established: skip warm-up
+          </button>
+        )}
+      </td>
       <td>
         <Toggle
           label={`Active: ${number.value}`}

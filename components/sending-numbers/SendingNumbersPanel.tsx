@@ -28,7 +28,7 @@ export function SendingNumbersPanel({ numbers, canEdit }: SendingNumbersPanelPro
               <th>Number or sender ID</th>
               <th>Kind</th>
               <th>Registration</th>
-              <th>Today&apos;s limit</th>
+              <th>Daily allowance</th>
               <th>Status</th>
             </tr>
           </thead>

@@ -3,12 +3,26 @@ import { normalisePhone } from '../contacts/phone';
 
 const KIND_MESSAGE = 'Kind must be LONG_CODE (a phone number) or ALPHANUMERIC (a sender ID).';
 
-/** A phone number the tenant sends from, stored E.164 like every phone in the app. */
+/**
+ * A phone number the tenant sends from, stored E.164 like every phone in the app.
+ * Only a mobile number can send SMS: an Australian landline, a 13/1300/1800 number
+ * or a foreign landline cannot, whatever the provider's console lets one type.
+ */
 export const LongCodeSchema = z.string({ message: 'Enter the phone number.' }).transform((raw, ctx) => {
   const phone = normalisePhone(raw);
-  if (phone.ok) return phone.e164;
-  ctx.addIssue({ code: 'custom', message: `"${raw}" is not a usable long code: ${phone.reason}.` });
-  return z.NEVER;
+  if (!phone.ok) {
+    ctx.addIssue({ code: 'custom', message: `"${raw}" is not a usable long code: ${phone.reason}.` });
+    return z.NEVER;
+  }
+  if (phone.kind !== 'mobile') {
+    const what = phone.kind === 'landline' ? 'a landline' : 'not a mobile number';
+    ctx.addIssue({
+      code: 'custom',
+      message: `${phone.e164} is ${what}, and only a mobile number can send and receive SMS. Use the mobile number (04…) your Twilio account rents.`,
+    });
+    return z.NEVER;
+  }
+  return phone.e164;
 });
 
 /**

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Queryable } from '../db/queryable';
 import type { Prisma } from '../generated/prisma/client';
+import { normalisePhone } from '../contacts/phone';
+import { startOfNextLocalDay } from '../time/zoned-time';
 import { warmUpDailyLimit } from './warm-up-curve';
 import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
 
@@ -36,7 +38,17 @@ export interface ToSendingNumberViewOptions {
   now: Date;
 }
 
-/** A sending number as the API and the UI show it, with what it may send today. */
+const COUNTRY_NAMES = new Intl.DisplayNames(['en-AU'], { type: 'region' });
+
+/** What staff should know about where a long code is from: nothing for an Australian mobile. */
+function originNotice(row: Pick<SendingNumberRow, 'kind' | 'value'>): string | null {
+  if (row.kind !== 'LONG_CODE') return null;
+  const phone = normalisePhone(row.value);
+  if (!phone.ok || phone.country === 'AU') return null;
+  return `A ${COUNTRY_NAMES.of(phone.country) ?? phone.country} number: Australian phones receive its texts as international messages, and a customer who replies pays international rates. An Australian mobile number is usual.`;
+}
+
+/** A sending number as the API and the UI show it, with what it may send today and tomorrow. */
 export function toSendingNumberView(row: SendingNumberRow, { timeZone, now }: ToSendingNumberViewOptions) {
   return {
     id: row.id,
@@ -49,6 +61,14 @@ export function toSendingNumberView(row: SendingNumberRow, { timeZone, now }: To
     warmupStartedAt: row.warmupStartedAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     today: warmUpDailyLimit({ warmupStartedAt: row.warmupStartedAt, dailyCap: row.dailyCap, now, timeZone }),
+    tomorrow: warmUpDailyLimit({
+      warmupStartedAt: row.warmupStartedAt,
+      dailyCap: row.dailyCap,
+      // The last moment of tomorrow, so a warm-up that starts during tomorrow counts it as its first day.
+      now: new Date(startOfNextLocalDay(startOfNextLocalDay(now, timeZone), timeZone).getTime() - 1),
+      timeZone,
+    }),
+    notice: originNotice(row),
   };
 }
 export type SendingNumberView = ReturnType<typeof toSendingNumberView>;

@@ -245,6 +245,20 @@ describe('sending numbers', () => {
       // Two days back is the third local day (the fourth across a DST change); the cap holds either way.
       Small: { day: expect.any(Number), limit: 80, warmingUp: true },
     });
+    expect(numbers.find((n) => n.value === 'New')!.tomorrow).toEqual({ day: 2, limit: 100, warmingUp: true });
+    expect(numbers.find((n) => n.value === 'Later')!.tomorrow).toMatchObject({ day: 1, limit: 50 });
+  });
+
+  it('warns that a New Zealand mobile sends international texts, and says nothing of an Australian one', async () => {
+    for (const value of ['+64211234567', '+61412345678'])
+      await db().sendingNumber.create({ data: { tenantId, value, kind: 'LONG_CODE' } });
+    const numbers = await listNumbers(await signedInMember(tenantId, 'VIEWER'));
+    expect(Object.fromEntries(numbers.map((n) => [n.value, n.notice]))).toEqual({
+      '+64211234567': expect.stringMatching(
+        /^A New Zealand number: Australian phones receive its texts as international/,
+      ),
+      '+61412345678': null,
+    });
   });
 
   it("counts warm-up days in the workspace's time zone", async () => {

@@ -50,6 +50,16 @@ describe('sending number input', () => {
     expect(messages({ kind: 'LONG_CODE', value: 'ACME' })).toEqual([expect.stringContaining('contains letters')]);
   });
 
+  it('refuses a landline or a service number as a long code, since only a mobile can send SMS', () => {
+    expect(messages({ kind: 'LONG_CODE', value: '02 9374 4000' })).toEqual([
+      '+61293744000 is a landline, and only a mobile number can send and receive SMS. Use the mobile number (04…) your Twilio account rents.',
+    ]);
+    expect(messages({ kind: 'LONG_CODE', value: '1300 655 506' })).toEqual([
+      expect.stringContaining('is not a mobile number, and only a mobile number can send'),
+    ]);
+    expect(CreateSendingNumberSchema.parse({ kind: 'LONG_CODE', value: '+64 21 123 4567' }).value).toBe('+64211234567');
+  });
+
   it('refuses an unknown kind, a malformed messaging service SID and a daily cap out of range', () => {
     expect(messages({ kind: 'SHORT_CODE', value: 'Acme' })).toEqual([
       expect.stringContaining('Kind must be LONG_CODE'),
