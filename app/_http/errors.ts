@@ -28,7 +28,17 @@ export function toErrorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) return errorResponse(error.code, error.message, error.details);
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    // People read the message; the paths stay beside it for a form to place each issue by its field.
+    const message = [
+      ...new Set(
+        error.issues.map((i) =>
+          // An extra field comes from a stale page or a script, never from what a person typed.
+          i.code === 'unrecognized_keys'
+            ? 'The form sent something this page no longer accepts: reload the page and try again.'
+            : i.message,
+        ),
+      ),
+    ].join(' ');
     return errorResponse('invalid', message, { issues });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {

@@ -18,8 +18,11 @@ export function KillSwitchPanel({ state, canEdit, timeZone }: KillSwitchPanelPro
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Stopping or resuming acts on every campaign at once, so it takes a second, deliberate click.
+  const [confirming, setConfirming] = useState(false);
 
   async function set(paused: boolean) {
+    setConfirming(false);
     setBusy(true);
     setError(null);
     const body = paused && reason.trim() ? { paused, reason: reason.trim() } : { paused };
@@ -51,9 +54,30 @@ export function KillSwitchPanel({ state, canEdit, timeZone }: KillSwitchPanelPro
       ) : (
         <p>Sending is on. Stopping it holds every message of every campaign at once, until an admin resumes sending.</p>
       )}
-      {canEdit ? (
+      {canEdit && confirming ? (
+        <div className="notice" role="group" aria-label="Confirm">
+          <p style={{ marginTop: 0 }}>
+            {state.paused
+              ? 'Resume sending? Every held message of every campaign goes out from the next batch, within the quiet hours and limits.'
+              : 'Stop all sending? Every campaign holds from the next batch until an admin resumes sending.'}
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className={state.paused ? undefined : 'danger-solid'}
+              disabled={busy}
+              onClick={() => void set(!state.paused)}
+            >
+              {state.paused ? 'Yes, resume sending' : 'Yes, stop all sending'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {state.paused ? 'Keep it stopped' : 'Keep sending'}
+            </button>
+          </div>
+        </div>
+      ) : canEdit ? (
         state.paused ? (
-          <button type="button" disabled={busy} onClick={() => void set(false)}>
+          <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
             Resume sending
           </button>
         ) : (
@@ -69,7 +93,7 @@ export function KillSwitchPanel({ state, canEdit, timeZone }: KillSwitchPanelPro
               />
             </div>
             <div className="field" style={{ flex: 0 }}>
-              <button type="button" className="danger-solid" disabled={busy} onClick={() => void set(true)}>
+              <button type="button" className="danger-solid" disabled={busy} onClick={() => setConfirming(true)}>
                 Stop all sending
               </button>
             </div>

@@ -3,13 +3,14 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { TenantSettingsView } from '@/lib/tenants/get-tenant-settings';
+import { AUSTRALIAN_ZONE_LABELS } from '@/lib/contacts/contact-time-zone';
 import { apiRequest } from '../api-request';
 
 type Fields = Omit<TenantSettingsView, 'paused' | 'pausedReason'>;
 
-const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: boolean }[] = [
+const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: boolean; zones?: true }[] = [
   { name: 'senderName', label: 'Sender name shown in messages' },
-  { name: 'timeZone', label: 'Time zone (IANA, e.g. Australia/Sydney)' },
+  { name: 'timeZone', label: 'Time zone', zones: true },
   { name: 'quietHoursStart', label: 'Quiet hours start', type: 'time' },
   { name: 'quietHoursEnd', label: 'Quiet hours end', type: 'time' },
   { name: 'tenantRatePerMinute', label: 'Messages per minute (workspace)', type: 'number' },
@@ -18,6 +19,12 @@ const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: bo
   { name: 'optInReply', label: 'Reply to START', multiline: true },
   { name: 'helpReply', label: 'Reply to HELP', multiline: true },
 ];
+
+/** Australia's zones, and the workspace's own when it was set to another one before. */
+function zoneChoices(current: string): [zone: string, label: string][] {
+  const choices: [string, string][] = Object.entries(AUSTRALIAN_ZONE_LABELS);
+  return choices.some(([zone]) => zone === current) ? choices : [[current, current], ...choices];
+}
 
 interface SettingsFormProps {
   settings: TenantSettingsView;
@@ -42,7 +49,15 @@ export function SettingsForm({ settings, canEdit }: SettingsFormProps) {
         {FIELDS.map((f) => (
           <div className="field" key={f.name}>
             <label htmlFor={f.name}>{f.label}</label>
-            {f.multiline ? (
+            {f.zones ? (
+              <select id={f.name} {...register(f.name)}>
+                {zoneChoices(settings.timeZone).map(([zone, label]) => (
+                  <option key={zone} value={zone}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            ) : f.multiline ? (
               <textarea id={f.name} rows={2} {...register(f.name)} />
             ) : (
               <input id={f.name} type={f.type ?? 'text'} {...register(f.name)} />

@@ -18,7 +18,7 @@ export interface ReferencedSendingNumber {
 
 function refuse(path: string, message: string): never {
   // Shaped like a zod refusal, so the editor shows it beside the field it concerns.
-  throw new AppError('invalid', `${path}: ${message}`, { issues: [{ path, message }] });
+  throw new AppError('invalid', message, { issues: [{ path, message }] });
 }
 
 /**

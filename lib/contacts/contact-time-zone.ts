@@ -30,6 +30,19 @@ export const ALL_AUSTRALIAN_ZONES = [
   'Australia/Lord_Howe',
 ] as const;
 
+/** Each Australian zone as people know it: by its cities and states. */
+export const AUSTRALIAN_ZONE_LABELS: Record<(typeof ALL_AUSTRALIAN_ZONES)[number], string> = {
+  'Australia/Perth': 'Perth (WA)',
+  'Australia/Darwin': 'Darwin (NT)',
+  'Australia/Adelaide': 'Adelaide (SA)',
+  'Australia/Broken_Hill': 'Broken Hill (NSW, on Adelaide time)',
+  'Australia/Brisbane': 'Brisbane (QLD, no daylight saving)',
+  'Australia/Sydney': 'Sydney, Canberra (NSW, ACT)',
+  'Australia/Melbourne': 'Melbourne (VIC)',
+  'Australia/Hobart': 'Hobart (TAS)',
+  'Australia/Lord_Howe': 'Lord Howe Island',
+};
+
 /** Postcode ranges (Australia Post) to zones; the towns that keep another state's clock first. */
 function zoneForPostcode(postcode: string): string | null {
   if (!/^\d{4}$/.test(postcode)) return null;

@@ -12,7 +12,7 @@ export async function workspaceSummary({ actor }: WorkspaceSummaryOptions) {
   const monthStart = new Date();
   monthStart.setUTCDate(1);
   monthStart.setUTCHours(0, 0, 0, 0);
-  const [contacts, optedOut, campaigns, running, jobsByState, settings] = await Promise.all([
+  const [contacts, optedOut, campaigns, running, jobsByState] = await Promise.all([
     db().contact.count({ where: { tenantId } }),
     db().dncEntry.count({ where: { tenantId } }),
     db().campaign.count({ where: { tenantId } }),
@@ -22,7 +22,6 @@ export async function workspaceSummary({ actor }: WorkspaceSummaryOptions) {
       where: { tenantId, createdAt: { gte: monthStart } },
       _count: { _all: true },
     }),
-    db().tenantSettings.findUnique({ where: { tenantId }, select: { paused: true, pausedReason: true } }),
   ]);
   const byState = Object.fromEntries(jobsByState.map((r) => [r.state, r._count._all])) as Record<string, number>;
   return {
@@ -37,7 +36,5 @@ export async function workspaceSummary({ actor }: WorkspaceSummaryOptions) {
       queued: (byState.QUEUED ?? 0) + (byState.SENDING ?? 0),
       skipped: byState.SKIPPED ?? 0,
     },
-    sendingPaused: settings?.paused ?? false,
-    pausedReason: settings?.pausedReason ?? null,
   };
 }

@@ -8,7 +8,7 @@ const TimeOfDaySchema = z
 
 const TimeZoneSchema = z
   .string()
-  .refine(isValidTimeZone, 'Unknown time zone: use an IANA name such as Australia/Sydney.');
+  .refine(isValidTimeZone, 'Choose a time zone from the list, such as Australia/Sydney.');
 
 const Reply = z
   .string()
@@ -21,9 +21,17 @@ export const UpdateTenantSettingsSchema = z
     timeZone: TimeZoneSchema,
     quietHoursStart: TimeOfDaySchema,
     quietHoursEnd: TimeOfDaySchema,
-    tenantRatePerMinute: z.coerce.number().int().min(1).max(10000),
-    numberRatePerMinute: z.coerce.number().int().min(1).max(1000),
-    senderName: z.string().trim().max(40),
+    tenantRatePerMinute: z.coerce
+      .number({ message: 'The workspace sending rate must be a whole number of messages a minute.' })
+      .int('The workspace sending rate must be a whole number of messages a minute.')
+      .min(1, 'The workspace sending rate must be at least 1 message a minute.')
+      .max(10000, 'The workspace sending rate can be at most 10,000 messages a minute.'),
+    numberRatePerMinute: z.coerce
+      .number({ message: 'The per-number sending rate must be a whole number of messages a minute.' })
+      .int('The per-number sending rate must be a whole number of messages a minute.')
+      .min(1, 'The per-number sending rate must be at least 1 message a minute.')
+      .max(1000, 'The per-number sending rate can be at most 1,000 messages a minute.'),
+    senderName: z.string().trim().max(40, 'Keep the sender name to 40 characters.'),
     optOutReply: Reply,
     optInReply: Reply,
     helpReply: Reply,
@@ -46,7 +54,20 @@ const Dollars = z
   .max(10_000_000, 'A cap above $10,000,000 is not a cap.')
   .nullable();
 
-export const BudgetsSchema = z.object({ dailyCapDollars: Dollars, monthlyCapDollars: Dollars }).strict();
+const dollars = (amount: number) =>
+  amount.toLocaleString('en-AU', { style: 'currency', currency: 'AUD', maximumFractionDigits: 2 });
+
+export const BudgetsSchema = z
+  .object({ dailyCapDollars: Dollars, monthlyCapDollars: Dollars })
+  .strict()
+  .superRefine(({ dailyCapDollars, monthlyCapDollars }, ctx) => {
+    if (dailyCapDollars !== null && monthlyCapDollars !== null && monthlyCapDollars < dailyCapDollars)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['monthlyCapDollars'],
+        message: `The monthly cap (${dollars(monthlyCapDollars)}) is below the daily cap (${dollars(dailyCapDollars)}), so the daily cap could never be reached. Raise the monthly cap or lower the daily one.`,
+      });
+  });
 export type BudgetsInput = z.infer<typeof BudgetsSchema>;
 
 /**

@@ -304,10 +304,15 @@ test('the kill switch holds a launched campaign with its reason, and resuming se
   const killSwitch = page.getByRole('region', { name: 'Kill switch' });
   await killSwitch.getByLabel('Reason (shown to everyone in the workspace)').fill('wrong price in the flash sale');
   await killSwitch.getByRole('button', { name: 'Stop all sending' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'All sending is stopped' })).toHaveCount(0);
+  await killSwitch.getByRole('button', { name: 'Yes, stop all sending' }).click();
   const banner = page.getByRole('alert').filter({ hasText: 'All sending is stopped' });
   await expect(banner).toHaveText(
     'All sending is stopped for Primary: wrong price in the flash sale. No message goes out until an admin resumes sending in Settings.',
   );
+
+  await page.goto('/dashboard');
+  await expect(page.getByRole('alert').filter({ hasText: /sending is (stopped|paused)/i })).toHaveCount(1);
 
   try {
     await saveTaggedDraft(page, {
@@ -329,6 +334,7 @@ test('the kill switch holds a launched campaign with its reason, and resuming se
 
     await page.goto('/settings');
     await killSwitch.getByRole('button', { name: 'Resume sending' }).click();
+    await killSwitch.getByRole('button', { name: 'Yes, resume sending' }).click();
     await expect(killSwitch).toContainText('Sending is on.');
     await expect(banner).toHaveCount(0);
     await page.goto(campaignUrl);
@@ -337,7 +343,9 @@ test('the kill switch holds a launched campaign with its reason, and resuming se
   } finally {
     // Later tests must not inherit a stopped workspace if this one fails half-way.
     await page.goto('/settings');
-    if (await killSwitch.getByRole('button', { name: 'Resume sending' }).count())
+    if (await killSwitch.getByRole('button', { name: 'Resume sending' }).count()) {
       await killSwitch.getByRole('button', { name: 'Resume sending' }).click();
+      await killSwitch.getByRole('button', { name: 'Yes, resume sending' }).click();
+    }
   }
 });

@@ -18,12 +18,6 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
-      {s.sendingPaused && (
-        <div className="notice bad" role="alert">
-          All sending is paused for {actor.tenantName}
-          {s.pausedReason ? `: ${s.pausedReason}` : ''}.
-        </div>
-      )}
       <StatGrid stats={stats} />
       {s.contacts === 0 && (
         <p className="muted" style={{ marginTop: '1.5rem' }}>

@@ -40,7 +40,7 @@ describe("a contact's message history", () => {
 
     const timeline = await getContactTimeline({ actor, contactId: contact.id });
     expect(timeline.map((t) => [t.kind, t.title, t.detail])).toEqual([
-      ['inbound', 'Replied', 'who is this?'],
+      ['inbound', 'Replied — possibly asking to opt out; read it and opt them out if so', 'who is this?'],
       ['message', 'Winter sale: undelivered (error 30003)', 'The handset is switched off or out of coverage.'],
       ['message', 'Queued for “Winter sale”', 'Winter sale starts now'],
     ]);

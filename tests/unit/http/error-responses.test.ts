@@ -13,7 +13,7 @@ describe('toErrorResponse', () => {
     const result = z.object({ email: z.string().email('Enter a valid e-mail address.') }).safeParse({ email: 'nope' });
     const res = toErrorResponse(result.error);
     expect(res.status).toBe(422);
-    expect((await res.json()).error.message).toBe('email: Enter a valid e-mail address.');
+    expect((await res.json()).error.message).toBe('Enter a valid e-mail address.');
   });
 
   it('maps unique violations to 409 and missing rows to 404', () => {

@@ -17,7 +17,7 @@ describe('tenant settings input', () => {
     });
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((i) => i.message).join(' | ') ?? '';
-    expect(messages).toContain('Unknown time zone');
+    expect(messages).toContain('Choose a time zone from the list');
     expect(messages).toContain('24-hour time');
     expect(messages).toMatch(/unrecognized key/i);
   });
