@@ -264,17 +264,20 @@ describe('campaign authoring', () => {
       'audience.batchId',
       'That import does not exist in this workspace.',
     ],
-  ])('refuses %s with 422, the reason in words and the field beside it, and stores nothing', async (_case, input, path, reason) => {
-    const res = await createCampaign(staff, input());
-    expect(res.status).toBe(422);
-    const { error } = await res.json();
-    expect(error.message).toContain(reason);
-    expect(error.message).not.toContain(path);
-    expect(error.issues).toContainEqual({ path, message: expect.stringContaining(reason) });
-    expect(await db().campaign.count({ where: { tenantId } })).toBe(0);
-    expect(await db().template.count({ where: { tenantId } })).toBe(0);
-    expect(await db().auditLog.count({ where: { tenantId, action: 'campaign.created' } })).toBe(0);
-  });
+  ])(
+    'refuses %s with 422, the reason in words and the field beside it, and stores nothing',
+    async (_case, input, path, reason) => {
+      const res = await createCampaign(staff, input());
+      expect(res.status).toBe(422);
+      const { error } = await res.json();
+      expect(error.message).toContain(reason);
+      expect(error.message).not.toContain(path);
+      expect(error.issues).toContainEqual({ path, message: expect.stringContaining(reason) });
+      expect(await db().campaign.count({ where: { tenantId } })).toBe(0);
+      expect(await db().template.count({ where: { tenantId } })).toBe(0);
+      expect(await db().auditLog.count({ where: { tenantId, action: 'campaign.created' } })).toBe(0);
+    },
+  );
 
   it('refuses viewers, who may read campaigns but not write them', async () => {
     expect((await createCampaign(viewer, validInput())).status).toBe(403);
