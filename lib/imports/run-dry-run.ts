@@ -90,7 +90,13 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
   const counts = { CREATE: 0, UPDATE: 0, UNCHANGED: 0, REJECT: 0 };
   let processed = 0;
   try {
-    const context: RowContext = { mapping, columnCount: 0, seen: new Map(), dnc: await loadDoNotContact(db, tenantId) };
+    const context: RowContext = {
+      mapping,
+      columnCount: 0,
+      seen: new Map(),
+      dnc: await loadDoNotContact(db, tenantId),
+      now: new Date(),
+    };
     let recordIndex = 0;
     // Every write is awaited at the end, so a failed one fails the dry run.
     const writes: Promise<void>[] = [];

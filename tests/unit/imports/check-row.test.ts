@@ -18,7 +18,14 @@ const mapping: ColumnMapping = {
 };
 
 function context(overrides: Partial<RowContext> = {}): RowContext {
-  return { mapping, columnCount: 8, seen: new Map(), dnc: new Set(), ...overrides };
+  return {
+    mapping,
+    columnCount: 8,
+    seen: new Map(),
+    dnc: new Set(),
+    now: new Date('2026-12-01T00:00:00Z'),
+    ...overrides,
+  };
 }
 
 function row(
@@ -68,6 +75,10 @@ describe('checkRow', () => {
     ['missing_consent', row('0412 345 678', { consent: '' }), /^Missing consent/],
     ['unreadable_consent', row('0412 345 678', { consent: 'maybe' }), /not one we understand/],
     ['invalid_consent_date', row('0412 345 678', { date: '31/02/2026' }), /is not a date/],
+    ['invalid_consent_date', row('0412 345 678', { date: '2026-02-30' }), /is not a date/],
+    ['invalid_consent_date', row('0412 345 678', { date: '0000-01-01' }), /^Consent date "0000-01-01" is before 1900/],
+    ['invalid_consent_date', row('0412 345 678', { date: '01/01/0099' }), /is before 1900/],
+    ['invalid_consent_date', row('0412 345 678', { date: '9999-12-31' }), /is in the future/],
     ['invalid_email', row('0412 345 678', { email: 'ann@' }), /not a valid address/],
     ['invalid_time_zone', row('0412 345 678', { zone: 'Mars/Olympus' }), /Time zone "Mars\/Olympus" is unknown/],
   ])('rejects with %s and a reason a person understands', (code, cells, reason) => {
@@ -171,5 +182,22 @@ describe('parseConsentDate', () => {
     expect(parseConsentDate('2026-07-01')).toBe('2026-07-01T00:00:00.000Z');
     expect(parseConsentDate('31/04/2026')).toBeNull();
     expect(parseConsentDate('July 1')).toBeNull();
+  });
+
+  it('reads times, with or without a zone, and refuses impossible ones', () => {
+    expect(parseConsentDate('1/7/2026 9:30')).toBe('2026-07-01T09:30:00.000Z');
+    expect(parseConsentDate('2026-07-01T09:30')).toBe('2026-07-01T09:30:00.000Z');
+    expect(parseConsentDate('2026-07-01 09:30:15.25Z')).toBe('2026-07-01T09:30:15.250Z');
+    expect(parseConsentDate('2026-07-01T09:30:00+10:00')).toBe('2026-06-30T23:30:00.000Z');
+    expect(parseConsentDate('2026-07-01T09:30:00-0530')).toBe('2026-07-01T15:00:00.000Z');
+    expect(parseConsentDate('2026-07-01T24:00')).toBeNull();
+    expect(parseConsentDate('1/7/2026 9:75')).toBeNull();
+    expect(parseConsentDate('2026-07-01T09:30+15:00')).toBeNull();
+    expect(parseConsentDate('2026-07-01 and more')).toBeNull();
+  });
+
+  it('keeps the year as written, where Date would read 0099 as 1999', () => {
+    expect(parseConsentDate('0000-01-01')).toBe('0000-01-01T00:00:00.000Z');
+    expect(parseConsentDate('1/1/0099')).toBe('0099-01-01T00:00:00.000Z');
   });
 });
