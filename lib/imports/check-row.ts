@@ -2,7 +2,8 @@ import type { ConsentStatus } from '../generated/prisma/enums';
 import { STATE_ZONES } from '../contacts/contact-time-zone';
 import { normalisePhone } from '../contacts/phone';
 import { isValidTimeZone } from '../time/zoned-time';
-import type { ColumnMapping } from './column-mapping';
+import { FIELD_LABELS, type ColumnMapping } from './column-mapping';
+import { VALUE_LIMITS, storableText, unstorableReason } from './storable-values';
 
 /** What an accepted row would set on its contact; empty values never blank existing data. */
 export interface ImportedContact {
@@ -31,7 +32,8 @@ export type RejectCode =
   | 'unreadable_consent'
   | 'invalid_consent_date'
   | 'invalid_email'
-  | 'invalid_time_zone';
+  | 'invalid_time_zone'
+  | 'unstorable_value';
 
 export type RowCheck =
   { ok: true; contact: ImportedContact } | { ok: false; code: RejectCode; reason: string; phoneE164: string | null };
@@ -146,6 +148,35 @@ function consentDateProblem(text: string, consentAt: string | null, now: Date): 
   return null;
 }
 
+/** The first value of an accepted row the commit could not save as it is, and why. */
+function unstorableValue(contact: ImportedContact): string | null {
+  if (contact.tags.length > VALUE_LIMITS.tags)
+    return `This row has ${contact.tags.length} tags; a contact can have at most ${VALUE_LIMITS.tags}.`;
+  const values: [label: string, value: string | null, limit: number][] = [
+    [FIELD_LABELS.firstName, contact.firstName, VALUE_LIMITS.name],
+    [FIELD_LABELS.lastName, contact.lastName, VALUE_LIMITS.name],
+    [FIELD_LABELS.email, contact.email, VALUE_LIMITS.email],
+    [FIELD_LABELS.consentSource, contact.consentSource, VALUE_LIMITS.consentSource],
+    [FIELD_LABELS.state, contact.state, VALUE_LIMITS.state],
+    [FIELD_LABELS.postcode, contact.postcode, VALUE_LIMITS.postcode],
+    ...contact.tags.map((tag): [string, string, number] => [
+      `Tag "${storableText(tag.slice(0, 20))}${tag.length > 20 ? '…' : ''}"`,
+      tag,
+      VALUE_LIMITS.tag,
+    ]),
+    ...Object.entries(contact.customFields).map(([name, value]): [string, string, number] => [
+      `Custom field "${name}"`,
+      value,
+      VALUE_LIMITS.customField,
+    ]),
+  ];
+  for (const [label, value, limit] of values) {
+    const reason = value === null ? null : unstorableReason(label, value, limit);
+    if (reason) return reason;
+  }
+  return null;
+}
+
 /**
  * Decides one CSV row on its own merits (before looking at existing contacts):
  * the reason is written for the person running the import.
@@ -228,23 +259,23 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
     mapping.custom.map((c) => [c.name, cell(cells, c.column)]).filter(([, v]) => v),
   );
   const orNull = (v: string) => v || null;
-  return {
-    ok: true,
-    contact: {
-      phoneE164: phone.e164,
-      firstName: orNull(cell(cells, mapping.fields.firstName)),
-      lastName: orNull(cell(cells, mapping.fields.lastName)),
-      email: orNull(email.toLowerCase()),
-      tags,
-      consentStatus,
-      consentSource: orNull(cell(cells, mapping.fields.consentSource) || mapping.consentSource),
-      consentAt,
-      timeZone: orNull(timeZone),
-      state: orNull(cell(cells, mapping.fields.state).toUpperCase()),
-      postcode: orNull(cell(cells, mapping.fields.postcode)),
-      customFields,
-    },
+  const contact: ImportedContact = {
+    phoneE164: phone.e164,
+    firstName: orNull(cell(cells, mapping.fields.firstName)),
+    lastName: orNull(cell(cells, mapping.fields.lastName)),
+    email: orNull(email.toLowerCase()),
+    tags,
+    consentStatus,
+    consentSource: orNull(cell(cells, mapping.fields.consentSource) || mapping.consentSource),
+    consentAt,
+    timeZone: orNull(timeZone),
+    state: orNull(cell(cells, mapping.fields.state).toUpperCase()),
+    postcode: orNull(cell(cells, mapping.fields.postcode)),
+    customFields,
   };
+  const unstorable = unstorableValue(contact);
+  if (unstorable) return reject('unstorable_value', unstorable, phone.e164);
+  return { ok: true, contact };
 }
 
 export interface ExistingContact {

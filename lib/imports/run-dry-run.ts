@@ -5,6 +5,7 @@ import { ColumnMappingSchema } from './column-mapping';
 import { checkRow, compareWithExisting, type ExistingContact, type RowContext } from './check-row';
 import { UnreadableFileError, type TextEncoding } from './file-format';
 import { readRecords } from './read-stored-file';
+import { storableText } from './storable-values';
 
 const BATCH_ROWS = 5000;
 const WRITERS = 3;
@@ -118,11 +119,11 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
           if (!check.ok)
             return {
               rowNumber,
-              raw: JSON.stringify({ cells }),
+              raw: JSON.stringify({ cells: cells.map(storableText) }),
               phoneE164: check.phoneE164,
               decision: 'REJECT',
               reasonCode: check.code,
-              reason: check.reason,
+              reason: storableText(check.reason),
             };
           const { decision, consentChanged } = compareWithExisting(
             check.contact,

@@ -90,6 +90,30 @@ describe('checkRow', () => {
     }
   });
 
+  it.each([
+    ['a NUL in a name', row('0412 345 678', { name: 'A\u0000nn' }), /^First name contains an invisible NUL character/],
+    ['a NUL in a tag', row('0412 345 678', { tags: 'vip;ne\u0000w' }), /^Tag "ne␀w" contains an invisible NUL/],
+    ['a NUL in a custom field', row('0412 345 678', { store: 'Per\u0000th' }), /^Custom field "store" contains/],
+    ['a name too long', row('0412 345 678', { name: 'A'.repeat(101) }), /^First name is 101 characters long/],
+    ['an e-mail too long', row('0412 345 678', { email: `${'a'.repeat(250)}@x.au` }), /^E-mail is 255 characters/],
+    ['a tag too long', row('0412 345 678', { tags: `vip;${'t'.repeat(61)}` }), /^Tag "t{20}…" is 61 characters/],
+    [
+      'too many tags',
+      row('0412 345 678', { tags: Array.from({ length: 51 }, (_, i) => `t${i}`).join(';') }),
+      /^This row has 51 tags; a contact can have at most 50\.$/,
+    ],
+    ['a custom field too long', row('0412 345 678', { store: 's'.repeat(501) }), /^Custom field "store" is 501/],
+  ])('rejects %s, which the commit could not save, as unstorable', (_name, cells, reason) => {
+    const result = checkRow(cells, 2, context());
+    expect(result).toMatchObject({ ok: false, code: 'unstorable_value', phoneE164: '+61412345678' });
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('accepts values at the longest a contact keeps, and a NUL in a column it does not keep', () => {
+    const cells = row('0412 345 678', { name: 'A'.repeat(100), tags: 't'.repeat(60), store: 's'.repeat(500) });
+    expect(checkRow([...cells, 'unmapped\u0000'], 2, context({ columnCount: 9 })).ok).toBe(true);
+  });
+
   it('rejects a row with more filled columns than the file has as malformed', () => {
     const result = checkRow([...row('0412 345 678'), 'extra'], 5, context());
     expect(result).toMatchObject({ ok: false, code: 'malformed' });
