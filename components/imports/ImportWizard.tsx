@@ -44,10 +44,14 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
   }
 
   const accepted = batch.createCount + batch.updateCount;
+  // A failed commit keeps its dry run's decisions (analysedAt) and can be resumed; a failed dry run has none.
+  const commitFailed = batch.status === 'FAILED' && batch.analysedAt !== null;
   const showMapping =
     canEdit &&
     batch.format &&
-    (batch.status === 'UPLOADED' || editingMapping || (batch.status === 'FAILED' && batch.encoding !== null));
+    (batch.status === 'UPLOADED' ||
+      editingMapping ||
+      (batch.status === 'FAILED' && batch.encoding !== null && !commitFailed));
 
   return (
     <>
@@ -86,7 +90,7 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
         </div>
       )}
 
-      {(batch.status === 'ANALYSED' || batch.status === 'COMMITTING' || batch.status === 'COMMITTED') &&
+      {(batch.status === 'ANALYSED' || batch.status === 'COMMITTING' || batch.status === 'COMMITTED' || commitFailed) &&
         !editingMapping && (
           <>
             <ImportSummary batch={batch} />
@@ -112,6 +116,26 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
                   <button type="button" className="secondary" onClick={() => void commit()}>
                     Resume the commit
                   </button>
+                )}
+              </div>
+            )}
+            {commitFailed && (
+              <div className="panel">
+                <h2>Commit stopped</h2>
+                <ProgressBar label="Commit" value={accepted ? batch.committedRows / accepted : 0} />
+                <p className="muted">
+                  Resuming carries on where the commit stopped. A new dry run decides every row again against your
+                  contacts as they are now, including those this commit already wrote.
+                </p>
+                {canEdit && (
+                  <div className="row">
+                    <button type="button" onClick={() => void commit()}>
+                      Resume the commit
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setEditingMapping(true)}>
+                      Change the mapping
+                    </button>
+                  </div>
                 )}
               </div>
             )}

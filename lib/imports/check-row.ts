@@ -2,7 +2,8 @@ import type { ConsentStatus } from '../generated/prisma/enums';
 import { STATE_ZONES } from '../contacts/contact-time-zone';
 import { normalisePhone } from '../contacts/phone';
 import { isValidTimeZone } from '../time/zoned-time';
-import type { ColumnMapping } from './column-mapping';
+import { FIELD_LABELS, type ColumnMapping } from './column-mapping';
+import { VALUE_LIMITS, storableText, unstorableReason } from './storable-values';
 
 /** What an accepted row would set on its contact; empty values never blank existing data. */
 export interface ImportedContact {
@@ -31,7 +32,8 @@ export type RejectCode =
   | 'unreadable_consent'
   | 'invalid_consent_date'
   | 'invalid_email'
-  | 'invalid_time_zone';
+  | 'invalid_time_zone'
+  | 'unstorable_value';
 
 export type RowCheck =
   { ok: true; contact: ImportedContact } | { ok: false; code: RejectCode; reason: string; phoneE164: string | null };
@@ -44,6 +46,8 @@ export interface RowContext {
   seen: Map<number, number>;
   /** Numbers on the tenant's do-not-contact list, or opted out. */
   dnc: Set<string>;
+  /** When the dry run runs: consent cannot be dated after it. */
+  now: Date;
 }
 
 const YES = new Set([
@@ -89,17 +93,86 @@ function reject(code: RejectCode, reason: string, phoneE164: string | null = nul
   return { ok: false, code, reason, phoneE164 };
 }
 
-/** Accepts ISO dates and Australian day-first dates (25/11/2026). */
+const DAY_FIRST_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+// Every part must be in range: Date would otherwise read 30 February as 2 March and
+// the years 0000–0099 as 1900–1999.
+function instant(parts: { year: number; month: number; day: number; hour: number; minute: number; second: number }) {
+  const { year, month, day, hour, minute, second } = parts;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
+
+function offsetMinutes(zone: string | undefined): number | null {
+  if (!zone || zone.toUpperCase() === 'Z') return 0;
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})$/.exec(zone) ?? [];
+  if (Number(hours) > 14 || Number(minutes) > 59) return null;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+/**
+ * Accepts ISO dates and Australian day-first dates (25/11/2026), with an optional
+ * time; a time without a zone is read as UTC. Returns null for anything else.
+ */
 export function parseConsentDate(value: string): string | null {
-  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(value);
+  const dayFirst = DAY_FIRST_DATE.exec(value);
   if (dayFirst) {
-    const [, d, m, y, hh = '0', mm = '0'] = dayFirst;
-    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm)));
-    return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1 ? date.toISOString() : null;
+    const [, d, m, y, hh = '0', mm = '0', ss = '0'] = dayFirst;
+    const date = instant({ year: +y, month: +m, day: +d, hour: +hh, minute: +mm, second: +ss });
+    return date ? date.toISOString() : null;
   }
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  const iso = ISO_DATE.exec(value);
+  if (!iso) return null;
+  const [, y, m, d, hh = '0', mm = '0', ss = '0', fraction = '0', zone] = iso;
+  const date = instant({ year: +y, month: +m, day: +d, hour: +hh, minute: +mm, second: +ss });
+  const offset = offsetMinutes(zone);
+  if (!date || offset === null) return null;
+  return new Date(date.getTime() + Number(fraction.padEnd(3, '0')) - offset * 60_000).toISOString();
+}
+
+const EARLIEST_CONSENT = Date.UTC(1900, 0, 1);
+// A date written in Australia can be up to a day ahead of the server's UTC clock.
+const ZONE_LEAD_MS = 24 * 60 * 60 * 1000;
+
+function consentDateProblem(text: string, consentAt: string | null, now: Date): string | null {
+  if (!consentAt) return `Consent date "${text}" is not a date (use 25/11/2026 or 2026-11-25).`;
+  const at = Date.parse(consentAt);
+  if (at < EARLIEST_CONSENT)
+    return `Consent date "${text}" is before 1900, so it cannot be when this person consented.`;
+  if (at > now.getTime() + ZONE_LEAD_MS)
+    return `Consent date "${text}" is in the future, so it cannot be when this person consented.`;
+  return null;
+}
+
+/** The first value of an accepted row the commit could not save as it is, and why. */
+function unstorableValue(contact: ImportedContact): string | null {
+  if (contact.tags.length > VALUE_LIMITS.tags)
+    return `This row has ${contact.tags.length} tags; a contact can have at most ${VALUE_LIMITS.tags}.`;
+  const values: [label: string, value: string | null, limit: number][] = [
+    [FIELD_LABELS.firstName, contact.firstName, VALUE_LIMITS.name],
+    [FIELD_LABELS.lastName, contact.lastName, VALUE_LIMITS.name],
+    [FIELD_LABELS.email, contact.email, VALUE_LIMITS.email],
+    [FIELD_LABELS.consentSource, contact.consentSource, VALUE_LIMITS.consentSource],
+    [FIELD_LABELS.state, contact.state, VALUE_LIMITS.state],
+    [FIELD_LABELS.postcode, contact.postcode, VALUE_LIMITS.postcode],
+    ...contact.tags.map((tag): [string, string, number] => [
+      `Tag "${storableText(tag.slice(0, 20))}${tag.length > 20 ? '…' : ''}"`,
+      tag,
+      VALUE_LIMITS.tag,
+    ]),
+    ...Object.entries(contact.customFields).map(([name, value]): [string, string, number] => [
+      `Custom field "${name}"`,
+      value,
+      VALUE_LIMITS.customField,
+    ]),
+  ];
+  for (const [label, value, limit] of values) {
+    const reason = value === null ? null : unstorableReason(label, value, limit);
+    if (reason) return reason;
   }
   return null;
 }
@@ -158,12 +231,8 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
 
   const consentDateText = cell(cells, mapping.fields.consentDate);
   const consentAt = consentDateText ? parseConsentDate(consentDateText) : null;
-  if (consentDateText && !consentAt)
-    return reject(
-      'invalid_consent_date',
-      `Consent date "${consentDateText}" is not a date (use 25/11/2026 or 2026-11-25).`,
-      phone.e164,
-    );
+  const dateProblem = consentDateText ? consentDateProblem(consentDateText, consentAt, context.now) : null;
+  if (dateProblem) return reject('invalid_consent_date', dateProblem, phone.e164);
 
   const email = cell(cells, mapping.fields.email);
   if (email && !EMAIL.test(email))
@@ -190,23 +259,23 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
     mapping.custom.map((c) => [c.name, cell(cells, c.column)]).filter(([, v]) => v),
   );
   const orNull = (v: string) => v || null;
-  return {
-    ok: true,
-    contact: {
-      phoneE164: phone.e164,
-      firstName: orNull(cell(cells, mapping.fields.firstName)),
-      lastName: orNull(cell(cells, mapping.fields.lastName)),
-      email: orNull(email.toLowerCase()),
-      tags,
-      consentStatus,
-      consentSource: orNull(cell(cells, mapping.fields.consentSource) || mapping.consentSource),
-      consentAt,
-      timeZone: orNull(timeZone),
-      state: orNull(cell(cells, mapping.fields.state).toUpperCase()),
-      postcode: orNull(cell(cells, mapping.fields.postcode)),
-      customFields,
-    },
+  const contact: ImportedContact = {
+    phoneE164: phone.e164,
+    firstName: orNull(cell(cells, mapping.fields.firstName)),
+    lastName: orNull(cell(cells, mapping.fields.lastName)),
+    email: orNull(email.toLowerCase()),
+    tags,
+    consentStatus,
+    consentSource: orNull(cell(cells, mapping.fields.consentSource) || mapping.consentSource),
+    consentAt,
+    timeZone: orNull(timeZone),
+    state: orNull(cell(cells, mapping.fields.state).toUpperCase()),
+    postcode: orNull(cell(cells, mapping.fields.postcode)),
+    customFields,
   };
+  const unstorable = unstorableValue(contact);
+  if (unstorable) return reject('unstorable_value', unstorable, phone.e164);
+  return { ok: true, contact };
 }
 
 export interface ExistingContact {

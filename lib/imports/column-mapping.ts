@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoNul } from './storable-values';
 
 /** Contact fields a column can fill. */
 export const IMPORT_FIELDS = [
@@ -37,12 +38,27 @@ export const ColumnMappingSchema = z
     fields: z.partialRecord(z.enum(IMPORT_FIELDS), ColumnIndex),
     /** Columns kept as custom fields, under the names given. */
     custom: z
-      .array(z.object({ column: ColumnIndex, name: z.string().trim().min(1).max(60) }))
+      .array(
+        z.object({
+          column: ColumnIndex,
+          name: z
+            .string()
+            .trim()
+            .min(1)
+            .max(60)
+            .refine(hasNoNul, 'A custom field name cannot contain a NUL character.'),
+        }),
+      )
       .max(50)
       .default([]),
     /** Consent for rows whose consent column is empty or missing; none means such rows are rejected. */
     defaultConsent: z.enum(['EXPLICIT', 'IMPLIED']).nullable().default(null),
-    consentSource: z.string().trim().max(200).default(''),
+    consentSource: z
+      .string()
+      .trim()
+      .max(200)
+      .refine(hasNoNul, 'The consent source cannot contain a NUL character.')
+      .default(''),
     overwriteConsent: z.boolean().default(false),
     hasHeader: z.boolean(),
   })

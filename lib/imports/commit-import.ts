@@ -1,4 +1,5 @@
 import 'server-only';
+import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
@@ -77,7 +78,8 @@ export interface CommitImportOptions {
 /**
  * Applies a dry-run batch: exactly its CREATE and UPDATE rows, one range of row
  * numbers at a time from the first row not yet applied, so a resumed commit skips
- * what is done without re-reading it. Returns when every accepted row is applied.
+ * what is done without re-reading it. Returns when every accepted row is applied;
+ * a commit that fails marks its batch FAILED with what to do next, then throws.
  */
 export async function commitImport({
   tenantId,
@@ -86,29 +88,63 @@ export async function commitImport({
   chunkRows = 5000,
 }: CommitImportOptions): Promise<void> {
   const db = pgPool();
-  const { rows } = await db.query<{ status: string; overwriteConsent: boolean }>(
-    `UPDATE import_batches SET status = 'COMMITTING' WHERE id = $1 AND "tenantId" = $2 AND status IN ('ANALYSED', 'COMMITTING')
-     RETURNING status, "overwriteConsent"`,
+  const lockKey = `import-commit:${batchId}`;
+  let guard: pg.PoolClient | undefined;
+  let locked = false;
+  try {
+    const { rows } = await db.query<{ status: string; overwriteConsent: boolean }>(
+      `UPDATE import_batches SET status = 'COMMITTING' WHERE id = $1 AND "tenantId" = $2 AND status IN ('ANALYSED', 'COMMITTING')
+       RETURNING status, "overwriteConsent"`,
+      [batchId, tenantId],
+    );
+    const batch = rows[0];
+    if (!batch) throw new AppError('conflict', 'This import cannot be committed: run its dry run first.');
+    // One commit per batch at a time: the lock lives with this session, so a commit
+    // that dies releases it and can be resumed at once.
+    guard = await db.connect();
+    const { rows: lock } = await guard.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+      lockKey,
+    ]);
+    locked = lock[0]?.ok ?? false;
+    if (!locked) return;
+    await applyAcceptedRows({ tenantId, batchId, actorUserId, chunkRows, overwriteConsent: batch.overwriteConsent });
+  } catch (error) {
+    // Recorded while the lock is still held, so a resume cannot start before the batch says it stopped.
+    await recordCommitFailure(tenantId, batchId).catch((failure) =>
+      console.error('[imports] could not record a failed commit', failure),
+    );
+    throw error;
+  } finally {
+    try {
+      if (locked) await guard?.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
+    } finally {
+      guard?.release();
+    }
+  }
+}
+
+async function recordCommitFailure(tenantId: string, batchId: string): Promise<void> {
+  const db = pgPool();
+  const { rows } = await db.query<{ saved: number; accepted: number }>(
+    `SELECT "committedRows" AS saved, "createCount" + "updateCount" AS accepted FROM import_batches
+     WHERE id = $1 AND "tenantId" = $2 AND status = 'COMMITTING'`,
     [batchId, tenantId],
   );
-  const batch = rows[0];
-  if (!batch) throw new AppError('conflict', 'This import cannot be committed: run its dry run first.');
-  // One commit per batch at a time: the lock lives with this session, so a commit
-  // that dies releases it and can be resumed at once.
-  const guard = await db.connect();
-  try {
-    const { rows: locked } = await guard.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
-      `import-commit:${batchId}`,
-    ]);
-    if (!locked[0]?.ok) return;
-    try {
-      await applyAcceptedRows({ tenantId, batchId, actorUserId, chunkRows, overwriteConsent: batch.overwriteConsent });
-    } finally {
-      await guard.query('SELECT pg_advisory_unlock(hashtext($1))', [`import-commit:${batchId}`]);
-    }
-  } finally {
-    guard.release();
-  }
+  if (!rows[0]) return;
+  await db.query(
+    `UPDATE import_batches SET status = 'FAILED', error = $3 WHERE id = $1 AND "tenantId" = $2 AND status = 'COMMITTING'`,
+    [batchId, tenantId, commitFailureMessage(rows[0])],
+  );
+}
+
+// Says how far the commit got and the ways on, never the database's own words.
+function commitFailureMessage({ saved, accepted }: { saved: number; accepted: number }): string {
+  const n = (v: number) => v.toLocaleString('en-AU');
+  const after =
+    'or change the mapping and run a new dry run. If it keeps stopping, ask an administrator to check the server log.';
+  if (saved === 0)
+    return `The commit stopped before saving any of the ${n(accepted)} contacts. Resume the commit to save them, ${after}`;
+  return `The commit stopped after saving ${n(saved)} of ${n(accepted)} contacts; the others were not saved. Resume the commit to save the rest, ${after}`;
 }
 
 async function applyAcceptedRows({
@@ -135,30 +171,23 @@ async function applyAcceptedRows({
     // Ranges hold distinct rows and phones, so a few run side by side
     // and PostgreSQL can use more than one core.
     let next = first;
+    // A failed range stops the others taking more, and all of them finish before the
+    // failure is recorded and the lock released: a resume must never run beside them.
+    let stopped = false;
     const worker = async () => {
-      for (let from = next; from <= last; from = next) {
+      for (let from = next; from <= last && !stopped; from = next) {
         next += chunkRows;
-        await inTransaction(async (client) => {
-          // The chunk's CTEs join thousands of rows on phone; a nested loop there is quadratic.
-          await client.query('SET LOCAL enable_nestloop = off');
-          const result = await client.query<{ applied: number }>(APPLY_CHUNK, [
-            batchId,
-            tenantId,
-            from,
-            overwriteConsent,
-            actorUserId,
-            chunkRows,
-          ]);
-          const count = result.rows[0]?.applied ?? 0;
-          if (count)
-            await client.query(
-              'UPDATE import_batches SET "committedRows" = "committedRows" + $3 WHERE id = $1 AND "tenantId" = $2',
-              [batchId, tenantId, count],
-            );
-        });
+        try {
+          await applyRange({ tenantId, batchId, actorUserId, overwriteConsent, from, chunkRows });
+        } catch (error) {
+          stopped = true;
+          throw error;
+        }
       }
     };
-    await Promise.all(Array.from({ length: COMMIT_WORKERS }, worker));
+    const outcomes = await Promise.allSettled(Array.from({ length: COMMIT_WORKERS }, worker));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   await db.query(
     `UPDATE import_batches b SET status = 'COMMITTED', "committedAt" = now()
@@ -167,4 +196,39 @@ async function applyAcceptedRows({
                        AND NOT EXISTS (SELECT 1 FROM dnc_entries d WHERE d."tenantId" = $2 AND d."phoneE164" = r."phoneE164"))`,
     [batchId, tenantId],
   );
+}
+
+async function applyRange({
+  tenantId,
+  batchId,
+  actorUserId,
+  overwriteConsent,
+  from,
+  chunkRows,
+}: {
+  tenantId: string;
+  batchId: string;
+  actorUserId: string | null;
+  overwriteConsent: boolean;
+  from: number;
+  chunkRows: number;
+}): Promise<void> {
+  await inTransaction(async (client) => {
+    // The chunk's CTEs join thousands of rows on phone; a nested loop there is quadratic.
+    await client.query('SET LOCAL enable_nestloop = off');
+    const result = await client.query<{ applied: number }>(APPLY_CHUNK, [
+      batchId,
+      tenantId,
+      from,
+      overwriteConsent,
+      actorUserId,
+      chunkRows,
+    ]);
+    const count = result.rows[0]?.applied ?? 0;
+    if (count)
+      await client.query(
+        'UPDATE import_batches SET "committedRows" = "committedRows" + $3 WHERE id = $1 AND "tenantId" = $2',
+        [batchId, tenantId, count],
+      );
+  });
 }

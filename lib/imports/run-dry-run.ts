@@ -5,6 +5,7 @@ import { ColumnMappingSchema } from './column-mapping';
 import { checkRow, compareWithExisting, type ExistingContact, type RowContext } from './check-row';
 import { UnreadableFileError, type TextEncoding } from './file-format';
 import { readRecords } from './read-stored-file';
+import { storableText } from './storable-values';
 
 const BATCH_ROWS = 5000;
 const WRITERS = 3;
@@ -80,20 +81,27 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
   );
   const batch = found[0];
   if (!batch) return;
-  const mapping = ColumnMappingSchema.parse(batch.mapping);
-  await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
-  await db.query(
-    `UPDATE import_batches SET status = 'ANALYSING', "processedRows" = 0, "totalRows" = 0, "createCount" = 0, "updateCount" = 0, "unchangedCount" = 0, "rejectCount" = 0, error = NULL
-     WHERE id = $1 AND "tenantId" = $2`,
-    [batchId, tenantId],
-  );
   const counts = { CREATE: 0, UPDATE: 0, UNCHANGED: 0, REJECT: 0 };
   let processed = 0;
+  // Every write is awaited at the end, so a failed one fails the dry run.
+  const writes: Promise<void>[] = [];
   try {
-    const context: RowContext = { mapping, columnCount: 0, seen: new Map(), dnc: await loadDoNotContact(db, tenantId) };
+    const mapping = ColumnMappingSchema.parse(batch.mapping);
+    // analysedAt marks a batch whose decisions are complete and can be committed; until this run ends, none are.
+    await db.query(
+      `UPDATE import_batches SET status = 'ANALYSING', "processedRows" = 0, "totalRows" = 0, "createCount" = 0, "updateCount" = 0, "unchangedCount" = 0, "rejectCount" = 0, "committedRows" = 0, error = NULL, "analysedAt" = NULL
+       WHERE id = $1 AND "tenantId" = $2`,
+      [batchId, tenantId],
+    );
+    await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
+    const context: RowContext = {
+      mapping,
+      columnCount: 0,
+      seen: new Map(),
+      dnc: await loadDoNotContact(db, tenantId),
+      now: new Date(),
+    };
     let recordIndex = 0;
-    // Every write is awaited at the end, so a failed one fails the dry run.
-    const writes: Promise<void>[] = [];
     let pending: { rowNumber: number; cells: string[] }[] = [];
 
     // Rows are checked here while earlier batches' lookups and inserts run in
@@ -112,11 +120,11 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
           if (!check.ok)
             return {
               rowNumber,
-              raw: JSON.stringify({ cells }),
+              raw: JSON.stringify({ cells: cells.map(storableText) }),
               phoneE164: check.phoneE164,
               decision: 'REJECT',
               reasonCode: check.code,
-              reason: check.reason,
+              reason: storableText(check.reason),
             };
           const { decision, consentChanged } = compareWithExisting(
             check.contact,
@@ -182,10 +190,14 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
         ? error.message
         : 'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.';
     if (!(error instanceof UnreadableFileError)) console.error('[imports] dry run failed', error);
-    await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
+    // Writes still in flight would put rows and counts back after the clean-up.
+    await Promise.allSettled(writes);
+    // The batch says it failed before anything else is tried: a clean-up the database
+    // refuses too must not leave it "checking" forever.
     await db.query(
-      `UPDATE import_batches SET status = 'FAILED', error = $3, "processedRows" = 0, "createCount" = 0, "updateCount" = 0, "unchangedCount" = 0, "rejectCount" = 0 WHERE id = $1 AND "tenantId" = $2`,
+      `UPDATE import_batches SET status = 'FAILED', error = $3, "processedRows" = 0, "createCount" = 0, "updateCount" = 0, "unchangedCount" = 0, "rejectCount" = 0, "analysedAt" = NULL WHERE id = $1 AND "tenantId" = $2`,
       [batchId, tenantId, message],
     );
+    await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
   }
 }

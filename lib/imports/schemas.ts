@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { ColumnMappingSchema } from './column-mapping';
+import { hasNoNul } from './storable-values';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /** Uploads arrive in pieces small enough for any serverless body limit. */
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export const CreateImportSchema = z.object({
-  fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'The file needs a name.')
+    .max(255)
+    .refine(hasNoNul, 'The file name cannot contain a NUL character.'),
   fileSize: z
     .number()
     .int()

@@ -13,13 +13,17 @@ export interface StartDryRunOptions {
   mapping: ColumnMapping;
 }
 
-/** Saves the mapping the user chose and marks the batch for a (new) dry run. */
+/**
+ * Saves the mapping the user chose and marks the batch for a (new) dry run, also
+ * after a failed one or a failed commit. The old decisions stop counting at once
+ * (analysedAt), so a dry run that then fails leaves nothing stale to commit.
+ */
 export async function startDryRun({ actor, batchId, mapping }: StartDryRunOptions) {
   await inTransaction(async (tx) => {
     const {
       rows: [batch],
     } = await tx.query<{ status: ImportStatus; encoding: string | null }>(
-      `SELECT status, encoding FROM import_batches WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+      `SELECT status, encoding FROM import_batches WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`,
       [batchId, actor.tenantId],
     );
     if (!batch) throw new AppError('not_found', 'That import does not exist.');
@@ -28,7 +32,8 @@ export async function startDryRun({ actor, batchId, mapping }: StartDryRunOption
       throw new AppError('conflict', 'This import is being committed or is done; start a new import to change it.');
     const { rowCount } = await tx.query(
       `UPDATE import_batches
-       SET mapping = $3::jsonb, "hasHeader" = $4, "overwriteConsent" = $5, status = 'ANALYSING', "processedRows" = 0, error = NULL
+       SET mapping = $3::jsonb, "hasHeader" = $4, "overwriteConsent" = $5, status = 'ANALYSING', "processedRows" = 0, error = NULL,
+           "analysedAt" = NULL
        WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
       [batchId, actor.tenantId, JSON.stringify(mapping), mapping.hasHeader, mapping.overwriteConsent],
     );

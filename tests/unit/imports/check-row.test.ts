@@ -18,7 +18,14 @@ const mapping: ColumnMapping = {
 };
 
 function context(overrides: Partial<RowContext> = {}): RowContext {
-  return { mapping, columnCount: 8, seen: new Map(), dnc: new Set(), ...overrides };
+  return {
+    mapping,
+    columnCount: 8,
+    seen: new Map(),
+    dnc: new Set(),
+    now: new Date('2026-12-01T00:00:00Z'),
+    ...overrides,
+  };
 }
 
 function row(
@@ -68,6 +75,10 @@ describe('checkRow', () => {
     ['missing_consent', row('0412 345 678', { consent: '' }), /^Missing consent/],
     ['unreadable_consent', row('0412 345 678', { consent: 'maybe' }), /not one we understand/],
     ['invalid_consent_date', row('0412 345 678', { date: '31/02/2026' }), /is not a date/],
+    ['invalid_consent_date', row('0412 345 678', { date: '2026-02-30' }), /is not a date/],
+    ['invalid_consent_date', row('0412 345 678', { date: '0000-01-01' }), /^Consent date "0000-01-01" is before 1900/],
+    ['invalid_consent_date', row('0412 345 678', { date: '01/01/0099' }), /is before 1900/],
+    ['invalid_consent_date', row('0412 345 678', { date: '9999-12-31' }), /is in the future/],
     ['invalid_email', row('0412 345 678', { email: 'ann@' }), /not a valid address/],
     ['invalid_time_zone', row('0412 345 678', { zone: 'Mars/Olympus' }), /Time zone "Mars\/Olympus" is unknown/],
   ])('rejects with %s and a reason a person understands', (code, cells, reason) => {
@@ -77,6 +88,30 @@ describe('checkRow', () => {
       expect(result.code).toBe(code);
       expect(result.reason).toMatch(reason);
     }
+  });
+
+  it.each([
+    ['a NUL in a name', row('0412 345 678', { name: 'A\u0000nn' }), /^First name contains an invisible NUL character/],
+    ['a NUL in a tag', row('0412 345 678', { tags: 'vip;ne\u0000w' }), /^Tag "ne␀w" contains an invisible NUL/],
+    ['a NUL in a custom field', row('0412 345 678', { store: 'Per\u0000th' }), /^Custom field "store" contains/],
+    ['a name too long', row('0412 345 678', { name: 'A'.repeat(101) }), /^First name is 101 characters long/],
+    ['an e-mail too long', row('0412 345 678', { email: `${'a'.repeat(250)}@x.au` }), /^E-mail is 255 characters/],
+    ['a tag too long', row('0412 345 678', { tags: `vip;${'t'.repeat(61)}` }), /^Tag "t{20}…" is 61 characters/],
+    [
+      'too many tags',
+      row('0412 345 678', { tags: Array.from({ length: 51 }, (_, i) => `t${i}`).join(';') }),
+      /^This row has 51 tags; a contact can have at most 50\.$/,
+    ],
+    ['a custom field too long', row('0412 345 678', { store: 's'.repeat(501) }), /^Custom field "store" is 501/],
+  ])('rejects %s, which the commit could not save, as unstorable', (_name, cells, reason) => {
+    const result = checkRow(cells, 2, context());
+    expect(result).toMatchObject({ ok: false, code: 'unstorable_value', phoneE164: '+61412345678' });
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('accepts values at the longest a contact keeps, and a NUL in a column it does not keep', () => {
+    const cells = row('0412 345 678', { name: 'A'.repeat(100), tags: 't'.repeat(60), store: 's'.repeat(500) });
+    expect(checkRow([...cells, 'unmapped\u0000'], 2, context({ columnCount: 9 })).ok).toBe(true);
   });
 
   it('rejects a row with more filled columns than the file has as malformed', () => {
@@ -171,5 +206,22 @@ describe('parseConsentDate', () => {
     expect(parseConsentDate('2026-07-01')).toBe('2026-07-01T00:00:00.000Z');
     expect(parseConsentDate('31/04/2026')).toBeNull();
     expect(parseConsentDate('July 1')).toBeNull();
+  });
+
+  it('reads times, with or without a zone, and refuses impossible ones', () => {
+    expect(parseConsentDate('1/7/2026 9:30')).toBe('2026-07-01T09:30:00.000Z');
+    expect(parseConsentDate('2026-07-01T09:30')).toBe('2026-07-01T09:30:00.000Z');
+    expect(parseConsentDate('2026-07-01 09:30:15.25Z')).toBe('2026-07-01T09:30:15.250Z');
+    expect(parseConsentDate('2026-07-01T09:30:00+10:00')).toBe('2026-06-30T23:30:00.000Z');
+    expect(parseConsentDate('2026-07-01T09:30:00-0530')).toBe('2026-07-01T15:00:00.000Z');
+    expect(parseConsentDate('2026-07-01T24:00')).toBeNull();
+    expect(parseConsentDate('1/7/2026 9:75')).toBeNull();
+    expect(parseConsentDate('2026-07-01T09:30+15:00')).toBeNull();
+    expect(parseConsentDate('2026-07-01 and more')).toBeNull();
+  });
+
+  it('keeps the year as written, where Date would read 0099 as 1999', () => {
+    expect(parseConsentDate('0000-01-01')).toBe('0000-01-01T00:00:00.000Z');
+    expect(parseConsentDate('1/1/0099')).toBe('0099-01-01T00:00:00.000Z');
   });
 });

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POST as commitRoute } from '@/app/api/imports/[batchId]/commit/route';
+import { POST as dryRunRoute } from '@/app/api/imports/[batchId]/dry-run/route';
+import { db } from '@/lib/db/client';
+import { pgPool } from '@/lib/db/pg-pool';
+import type { Actor } from '@/lib/auth/actor';
+import { analyseImport } from '@/lib/imports/analyse-import';
+import type { ColumnMapping } from '@/lib/imports/column-mapping';
+import { callRoute, createTenant, signedInMember, type SignedInMember } from '../../support/fixtures';
+import { STANDARD_MAPPING, actorFor, dryRunFile, uploadFile } from '../../support/import-fixtures';
+
+// The work after the response fails for real: the database refuses a write through a
+// trigger this test adds (each test file has a database of its own).
+async function refuseWrites(trigger: string): Promise<void> {
+  await pgPool().query(`CREATE OR REPLACE FUNCTION refuse_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'write refused by the test'; END $$`);
+  await pgPool().query(`CREATE TRIGGER ${trigger} EXECUTE FUNCTION refuse_write()`);
+}
+
+async function allowWrites(): Promise<void> {
+  await pgPool().query('DROP TRIGGER IF EXISTS refuse_contact ON contacts');
+  await pgPool().query('DROP TRIGGER IF EXISTS refuse_row_cleanup ON import_rows');
+}
+
+async function batchState(batchId: string) {
+  return db().importBatch.findUniqueOrThrow({
+    where: { id: batchId },
+    select: { status: true, createCount: true, committedRows: true, error: true },
+  });
+}
+
+/** The batch once the work after the response has ended (or the last state seen, if it never does). */
+async function settled(batchId: string) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const batch = await batchState(batchId);
+    if ((batch.status !== 'ANALYSING' && batch.status !== 'COMMITTING') || Date.now() > deadline) return batch;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const mobile = (i: number) => `04${String(20000000 + i * 7).padStart(8, '0')}`;
+const e164 = (i: number) => `+61${mobile(i).slice(1)}`;
+
+function contactList(size: number): string {
+  return `phone,first,last,consent,tags\n${Array.from({ length: size }, (_, i) => `${mobile(i)},P${i},,yes,`).join('\n')}\n`;
+}
+
+describe('import work that fails after the response', () => {
+  let staff: SignedInMember;
+  let actor: Actor;
+
+  beforeEach(async () => {
+    const tenant = await createTenant('Failing imports');
+    staff = await signedInMember(tenant.id, 'STAFF');
+    actor = await actorFor(staff, 'STAFF');
+  });
+
+  afterEach(allowWrites);
+
+  const commit = (batchId: string) =>
+    callRoute(commitRoute, {
+      method: 'POST',
+      path: `/api/imports/${batchId}/commit`,
+      cookie: staff.cookie,
+      params: { batchId },
+    });
+
+  const dryRun = (batchId: string, mapping: ColumnMapping = STANDARD_MAPPING) =>
+    callRoute(dryRunRoute, {
+      method: 'POST',
+      path: `/api/imports/${batchId}/dry-run`,
+      cookie: staff.cookie,
+      body: { mapping },
+      params: { batchId },
+    });
+
+  it('marks a commit the database stops part way FAILED with a message a person understands, and resuming it completes exactly the dry run', async () => {
+    const batchId = await dryRunFile(actor, contactList(12_000));
+    expect(await batchState(batchId)).toMatchObject({ status: 'ANALYSED', createCount: 12_000 });
+    // Row 11,001 sits in the third of three ranges committed side by side; the other two complete.
+    await refuseWrites(
+      `refuse_contact BEFORE INSERT ON contacts FOR EACH ROW WHEN (NEW."phoneE164" = '${e164(10_999)}')`,
+    );
+
+    expect((await commit(batchId)).status).toBe(202);
+    expect(await settled(batchId)).toEqual({
+      status: 'FAILED',
+      createCount: 12_000,
+      committedRows: 10_000,
+      error:
+        'The commit stopped after saving 10,000 of 12,000 contacts; the others were not saved. Resume the commit to save the rest, or change the mapping and run a new dry run. If it keeps stopping, ask an administrator to check the server log.',
+    });
+    expect(await db().contact.count({ where: { tenantId: actor.tenantId } })).toBe(10_000);
+
+    await allowWrites();
+    expect((await commit(batchId)).status).toBe(202);
+    expect(await settled(batchId)).toEqual({
+      status: 'COMMITTED',
+      createCount: 12_000,
+      committedRows: 12_000,
+      error: null,
+    });
+    expect(await db().contact.count({ where: { tenantId: actor.tenantId } })).toBe(12_000);
+    expect(await db().contactImport.count({ where: { batchId, action: 'CREATED' } })).toBe(12_000);
+    expect(await db().consentEvent.count({ where: { importBatchId: batchId } })).toBe(12_000);
+    expect(await db().importRow.count({ where: { batchId, decision: 'CREATE', applied: false } })).toBe(0);
+  }, 90_000);
+
+  it('lets a new dry run start over after a failed commit', async () => {
+    const batchId = await dryRunFile(actor, contactList(3));
+    await refuseWrites(`refuse_contact BEFORE INSERT ON contacts FOR EACH ROW WHEN (NEW."phoneE164" = '${e164(1)}')`);
+
+    expect((await commit(batchId)).status).toBe(202);
+    expect(await settled(batchId)).toMatchObject({
+      status: 'FAILED',
+      committedRows: 0,
+      error:
+        'The commit stopped before saving any of the 3 contacts. Resume the commit to save them, or change the mapping and run a new dry run. If it keeps stopping, ask an administrator to check the server log.',
+    });
+
+    await allowWrites();
+    expect(
+      (await dryRun(batchId, { ...STANDARD_MAPPING, fields: { phone: 0, firstName: 1 }, defaultConsent: 'IMPLIED' }))
+        .status,
+    ).toBe(202);
+    expect(await settled(batchId)).toEqual({ status: 'ANALYSED', createCount: 3, committedRows: 0, error: null });
+    expect((await commit(batchId)).status).toBe(202);
+    expect(await settled(batchId)).toMatchObject({ status: 'COMMITTED', committedRows: 3 });
+    expect(
+      await db().contact.findMany({
+        where: { tenantId: actor.tenantId },
+        orderBy: { phoneE164: 'asc' },
+        select: { phoneE164: true, consentStatus: true },
+      }),
+    ).toEqual([0, 1, 2].map((i) => ({ phoneE164: e164(i), consentStatus: 'IMPLIED' })));
+  });
+
+  it('marks a dry run the database stops FAILED, refuses to commit it, and lets it run again', async () => {
+    const batchId = await uploadFile(actor, contactList(3));
+    await analyseImport({ actor, batchId });
+    await refuseWrites('refuse_row_cleanup BEFORE DELETE ON import_rows FOR EACH STATEMENT');
+
+    expect((await dryRun(batchId)).status).toBe(202);
+    expect(await settled(batchId)).toMatchObject({
+      status: 'FAILED',
+      error: 'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.',
+    });
+    expect((await commit(batchId)).status).toBe(409);
+
+    await allowWrites();
+    expect((await dryRun(batchId)).status).toBe(202);
+    expect(await settled(batchId)).toEqual({ status: 'ANALYSED', createCount: 3, committedRows: 0, error: null });
+  });
+});
