@@ -166,7 +166,13 @@ export function CampaignActions({ campaignId, name, status, scheduledAt, timeZon
       <ConfirmDialog
         open={confirming === 'launch'}
         title={`Launch “${name}”?`}
-        confirmLabel={busy === 'launch' ? 'Launching…' : 'Launch now'}
+        confirmLabel={
+          busy === 'launch'
+            ? 'Launching…'
+            : scheduledAt
+              ? `Schedule for ${dateTime(scheduledAt, timeZone)}`
+              : 'Launch now'
+        }
         cancelLabel="Not yet"
         busy={busy !== null}
         onConfirm={() => void launch()}

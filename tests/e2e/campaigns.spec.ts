@@ -45,10 +45,11 @@ async function saveTaggedDraft(
   await expect(page.getByRole('heading', { level: 1, name: options.name })).toContainText('Draft');
 }
 
-async function launch(page: Page, name: string): Promise<void> {
+/** Launches from the campaign page; a scheduled campaign's confirm button names its time instead of "now". */
+async function launch(page: Page, name: string, confirm: string | RegExp = 'Launch now'): Promise<void> {
   await page.getByRole('region', { name: 'Campaign actions' }).getByRole('button', { name: 'Launch' }).click();
   const dialog = page.getByRole('dialog', { name: `Launch “${name}”?` });
-  await dialog.getByRole('button', { name: 'Launch now' }).click();
+  await dialog.getByRole('button', { name: confirm }).click();
   await expect(dialog).toBeHidden();
 }
 
@@ -215,7 +216,7 @@ test('a viewer follows a scheduled campaign but is offered no Launch, Pause or C
     sendAt: `${new Date().getFullYear() + 1}-01-01T10:00`,
   });
   const campaignUrl = page.url();
-  await launch(page, 'New year');
+  await launch(page, 'New year', /^Schedule for 1 Jan(uary)? \d{4}.*10:00/i);
   await expect(page.getByRole('heading', { level: 1, name: 'New year' })).toContainText('Scheduled');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
@@ -264,7 +265,7 @@ test('staff send a test message, then pause a scheduled campaign with a reason, 
     /^Test sent to \+61412555999 \(1 part\):\s*Hi Administrator, autumn stock lands next year\.\s+From Primary\. Reply STOP to opt out$/,
   );
 
-  await launch(page, 'Autumn preview');
+  await launch(page, 'Autumn preview', /^Schedule for 1 Mar(ch)? \d{4}.*10:00/i);
   const heading = page.getByRole('heading', { level: 1, name: 'Autumn preview' });
   await expect(heading).toContainText('Scheduled');
   const actions = page.getByRole('region', { name: 'Campaign actions' });

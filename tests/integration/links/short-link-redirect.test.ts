@@ -102,15 +102,15 @@ describe('GET /l/[token]', () => {
   });
 
   it.each([
-    ['tampered', () => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`],
-    ['expired', () => signLinkToken(linkId, new Date(Date.now() - 86_400_000 * 2))],
-    ['unknown', () => signLinkToken(linkId + 1000n, new Date(Date.now() + 86_400_000))],
-    ['nonsense', () => 'not-a-token'],
-  ])('answers a %s token with a friendly 404 page and records nothing', async (_name, make) => {
+    ['tampered', () => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, 'This link is not valid'],
+    ['expired', () => signLinkToken(linkId, new Date(Date.now() - 86_400_000 * 2)), 'This link has expired'],
+    ['unknown', () => signLinkToken(linkId + 1000n, new Date(Date.now() + 86_400_000)), 'This link is not valid'],
+    ['nonsense', () => 'not-a-token', 'This link is not valid'],
+  ])('answers a %s token with a friendly 404 page saying so, and records nothing', async (_name, make, heading) => {
     const res = await visit(make());
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('This link has expired');
+    expect(await res.text()).toContain(`<h1>${heading}</h1>`);
     await flushClicks();
     expect(await db().click.count({ where: { shortLinkId: linkId } })).toBe(0);
   });
