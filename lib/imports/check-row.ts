@@ -1,4 +1,5 @@
 import type { ConsentStatus } from '../generated/prisma/enums';
+import { readConsentWord } from './consent-words';
 import { STATE_ZONES } from '../contacts/contact-time-zone';
 import { normalisePhone } from '../contacts/phone';
 import { isValidTimeZone } from '../time/zoned-time';
@@ -49,39 +50,6 @@ export interface RowContext {
   /** When the dry run runs: consent cannot be dated after it. */
   now: Date;
 }
-
-const YES = new Set([
-  'explicit',
-  'express',
-  'yes',
-  'y',
-  'true',
-  '1',
-  'opted in',
-  'opt in',
-  'opt-in',
-  'optin',
-  'subscribed',
-  'granted',
-  'agreed',
-]);
-const IMPLIED = new Set(['implied', 'inferred', 'existing customer']);
-const NO = new Set([
-  'no',
-  'n',
-  'false',
-  '0',
-  'opted out',
-  'opt out',
-  'opt-out',
-  'optout',
-  'unsubscribed',
-  'stop',
-  'declined',
-  'withdrawn',
-  'refused',
-]);
-const UNKNOWN = new Set(['', 'unknown', 'n/a', 'na', '-', 'none']);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -203,22 +171,17 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
       `${phone.e164} is a ${phone.kind === 'landline' ? 'landline' : 'non-mobile number'} and cannot receive SMS.`,
       phone.e164,
     );
-  const key = Number(phone.e164.slice(1));
-  const firstRow = context.seen.get(key);
-  if (firstRow !== undefined)
-    return reject('duplicate', `Duplicate: row ${firstRow} of this file has the same number.`, phone.e164);
-  context.seen.set(key, rowNumber);
   if (context.dnc.has(phone.e164))
     return reject('on_dnc', 'On the do-not-contact list (opted out): it will not be imported or messaged.', phone.e164);
 
   const consentText = cell(cells, mapping.fields.consentStatus);
-  const consentWord = consentText.toLowerCase();
+  const consentWord = readConsentWord(consentText);
   let consentStatus: ConsentStatus;
-  if (YES.has(consentWord)) consentStatus = 'EXPLICIT';
-  else if (IMPLIED.has(consentWord)) consentStatus = 'IMPLIED';
-  else if (NO.has(consentWord))
+  if (consentWord === 'EXPLICIT') consentStatus = 'EXPLICIT';
+  else if (consentWord === 'IMPLIED') consentStatus = 'IMPLIED';
+  else if (consentWord === 'NO')
     return reject('opted_out_in_file', `The file says this person did not consent ("${consentText}").`, phone.e164);
-  else if (UNKNOWN.has(consentWord)) {
+  else if (consentWord === 'UNKNOWN') {
     if (!mapping.defaultConsent)
       return reject('missing_consent', 'Missing consent: no consent recorded for this person.', phone.e164);
     consentStatus = mapping.defaultConsent;
@@ -275,6 +238,13 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
   };
   const unstorable = unstorableValue(contact);
   if (unstorable) return reject('unstorable_value', unstorable, phone.e164);
+  // Last, so a row refused for its own reason (no consent, say) never keeps a later,
+  // good row of the same number out: the first acceptable row is the one kept.
+  const key = Number(phone.e164.slice(1));
+  const firstRow = context.seen.get(key);
+  if (firstRow !== undefined)
+    return reject('duplicate', `Duplicate: row ${firstRow} of this file has the same number.`, phone.e164);
+  context.seen.set(key, rowNumber);
   return { ok: true, contact };
 }
 

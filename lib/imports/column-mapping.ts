@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readConsentWord } from './consent-words';
 import { hasNoNul } from './storable-values';
 
 /** Contact fields a column can fill. */
@@ -81,13 +82,33 @@ const HINTS: [ImportField, RegExp][] = [
   ['lastName', /^(last ?name|surname|family ?name|last|lname)$/i],
   ['email', /^(e-?mail|e-?mail ?address)$/i],
   ['tags', /^(tags?|labels?|groups?|segments?)$/i],
-  ['consentStatus', /^(consent|consent ?status|opt[- ]?in|sms ?consent|marketing ?consent|subscribed)$/i],
+  [
+    'consentStatus',
+    /^(consent|consent ?status|opt(ed)?[- ]?in|opt(ed)?[- ]?in ?(status|to ?sms|to ?marketing)?|sms ?(consent|opt[- ]?in|ok)|marketing ?(consent|opt[- ]?in|ok)|subscribed|accepts? ?(sms|marketing))$/i,
+  ],
   ['consentSource', /^(consent ?source|source|opt[- ]?in ?source|how ?consented)$/i],
   ['consentDate', /^(consent ?date|consented ?(at|on)|opt[- ]?in ?date|date ?consented)$/i],
   ['timeZone', /^(time ?zone|tz|timezone)$/i],
   ['state', /^(state|region)$/i],
   ['postcode', /^(post ?code|postal ?code|zip|zip ?code)$/i],
 ];
+
+const CONSENT_WORDS_IN_HEADER = /opt|consent|subscri|marketing|sms|permission|agree/i;
+
+/**
+ * A column whose header speaks of consent in words no hint foresaw ("Happy to
+ * receive SMS?") and whose values are all consent words (Yes/No/Y/true/opted in).
+ */
+function looksLikeConsent(
+  header: string,
+  preview: string[][],
+  column: number,
+  fields: Partial<Record<ImportField, number>>,
+): boolean {
+  if (Object.values(fields).includes(column) || !CONSENT_WORDS_IN_HEADER.test(header)) return false;
+  const values = preview.map((row) => row[column] ?? '').filter((v) => v.trim());
+  return values.length > 0 && values.every((v) => readConsentWord(v) !== null);
+}
 
 /** Matches header names to fields; a headerless file's phone column is the one full of numbers. */
 export function proposeMapping(headers: string[], preview: string[][], hasHeader: boolean): ColumnMapping {
@@ -101,6 +122,10 @@ export function proposeMapping(headers: string[], preview: string[][], hasHeader
       (_, column) => preview.length > 0 && preview.every((row) => (row[column] ?? '').replace(/\D/g, '').length >= 8),
     );
     if (phoneLike >= 0) fields.phone = phoneLike;
+  }
+  if (fields.consentStatus === undefined) {
+    const consentColumn = headers.findIndex((header, column) => looksLikeConsent(header, preview, column, fields));
+    if (consentColumn >= 0) fields.consentStatus = consentColumn;
   }
   if (fields.firstName === undefined) {
     const nameColumn = headers.findIndex((h) => /^(full ?)?name$/i.test(h.trim()));

@@ -168,6 +168,8 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
         context.columnCount = cells.length;
         if (mapping.hasHeader) continue;
       }
+      // Spreadsheets export rows that were only ever formatted as ",,,,": nothing to import, nothing to reject.
+      if (cells.every((value) => !value.trim())) continue;
       pending.push({ rowNumber: recordIndex, cells });
       if (pending.length >= BATCH_ROWS) await flush();
     }

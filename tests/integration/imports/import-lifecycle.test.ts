@@ -113,6 +113,14 @@ describe('importing a contact list', () => {
     ).toBe(2);
   });
 
+  it('ignores the blank rows a spreadsheet leaves at the end of a file, neither importing nor rejecting them', async () => {
+    const batchId = await dryRunFile(
+      actor,
+      'phone,first,last,consent,tags\n0412 345 001,Ann,,yes,\n0412 345 002,Bob,,yes,\n,,,,\n , ,,,\n,,,,\n',
+    );
+    expect(await batchCounts(batchId)).toMatchObject({ totalRows: 2, createCount: 2, rejectCount: 0 });
+  });
+
   it('changes nothing when the same file is imported again', async () => {
     await commitImport({ tenantId: actor.tenantId, batchId: await dryRunFile(actor, FILE), actorUserId: actor.userId });
     const before = await db().contact.findMany({ where: { tenantId: actor.tenantId }, orderBy: { phoneE164: 'asc' } });

@@ -133,6 +133,22 @@ describe('checkRow', () => {
     });
   });
 
+  it('keeps a later row with consent when an earlier row of the same number was refused for missing consent', () => {
+    const ctx = context();
+    expect(checkRow(row('0412 345 678', { consent: '' }), 2, ctx)).toMatchObject({
+      ok: false,
+      code: 'missing_consent',
+    });
+    expect(checkRow(row('0412 345 678', { consent: 'yes', name: 'Ann' }), 3, ctx)).toMatchObject({
+      ok: true,
+      contact: { firstName: 'Ann', consentStatus: 'EXPLICIT' },
+    });
+    expect(checkRow(row('0412 345 678'), 4, ctx)).toMatchObject({
+      code: 'duplicate',
+      reason: 'Duplicate: row 3 of this file has the same number.',
+    });
+  });
+
   it('rejects a number on the do-not-contact list', () => {
     expect(checkRow(row('0412 345 678'), 2, context({ dnc: new Set(['+61412345678']) }))).toMatchObject({
       ok: false,

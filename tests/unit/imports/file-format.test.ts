@@ -88,6 +88,28 @@ describe('proposeMapping', () => {
     });
   });
 
+  it.each(['Opted In', 'opted-in', 'Opt In Status', 'SMS opt-in', 'Marketing OK', 'Accepts SMS'])(
+    'maps a column headed %j to consent',
+    (header) => {
+      expect(proposeMapping(['Phone', header], [], true).fields.consentStatus).toBe(1);
+    },
+  );
+
+  it('maps a column to consent by its Yes/No/Y/true values when its header only mentions consent', () => {
+    const preview = [
+      ['0412 345 678', 'Yes', 'no'],
+      ['0412 345 679', 'N', 'yes'],
+      ['0412 345 680', 'true', ''],
+    ];
+    expect(proposeMapping(['Phone', 'Happy to get SMS?', 'VIP'], preview, true).fields).toEqual({
+      phone: 0,
+      consentStatus: 1,
+    });
+    expect(proposeMapping(['Phone', 'SMS permission', 'VIP'], [['0412 345 678', 'maybe', 'yes']], true).fields).toEqual(
+      { phone: 0 },
+    );
+  });
+
   it('finds the phone column of a headerless file by its contents', () => {
     expect(
       proposeMapping(
