@@ -148,6 +148,7 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
             <RowDecisions
               batchId={batch.id}
               rejectCount={batch.rejectCount}
+              rejectReasons={batch.rejectReasons}
               key={`${batch.status}-${batch.analysedAt}`}
             />
             {batch.touchedContacts.length > 0 && <TouchedContacts batch={batch} />}

@@ -2,6 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import { apiRequest } from '../api-request';
+import type { ImportBatchView } from '@/lib/imports/get-import-batch';
+import type { RejectCode } from '@/lib/imports/reject-reasons';
 import { count } from './format';
 
 type Decision = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'REJECT';
@@ -22,20 +24,27 @@ const DECISION_LABELS: Record<Decision, string> = {
 interface RowDecisionsProps {
   batchId: string;
   rejectCount: number;
+  /** The rejects counted by why, most common first. */
+  rejectReasons: ImportBatchView['rejectReasons'];
 }
 
 /** Every row's decision, a page at a time, filtered by decision, opening on the rejected rows when there are any. */
-export function RowDecisions({ batchId, rejectCount }: RowDecisionsProps) {
+export function RowDecisions({ batchId, rejectCount, rejectReasons }: RowDecisionsProps) {
   const [decision, setDecision] = useState<Decision | null>(rejectCount > 0 ? 'REJECT' : null);
+  const [reason, setReason] = useState<RejectCode | null>(null);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<RowsPage | null>(null);
 
   useEffect(() => {
-    const query = new URLSearchParams({ page: String(page), ...(decision ? { decision } : {}) });
+    const query = new URLSearchParams({
+      page: String(page),
+      ...(decision ? { decision } : {}),
+      ...(reason ? { reason } : {}),
+    });
     void apiRequest<RowsPage>(`/api/imports/${batchId}/rows?${query}`, { method: 'GET' }).then(
       (r) => r.ok && setData(r.data),
     );
-  }, [batchId, decision, page]);
+  }, [batchId, decision, reason, page]);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
@@ -50,6 +59,7 @@ export function RowDecisions({ batchId, rejectCount }: RowDecisionsProps) {
             aria-pressed={decision === d}
             onClick={() => {
               setDecision(d as Decision | null);
+              setReason(null);
               setPage(1);
             }}
           >
@@ -62,6 +72,30 @@ export function RowDecisions({ batchId, rejectCount }: RowDecisionsProps) {
           </a>
         )}
       </div>
+      {rejectReasons.length > 0 && (
+        <div>
+          <h3>Rejected rows by reason</h3>
+          <ul aria-label="Rejected rows by reason" className="reason-list">
+            {rejectReasons.map((r) => (
+              <li key={r.code}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-pressed={reason === r.code}
+                  onClick={() => {
+                    setDecision('REJECT');
+                    setReason(r.code);
+                    setPage(1);
+                  }}
+                >
+                  {r.label}
+                </button>{' '}
+                <span className="muted">{count(r.count)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {data && (
         <>
           <table aria-label="Row decisions">

@@ -1,5 +1,6 @@
 import type { ConsentStatus } from '../generated/prisma/enums';
 import { readConsentWord } from './consent-words';
+import type { RejectCode } from './reject-reasons';
 import { STATE_ZONES } from '../contacts/contact-time-zone';
 import { normalisePhone } from '../contacts/phone';
 import { isValidTimeZone } from '../time/zoned-time';
@@ -21,20 +22,6 @@ export interface ImportedContact {
   postcode: string | null;
   customFields: Record<string, string>;
 }
-
-export type RejectCode =
-  | 'malformed'
-  | 'invalid_phone'
-  | 'not_mobile'
-  | 'duplicate'
-  | 'on_dnc'
-  | 'opted_out_in_file'
-  | 'missing_consent'
-  | 'unreadable_consent'
-  | 'invalid_consent_date'
-  | 'invalid_email'
-  | 'invalid_time_zone'
-  | 'unstorable_value';
 
 export type RowCheck =
   { ok: true; contact: ImportedContact } | { ok: false; code: RejectCode; reason: string; phoneE164: string | null };

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { ColumnMappingSchema } from './column-mapping';
 import { MAX_LINE_BYTES, UnreadableFileError, inspectFile, type FileFormat } from './file-format';
 import { readFileStart } from './read-file-start';
+import { REJECT_REASONS, type RejectCode } from './reject-reasons';
 
 export interface GetImportBatchOptions {
   actor: Actor;
@@ -41,7 +42,7 @@ export async function getImportBatch({ actor, batchId }: GetImportBatchOptions) 
   });
   if (!batch) throw new AppError('not_found', 'That import does not exist.');
   const { createdById, mapping: storedMapping, ...rest } = batch;
-  const [createdBy, lineage, uploadedBytes] = await Promise.all([
+  const [createdBy, lineage, uploadedBytes, rejects] = await Promise.all([
     createdById ? db().user.findUnique({ where: { id: createdById }, select: { email: true } }) : null,
     db().contactImport.findMany({
       where: { tenantId: actor.tenantId, batchId },
@@ -50,6 +51,11 @@ export async function getImportBatch({ actor, batchId }: GetImportBatchOptions) 
       select: { action: true, contact: { select: { id: true, phoneE164: true, firstName: true, lastName: true } } },
     }),
     db().importFileChunk.aggregate({ where: { batchId, tenantId: actor.tenantId }, _count: true }),
+    db().importRow.groupBy({
+      by: ['reasonCode'],
+      where: { tenantId: actor.tenantId, batchId, decision: 'REJECT' },
+      _count: { _all: true },
+    }),
   ]);
   let format: FileFormat | null = null;
   if (batch.encoding && uploadedBytes._count > 0) {
@@ -69,6 +75,10 @@ export async function getImportBatch({ actor, batchId }: GetImportBatchOptions) 
     createdBy: createdBy?.email ?? 'former member',
     format,
     touchedContacts: lineage.map((l) => ({ ...l.contact, action: l.action })),
+    rejectReasons: rejects
+      .filter((r): r is typeof r & { reasonCode: RejectCode } => (r.reasonCode ?? '') in REJECT_REASONS)
+      .map((r) => ({ code: r.reasonCode, label: REJECT_REASONS[r.reasonCode], count: r._count._all }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }
 export type ImportBatchView = Awaited<ReturnType<typeof getImportBatch>>;

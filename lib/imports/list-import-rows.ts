@@ -20,7 +20,12 @@ export async function listImportRows({ actor, batchId, query }: ListImportRowsOp
     select: { id: true },
   });
   if (!batch) throw new AppError('not_found', 'That import does not exist.');
-  const where = { tenantId: actor.tenantId, batchId, ...(query.decision ? { decision: query.decision } : {}) };
+  const where = {
+    tenantId: actor.tenantId,
+    batchId,
+    ...(query.decision ? { decision: query.decision } : {}),
+    ...(query.reason ? { decision: 'REJECT' as const, reasonCode: query.reason } : {}),
+  };
   const [total, rows] = await Promise.all([
     db().importRow.count({ where }),
     db().importRow.findMany({

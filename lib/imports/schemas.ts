@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REJECT_CODES } from './reject-reasons';
 import { ColumnMappingSchema } from './column-mapping';
 import { hasNoNul } from './storable-values';
 
@@ -31,5 +32,6 @@ export const StartDryRunSchema = z.object({ mapping: ColumnMappingSchema });
 
 export const ImportRowQuerySchema = z.object({
   decision: z.enum(['CREATE', 'UPDATE', 'UNCHANGED', 'REJECT']).optional(),
+  reason: z.enum(REJECT_CODES, { message: 'Unknown reason for rejecting a row.' }).optional(),
   page: z.coerce.number().int().min(1).default(1),
 });

@@ -33,6 +33,12 @@ test('a staff member imports a CSV: upload, mapping, dry run, rejects, commit, c
   await expect(decisions).toContainText('Duplicate: row 2 of this file has the same number.');
   await expect(decisions).toContainText('landline and cannot receive SMS');
   await expect(decisions).toContainText('Missing consent');
+  const byReason = page.getByRole('list', { name: 'Rejected rows by reason' });
+  await expect(byReason.getByRole('listitem')).toHaveCount(3);
+  await byReason.getByRole('button', { name: 'Missing consent' }).click();
+  await expect(decisions.getByRole('row')).toHaveCount(2);
+  await expect(decisions).toContainText('Missing consent');
+  await expect(decisions).not.toContainText('Duplicate');
 
   const rejects = await page.request.get(
     (await page.getByRole('link', { name: 'Download rejected rows (CSV)' }).getAttribute('href')) ?? '',
