@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { AudienceSchema } from '../audiences/audience';
 import { pgPool } from '../db/pg-pool';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { simulateCampaignSends, type DryRunResult } from '../sending/simulate-campaign-sends';
 import { CAMPAIGN_NOT_FOUND } from './get-campaign';
@@ -13,7 +14,10 @@ export interface DryRunCampaignOptions {
   now?: Date;
 }
 
-/** What launching a draft now would do — who gets a message, who waits and why, the cost and the finish — with nothing written or sent. */
+/**
+ * What launching a draft now would do — who gets a message, who waits and why, the
+ * cost and the finish — with nothing sent; the campaign keeps the estimate.
+ */
 export async function dryRunCampaign({
   actor,
   campaignId,
@@ -37,5 +41,18 @@ export async function dryRunCampaign({
     now,
   });
   if (!result) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
+  await inTransaction((tx) =>
+    tx.query(
+      `UPDATE campaigns SET "lastDryRunAt" = $3::timestamp, "lastDryRunMessages" = $4, "lastDryRunCostMicros" = $5
+       WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+      [
+        campaignId,
+        actor.tenantId,
+        now.toISOString(),
+        result.sendNow + result.held.reduce((n, h) => n + h.count, 0),
+        Math.round(result.costMicros),
+      ],
+    ),
+  );
   return result;
 }

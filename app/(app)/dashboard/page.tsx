@@ -1,11 +1,12 @@
-import Link from 'next/link';
 import { StatGrid } from '@/components/ui/StatGrid';
+import { FirstRunChecklist } from '@/components/dashboard/FirstRunChecklist';
+import { getFirstRunChecklist } from '@/lib/reports/get-first-run-checklist';
 import { workspaceSummary } from '@/lib/reports/workspace-summary';
 import { requireActor } from '@/app/_http/current-actor';
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const s = await workspaceSummary({ actor });
+  const [s, checklist] = await Promise.all([workspaceSummary({ actor }), getFirstRunChecklist({ actor })]);
   const stats = [
     { label: 'Contacts', value: s.contacts },
     { label: 'Opted out (DNC)', value: s.optedOut },
@@ -18,12 +19,8 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
+      <FirstRunChecklist steps={checklist} />
       <StatGrid stats={stats} />
-      {s.contacts === 0 && (
-        <p className="muted" style={{ marginTop: '1.5rem' }}>
-          Start by <Link href="/imports">importing a contact list</Link>.
-        </p>
-      )}
     </>
   );
 }

@@ -21,6 +21,7 @@ import { simulatorProvider } from '@/lib/providers/simulator-provider';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import { pauseFailingCampaigns } from '@/lib/sending/drain/settle-campaigns';
+import { getFirstRunChecklist } from '@/lib/reports/get-first-run-checklist';
 import { callRoute, signedInMember, type SignedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
 import {
@@ -280,6 +281,44 @@ describe('the dry run', () => {
       { gate: 'quiet_hours', reason: 'quiet hours (21:00–09:00) in Australia/Sydney', count: 3 },
     ]);
     expect(result.finishEstimate).toBe('2026-11-25T22:01:00.000Z');
+  });
+});
+
+describe('the first-run checklist', () => {
+  it('ticks each step from what the workspace really did, and the dry run keeps its estimate on the campaign', async () => {
+    const fresh = await sendingTenant({ name: 'Fresh' });
+    const member = await actorFor(await signedInMember(fresh, 'STAFF'), 'STAFF');
+    const ticks = async () => (await getFirstRunChecklist({ actor: member })).map((step) => step.done);
+    expect(await ticks()).toEqual([false, false, false, false, false]);
+
+    const freshNumber = await sendingNumber(fresh);
+    await addContacts(fresh, 3);
+    expect(await ticks()).toEqual([true, true, false, false, false]);
+    const campaign = await db().campaign.create({
+      data: {
+        tenantId: fresh,
+        name: 'First',
+        templates: { create: [{ tenantId: fresh, body: 'Hello from us.' }] },
+        numbers: { create: [{ tenantId: fresh, sendingNumberId: freshNumber.id }] },
+      },
+      select: { id: true },
+    });
+    await sendTestMessage({
+      actor: member,
+      campaignId: campaign.id,
+      phone: '0412 555 000',
+      provider: recordingProvider(),
+    });
+    const dryRun = await dryRunCampaign({ actor: member, campaignId: campaign.id, now: MIDDAY_SYDNEY });
+    expect(await ticks()).toEqual([true, true, true, true, false]);
+    expect(
+      await db().campaign.findUniqueOrThrow({
+        where: { id: campaign.id },
+        select: { lastDryRunAt: true, lastDryRunMessages: true, lastDryRunCostMicros: true },
+      }),
+    ).toEqual({ lastDryRunAt: MIDDAY_SYDNEY, lastDryRunMessages: 3, lastDryRunCostMicros: BigInt(dryRun.costMicros) });
+    await launchCampaign({ actor: member, campaignId: campaign.id, now: MIDDAY_SYDNEY });
+    expect(await ticks()).toEqual([true, true, true, true, true]);
   });
 });
 
