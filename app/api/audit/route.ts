@@ -4,5 +4,5 @@ import { withSession } from '@/app/_http/with-session';
 
 export const GET = withSession('ADMIN', async (req, { actor }) => {
   const query = AuditQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  return NextResponse.json({ entries: await listAudit({ actor, query }) });
+  return NextResponse.json(await listAudit({ actor, query }));
 });
