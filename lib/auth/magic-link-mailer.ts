@@ -6,6 +6,8 @@ export interface MagicLinkMessage {
   url: string;
   subject: string;
   intro: string;
+  /** What the link promises about its lifetime, when it has one (a sign-in link does; an invitation does not). */
+  expiry: string | null;
 }
 
 export interface SignInLinkRoute {
@@ -31,13 +33,19 @@ export function signInLinkRoute({
   return { kind: 'log' };
 }
 
+/** The text of the e-mail, which is also what the log shows when there is no mail server. */
+function messageText(message: MagicLinkMessage): string {
+  return [message.intro, '', message.url, '', ...(message.expiry ? [message.expiry] : [])].join('\n');
+}
+
 export async function deliverMagicLink(message: MagicLinkMessage): Promise<void> {
-  const { NODE_ENV, EMAIL_SERVER, EMAIL_FROM, MAGIC_LINK_MAX_AGE_MINUTES, LOG_SIGN_IN_LINKS } = env();
-  const expiry = `This link works once and expires in ${MAGIC_LINK_MAX_AGE_MINUTES} minutes.`;
+  const { NODE_ENV, EMAIL_SERVER, EMAIL_FROM, LOG_SIGN_IN_LINKS } = env();
   const route = signInLinkRoute({ nodeEnv: NODE_ENV, emailServer: EMAIL_SERVER, logSignInLinks: LOG_SIGN_IN_LINKS });
   if (route.kind === 'log') {
+    // Framed, so it stands out among the server's own lines.
+    const rule = '='.repeat(72);
     console.log(
-      `\n[magic-link] ${message.subject} for ${message.to}:\n  ${message.url}\n  (${expiry} Set EMAIL_SERVER to send it by e-mail.)\n`,
+      `\n${rule}\n[magic-link] No mail server (EMAIL_SERVER) is set, so here is the e-mail:\nTo: ${message.to}\nSubject: ${message.subject}\n\n${messageText(message)}\n${rule}\n`,
     );
     return;
   }
@@ -46,8 +54,8 @@ export async function deliverMagicLink(message: MagicLinkMessage): Promise<void>
     to: message.to,
     from: EMAIL_FROM,
     subject: message.subject,
-    text: `${message.intro}\n\n${message.url}\n\n${expiry}\nIf you did not ask for this, ignore this e-mail.\n`,
-    html: `<p>${escapeHtml(message.intro)}</p><p><a href="${escapeHtml(message.url)}">Sign in to SMS CRM</a></p><p>${escapeHtml(expiry)}</p>`,
+    text: `${messageText(message)}\nIf you did not ask for this, ignore this e-mail.\n`,
+    html: `<p>${escapeHtml(message.intro)}</p><p><a href="${escapeHtml(message.url)}">Sign in to SMS CRM</a></p>${message.expiry ? `<p>${escapeHtml(message.expiry)}</p>` : ''}`,
   });
   const failed = [...result.rejected, ...(result.pending ?? [])];
   if (failed.length) throw new Error(`E-mail to ${failed.join(', ')} could not be sent`);

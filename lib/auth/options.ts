@@ -26,6 +26,7 @@ export function authOptions(): AuthOptions {
             url,
             subject: 'Your SMS CRM sign-in link',
             intro: 'Use this link to sign in to SMS CRM.',
+            expiry: `This link works once and expires in ${MAGIC_LINK_MAX_AGE_MINUTES} minutes.`,
           });
         },
       }),

@@ -48,6 +48,8 @@ export async function inviteUser({ actor, input }: InviteUserOptions) {
     url: `${publicBaseUrl()}/signin?email=${encodeURIComponent(input.email)}`,
     subject: `You have been invited to ${actor.tenantName} on SMS CRM`,
     intro: `${actor.name ?? actor.email} invited you to ${actor.tenantName} as ${input.role.toLowerCase()}. Open this page and ask for a sign-in link.`,
+    // The page does not expire; the sign-in link asked for there does, and says so.
+    expiry: null,
   }).catch((error) => console.error('[invite] e-mail failed', error));
   return membership;
 }

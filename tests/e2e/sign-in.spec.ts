@@ -30,6 +30,11 @@ test('a sign-in link works once', async ({ page, browser }) => {
   const link = await waitForMagicLink(ADMIN, before);
   await page.goto(link);
   await expect(page).toHaveURL(/\/dashboard$/);
+  expect(
+    mailsTo(ADMIN)
+      .at(-1)!
+      .raw.replace(/=\r?\n/g, ''),
+  ).toContain('This link works once and expires in 15 minutes.');
 
   const other = await browser.newContext();
   const second = await other.newPage();
@@ -75,6 +80,10 @@ test('an admin invites a viewer, who signs in and cannot manage users', async ({
   await expect(page.getByRole('status')).toContainText(`${invitee} was invited.`);
   await expect(page.getByRole('row', { name: new RegExp(invitee) })).toBeVisible();
   await expect.poll(() => mailsTo(invitee).length).toBe(1);
+  // The invitation opens the sign-in page, which never expires: it must not promise that it does.
+  const invitation = mailsTo(invitee)[0].raw.replace(/=\r?\n/g, '');
+  expect(invitation).toContain('Open this page and ask for a sign-in link.');
+  expect(invitation).not.toMatch(/expires in \d+ minutes/);
 
   const context = await browser.newContext();
   const viewer = await context.newPage();
