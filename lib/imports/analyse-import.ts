@@ -16,7 +16,8 @@ export interface AnalyseImportOptions {
 /**
  * Once every piece is uploaded: recognises encoding, delimiter and header and
  * proposes a column mapping. A file that is not a CSV of contacts is refused here
- * and its bytes are discarded.
+ * and forgotten, bytes and batch: it never became an import, so the history of
+ * imports does not list it (the audit log keeps that it was uploaded).
  */
 export async function analyseImport({ actor, batchId }: AnalyseImportOptions) {
   const batch = await db().importBatch.findFirst({
@@ -48,15 +49,12 @@ export async function analyseImport({ actor, batchId }: AnalyseImportOptions) {
     return { format, mapping };
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
+    // Its pieces go with it (ON DELETE CASCADE).
     await inTransaction(async (tx) => {
-      await tx.query(`DELETE FROM import_file_chunks WHERE "batchId" = $1::uuid AND "tenantId" = $2::uuid`, [
+      const { rowCount } = await tx.query(`DELETE FROM import_batches WHERE id = $1::uuid AND "tenantId" = $2::uuid`, [
         batchId,
         actor.tenantId,
       ]);
-      const { rowCount } = await tx.query(
-        `UPDATE import_batches SET status = 'FAILED', error = $3 WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
-        [batchId, actor.tenantId, error.message],
-      );
       if (!rowCount) throw recordMissing();
     });
     throw new AppError('invalid', error.message);

@@ -66,4 +66,6 @@ test('a file that is not a CSV is refused with a reason', async ({ page }) => {
     buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(500, 7)]),
   });
   await expect(page.getByRole('alert').filter({ hasText: 'Excel workbook' })).toContainText('Save As › CSV UTF-8');
+  await page.goto('/imports');
+  await expect(page.getByText('contacts.xlsx')).toHaveCount(0);
 });
