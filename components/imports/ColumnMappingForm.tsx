@@ -74,6 +74,11 @@ export function ColumnMappingForm({ batch, onStarted }: ColumnMappingFormProps) 
         Read as {format.encoding.toUpperCase()}, separated by{' '}
         {format.delimiter === '\t' ? 'tabs' : `“${format.delimiter}”`}. Check which column holds what.
       </p>
+      {batch.mappingRemembered && (
+        <div className="notice" role="status">
+          These columns match an earlier file, so they are matched as you matched them then.
+        </div>
+      )}
       <table>
         <thead>
           <tr>

@@ -4,9 +4,22 @@ import { db } from '../db/client';
 import { recordMissing } from '../db/errors';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
-import { proposeMapping } from './column-mapping';
+import { ColumnMappingSchema, proposeMapping, type ColumnMapping } from './column-mapping';
+import { headerKey } from './header-key';
 import { MAX_LINE_BYTES, UnreadableFileError, inspectFile } from './file-format';
 import { readFileStart } from './read-file-start';
+
+/** The mapping last used for files with these columns, if it still fits them. */
+async function rememberedMapping(tenantId: string, key: string, columns: number): Promise<ColumnMapping | null> {
+  const saved = await db().importMapping.findUnique({
+    where: { tenantId_headerKey: { tenantId, headerKey: key } },
+    select: { mapping: true },
+  });
+  const parsed = ColumnMappingSchema.safeParse(saved?.mapping);
+  if (!parsed.success) return null;
+  const used = [...Object.values(parsed.data.fields), ...parsed.data.custom.map((c) => c.column)];
+  return used.every((column) => column < columns) ? parsed.data : null;
+}
 
 export interface AnalyseImportOptions {
   actor: Actor;
@@ -37,16 +50,27 @@ export async function analyseImport({ actor, batchId }: AnalyseImportOptions) {
       await readFileStart({ tenantId: actor.tenantId, batchId, limit: MAX_LINE_BYTES + 1 }),
       batch.fileSize,
     );
-    const mapping = proposeMapping(format.headers, format.preview, format.hasHeader);
+    const key = headerKey(format.headers, format.hasHeader);
+    const remembered = key ? await rememberedMapping(actor.tenantId, key, format.headers.length) : null;
+    const mapping = remembered ?? proposeMapping(format.headers, format.preview, format.hasHeader);
     await inTransaction(async (tx) => {
       const { rowCount } = await tx.query(
-        `UPDATE import_batches SET encoding = $3, delimiter = $4, "hasHeader" = $5, mapping = $6::jsonb
+        `UPDATE import_batches SET encoding = $3, delimiter = $4, "hasHeader" = $5, mapping = $6::jsonb, "headerKey" = $7, "mappingRemembered" = $8
          WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
-        [batchId, actor.tenantId, format.encoding, format.delimiter, format.hasHeader, JSON.stringify(mapping)],
+        [
+          batchId,
+          actor.tenantId,
+          format.encoding,
+          format.delimiter,
+          format.hasHeader,
+          JSON.stringify(mapping),
+          key,
+          remembered !== null,
+        ],
       );
       if (!rowCount) throw recordMissing();
     });
-    return { format, mapping };
+    return { format, mapping, remembered: remembered !== null };
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     // Its pieces go with it (ON DELETE CASCADE).

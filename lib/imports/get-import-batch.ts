@@ -25,6 +25,7 @@ export async function getImportBatch({ actor, batchId }: GetImportBatchOptions) 
       delimiter: true,
       hasHeader: true,
       mapping: true,
+      mappingRemembered: true,
       overwriteConsent: true,
       totalRows: true,
       processedRows: true,

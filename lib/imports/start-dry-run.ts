@@ -14,7 +14,8 @@ export interface StartDryRunOptions {
 }
 
 /**
- * Saves the mapping the user chose and marks the batch for a (new) dry run, also
+ * Saves the mapping the user chose (also as the one to propose for the next file
+ * with the same columns) and marks the batch for a (new) dry run, also
  * after a failed one or a failed commit. The old decisions stop counting at once
  * (analysedAt), so a dry run that then fails leaves nothing stale to commit.
  */
@@ -22,8 +23,8 @@ export async function startDryRun({ actor, batchId, mapping }: StartDryRunOption
   await inTransaction(async (tx) => {
     const {
       rows: [batch],
-    } = await tx.query<{ status: ImportStatus; encoding: string | null }>(
-      `SELECT status, encoding FROM import_batches WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`,
+    } = await tx.query<{ status: ImportStatus; encoding: string | null; headerKey: string | null }>(
+      `SELECT status, encoding, "headerKey" FROM import_batches WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE`,
       [batchId, actor.tenantId],
     );
     if (!batch) throw new AppError('not_found', 'That import does not exist.');
@@ -38,6 +39,13 @@ export async function startDryRun({ actor, batchId, mapping }: StartDryRunOption
       [batchId, actor.tenantId, JSON.stringify(mapping), mapping.hasHeader, mapping.overwriteConsent],
     );
     if (!rowCount) throw recordMissing();
+    // The next file with these columns starts from this mapping.
+    if (batch.headerKey && mapping.hasHeader)
+      await tx.query(
+        `INSERT INTO import_mappings ("tenantId", "headerKey", mapping, "updatedAt") VALUES ($1::uuid, $2, $3::jsonb, now())
+         ON CONFLICT ("tenantId", "headerKey") DO UPDATE SET mapping = EXCLUDED.mapping, "updatedAt" = now()`,
+        [actor.tenantId, batch.headerKey, JSON.stringify(mapping)],
+      );
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
