@@ -129,6 +129,9 @@ export function inspectFile(sample: Uint8Array, fileSize: number): FileFormat {
   if (fileSize === 0 || sample.length === 0) throw new UnreadableFileError('The file is empty.');
   const { encoding, bomLength } = detectEncoding(sample);
   const body = sample.subarray(bomLength);
+  // Streaming mode on purpose: Node 20's one-shot windows-1252 decode takes a
+  // Latin-1 shortcut that turns 0x80–0x9F (’ “ ” – €) into control characters;
+  // the streaming decoder, which the import itself reads with, maps them right.
   const text = new TextDecoder(encoding).decode(
     body.subarray(
       0,
@@ -136,6 +139,7 @@ export function inspectFile(sample: Uint8Array, fileSize: number): FileFormat {
         ? lastCompleteUtf8(body)
         : body.length - (body.length % (encoding === 'windows-1252' ? 1 : 2)),
     ),
+    { stream: true },
   );
   assertLooksLikeCsv(sample, text);
   if (!text.trim()) throw new UnreadableFileError('The file is empty.');

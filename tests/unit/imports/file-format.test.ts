@@ -39,6 +39,11 @@ describe('inspectFile', () => {
     expect(format.preview[0]).toEqual(['0412345678', 'Renée']);
   });
 
+  it('shows Windows-1252 punctuation (’ “ ” – €) in the preview as the characters they are', () => {
+    const bytes = Buffer.from('phone,name,note\n0412345678,O\x92Brien,\x93VIP\x94 \x96 \x80100\n', 'latin1');
+    expect(inspect(bytes).preview[0]).toEqual(['0412345678', 'O’Brien', '“VIP” – €100']);
+  });
+
   it.each([
     ['tab', '0412345678\tAnn\n0412345679\tBob\n', '\t'],
     ['pipe', 'phone|name\n0412345678|Ann\n', '|'],
