@@ -55,6 +55,9 @@ export default defineConfig({
       SIMULATOR_CALLBACK_DELAY_MS: '300',
       SIMULATOR_FAILURE_RATE: '0',
       NEXT_TELEMETRY_DISABLED: '1',
+      // As behind one proxy: requests name their client in X-Forwarded-For, as the
+      // proxy would, so the sign-in tests can each stand for a client of their own.
+      TRUSTED_PROXY_HOPS: '1',
     },
   },
 });

@@ -32,6 +32,14 @@ const EnvSchema = z.object({
   LINK_SIGNING_KEYS: z.string().optional(),
   SHORT_LINK_BASE_URL: z.string().url().optional(),
   LINK_TTL_DAYS: z.coerce.number().int().positive().default(60),
+  // Proxies of ours in front of the app, each adding the address it was reached from to
+  // X-Forwarded-For. 0: none, so no forwarded header is believed (a client can write them).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Set to 1 by Vercel on its deployments, whose edge writes the client's address itself.
+  VERCEL: z
+    .string()
+    .optional()
+    .transform((v) => v === '1'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

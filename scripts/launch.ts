@@ -28,6 +28,10 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
     console.warn(
       '[sign-in] EMAIL_SERVER is not set: sign-in links cannot be sent. Set it, or LOG_SIGN_IN_LINKS=true to print them to this log.',
     );
+  if (command === 'start' && env().TRUSTED_PROXY_HOPS === 0)
+    console.warn(
+      '[sign-in] TRUSTED_PROXY_HOPS is 0: no X-Forwarded-For is believed, so every visitor shares one per-address sign-in limit. Behind a proxy, set it to the number of proxies.',
+    );
   const database = await provisionDatabase();
   process.env.DATABASE_URL = database.url;
   if (database.appliedMigrations.length) console.log(`[db] applied ${database.appliedMigrations.join(', ')}`);

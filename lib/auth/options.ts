@@ -5,6 +5,7 @@ import { db } from '../db/client';
 import { authSecret, env } from '../env';
 import { prismaAuthAdapter } from './adapter';
 import { deliverMagicLink } from './magic-link-mailer';
+import { normaliseSignInEmail } from './sign-in-email';
 
 export function authOptions(): AuthOptions {
   const { MAGIC_LINK_MAX_AGE_MINUTES } = env();
@@ -19,7 +20,7 @@ export function authOptions(): AuthOptions {
         // Unused (sendVerificationRequest sends), but next-auth requires the option.
         server: env().EMAIL_SERVER ?? 'smtp://localhost:25',
         from: env().EMAIL_FROM,
-        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        normalizeIdentifier: normaliseSignInEmail,
         async sendVerificationRequest({ identifier, url }) {
           await deliverMagicLink({
             to: identifier,

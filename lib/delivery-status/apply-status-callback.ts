@@ -8,6 +8,7 @@ import { explainTwilioError, isBounce, meansOptedOut } from '../providers/twilio
 import { suppressBouncedNumbers } from '../sending/bounce-suppression';
 import { chargeSentJobs, recordJobEvents } from '../sending/job-history';
 import type { StatusCallback } from './schemas';
+import { statusEventKey } from './status-event-key';
 
 const STATE_FOR_STATUS: Record<string, SendJobState> = {
   accepted: 'SENDING',
@@ -41,10 +42,8 @@ export type StatusOutcome = 'applied' | 'stale' | 'duplicate' | 'unknown-message
 
 export interface ApplyStatusCallbackOptions {
   callback: StatusCallback;
-  /** Every field Twilio posted, kept with the event. */
+  /** Every field Twilio posted and signed: kept with the event, and what tells it from a replay. */
   payload: Record<string, string>;
-  /** Twilio's I-Twilio-Idempotency-Token, when it sent one. */
-  idempotencyToken: string | null;
   /** The send job our callback URL names (`?sj=`), signed along with the URL. */
   jobHint?: bigint | null;
 }
@@ -117,13 +116,10 @@ function isDuplicateEvent(error: unknown): boolean {
 export async function applyStatusCallback({
   callback,
   payload,
-  idempotencyToken,
   jobHint = null,
 }: ApplyStatusCallbackOptions): Promise<StatusOutcome> {
   const state = STATE_FOR_STATUS[callback.MessageStatus];
-  const eventKey = idempotencyToken
-    ? `status-token:${idempotencyToken}`
-    : `status:${callback.MessageSid}:${callback.MessageStatus}`;
+  const eventKey = statusEventKey(payload);
   const now = new Date();
   try {
     return await inTransaction(async (tx) => {

@@ -64,8 +64,16 @@ const base = `http://127.0.0.1:${port}`;
 process.env.NEXTAUTH_URL = base;
 
 ensureBuilt();
+// The load stands for visitors behind one proxy, whose X-Forwarded-For names each of them.
 const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET },
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: SECRET,
+    TRUSTED_PROXY_HOPS: '1',
+  },
   stdio: 'ignore',
 });
 try {

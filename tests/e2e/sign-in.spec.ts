@@ -1,4 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { RATE_LIMIT_POLICIES } from '../../lib/rate-limit/policies';
+import { ADMIN_SESSION } from './support/admin-session';
 import { mailsTo, waitForMagicLink } from './support/mail-sink';
 import { signInAs } from './support/sign-in';
 
@@ -93,4 +95,79 @@ test('an admin invites a viewer, who signs in and cannot manage users', async ({
   expect(response?.status()).toBe(200);
   await expect(viewer.getByText(/needs the admin role/i)).toBeVisible();
   await context.close();
+});
+
+// The app runs as behind one proxy (TRUSTED_PROXY_HOPS=1 in playwright.config.ts), so a
+// test can stand for a client of its own by the address that proxy would append.
+async function askForLink(
+  request: APIRequestContext,
+  options: { body: string; client: string; path?: string },
+): Promise<number> {
+  const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+  const response = await request.post(options.path ?? '/api/auth/signin/email', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': options.client },
+    data: `${options.body}&csrfToken=${csrfToken}&callbackUrl=%2Fdashboard&json=true`,
+  });
+  return response.status();
+}
+
+/** Invites someone through the API as the admin and waits for the invitation mail. */
+async function invite(browser: Browser, baseURL: string, email: string): Promise<void> {
+  const admin = await browser.newContext({ storageState: ADMIN_SESSION });
+  const response = await admin.request.post('/api/users', {
+    data: { email, role: 'VIEWER' },
+    headers: { origin: baseURL },
+  });
+  expect(response.status()).toBe(201);
+  await admin.close();
+  await expect.poll(() => mailsTo(email).length).toBe(1);
+}
+
+test('a form naming a second address never mails that address more links than its limit', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const victim = `victim-${Date.now()}@example.com`;
+  await invite(browser, baseURL!, victim);
+  const { limit } = RATE_LIMIT_POLICIES['signin-email'];
+  const statuses: number[] = [];
+  for (let i = 0; i < limit + 3; i += 1) {
+    const body = `email=decoy-${i}%40example.net&email=${encodeURIComponent(victim)}`;
+    statuses.push(await askForLink(page.request, { body, client: '198.51.100.10' }));
+  }
+  expect(mailsTo(victim).length - 1).toBeLessThanOrEqual(limit);
+  expect(statuses).toEqual(Array(limit + 3).fill(422));
+});
+
+test('a link asked for at a longer path is limited like one asked for by the form', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const member = `member-${Date.now()}@example.com`;
+  await invite(browser, baseURL!, member);
+  const { limit } = RATE_LIMIT_POLICIES['signin-email'];
+  const statuses: number[] = [];
+  for (let i = 0; i < limit + 2; i += 1) {
+    const body = `email=${encodeURIComponent(member)}`;
+    statuses.push(
+      await askForLink(page.request, { body, client: '198.51.100.11', path: '/api/auth/signin/email/again' }),
+    );
+  }
+  expect(mailsTo(member).length - 1).toBe(limit);
+  expect(statuses.slice(limit)).toEqual([429, 429]);
+});
+
+test('a client writing a new X-Forwarded-For hop each time stays within its own per-address limit', async ({
+  page,
+}) => {
+  const { limit } = RATE_LIMIT_POLICIES['signin-ip'];
+  const statuses: number[] = [];
+  for (let i = 0; i <= limit; i += 1) {
+    const body = `email=nobody-${i}-${Date.now()}%40example.net`;
+    statuses.push(await askForLink(page.request, { body, client: `10.0.${i}.1, 198.51.100.12` }));
+  }
+  expect(statuses.slice(0, limit)).toEqual(Array(limit).fill(200));
+  expect(statuses[limit]).toBe(429);
 });

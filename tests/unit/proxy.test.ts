@@ -2,10 +2,11 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
 
-function request(path: string, init: { method?: string; cookie?: string; origin?: string } = {}) {
+function request(path: string, init: { method?: string; cookie?: string; origin?: string; host?: string } = {}) {
   const headers = new Headers();
   if (init.cookie) headers.set('cookie', init.cookie);
   if (init.origin) headers.set('origin', init.origin);
+  if (init.host) headers.set('host', init.host);
   return new NextRequest(`http://localhost:3000${path}`, { method: init.method ?? 'GET', headers });
 }
 
@@ -27,6 +28,18 @@ describe('proxy', () => {
   it('refuses a cross-site API write even with a session cookie', () => {
     const res = proxy(
       request('/api/users', { method: 'POST', cookie: 'next-auth.session-token=abc', origin: 'https://evil.example' }),
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses an API write whose Origin matches the Host it forged', () => {
+    const res = proxy(
+      request('/api/users', {
+        method: 'POST',
+        cookie: 'next-auth.session-token=abc',
+        origin: 'http://evil.example',
+        host: 'evil.example',
+      }),
     );
     expect(res.status).toBe(403);
   });

@@ -28,11 +28,8 @@ describe("a contact's message history", () => {
       },
     });
 
-    await applyStatusCallback({
-      callback: { MessageSid: 'SMtimeline1', MessageStatus: 'undelivered', ErrorCode: '30003' },
-      payload: {},
-      idempotencyToken: null,
-    });
+    const undelivered = { MessageSid: 'SMtimeline1', MessageStatus: 'undelivered', ErrorCode: '30003' };
+    await applyStatusCallback({ callback: undelivered, payload: undelivered });
     await handleInboundMessage({
       message: { MessageSid: 'SMreply1', From: '+61412345678', To: '+61400000777', Body: 'who is this?' },
       payload: {},

@@ -1,7 +1,9 @@
 import twilio from 'twilio';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/twilio/status/route';
+import { optInNumber } from '@/lib/contacts/opt-in';
 import { db } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/transaction';
 import { webhookAuthToken } from '@/lib/providers/provider-config';
 import { createTenant } from '../../support/fixtures';
 
@@ -73,13 +75,39 @@ describe('POST /api/webhooks/twilio/status', () => {
     expect((await job()).state).toBe('DELIVERED');
   });
 
-  it('treats a replayed callback as a no-op, by idempotency token or by sid and status', async () => {
+  it('treats a callback Twilio sends twice as a no-op, with or without its idempotency token', async () => {
     await POST(callback({ MessageSid: sid, MessageStatus: 'sent' }, { 'i-twilio-idempotency-token': 'tok-1' }));
     await POST(callback({ MessageSid: sid, MessageStatus: 'sent' }, { 'i-twilio-idempotency-token': 'tok-1' }));
     await POST(callback({ MessageSid: sid, MessageStatus: 'delivered' }));
     await POST(callback({ MessageSid: sid, MessageStatus: 'delivered' }));
     expect(await db().sendJobEvent.count({ where: { sendJobId: jobId } })).toBe(2);
     expect(await db().webhookEvent.count({ where: { messageSid: sid } })).toBe(2);
+  });
+
+  it('recognises a replayed signed callback whatever idempotency token it carries, or none', async () => {
+    const sent = { MessageSid: sid, MessageStatus: 'sent' };
+    await POST(callback(sent, { 'i-twilio-idempotency-token': 'tok-1' }));
+    expect((await POST(callback(sent, { 'i-twilio-idempotency-token': 'tok-forged' }))).status).toBe(204);
+    expect((await POST(callback(sent))).status).toBe(204);
+    expect(await db().sendJobEvent.count({ where: { sendJobId: jobId } })).toBe(1);
+    expect(await db().webhookEvent.count({ where: { messageSid: sid } })).toBe(1);
+  });
+
+  it('applies two different callbacks for one message that carry the same idempotency token', async () => {
+    const token = { 'i-twilio-idempotency-token': 'tok-shared' };
+    await POST(callback({ MessageSid: sid, MessageStatus: 'sent' }, token));
+    await POST(callback({ MessageSid: sid, MessageStatus: 'delivered' }, token));
+    expect((await job()).state).toBe('DELIVERED');
+    expect(await db().webhookEvent.count({ where: { messageSid: sid } })).toBe(2);
+  });
+
+  it('does not opt out again a number that opted back in when an old 21610 failure is replayed', async () => {
+    const failed = { MessageSid: sid, MessageStatus: 'failed', ErrorCode: '21610' };
+    await POST(callback(failed, { 'i-twilio-idempotency-token': 'tok-1' }));
+    await inTransaction((tx) => optInNumber(tx, { tenantId, phoneE164: '+61412345678', source: 'START reply' }));
+    await POST(callback(failed, { 'i-twilio-idempotency-token': 'tok-replayed' }));
+    expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
+    expect((await db().contact.findUniqueOrThrow({ where: { id: contactId } })).optedOutAt).toBeNull();
   });
 
   it("records a failure with Twilio's code and a human explanation", async () => {

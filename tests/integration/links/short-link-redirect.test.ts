@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET, HEAD } from '@/app/l/[token]/route';
 import { db } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
@@ -7,6 +7,12 @@ import { signLinkToken } from '@/lib/links/link-token';
 import { flushClicks, recordClick } from '@/lib/links/record-click';
 import { resolveShortLink } from '@/lib/links/resolve-short-link';
 import { createTenant } from '../../support/fixtures';
+
+// As behind one proxy of ours, so each visit can come from an address of its own.
+vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 const PHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';

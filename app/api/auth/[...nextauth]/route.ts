@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { assertRateLimit } from '@/lib/rate-limit/assert-rate-limit';
 import { errorResponse, toErrorResponse } from '@/app/_http/errors';
 import { clientIp } from '@/app/_http/client-ip';
+import { readSignInEmail } from '@/app/_http/read-sign-in-email';
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -11,30 +12,15 @@ function handler(req: Request, ctx: Ctx) {
   return NextAuth(authOptions())(req, ctx);
 }
 
-async function emailFrom(req: Request): Promise<string> {
-  const type = req.headers.get('content-type') ?? '';
-  if (type.includes('application/json')) {
-    const body = (await req
-      .clone()
-      .json()
-      .catch(() => ({}))) as { email?: unknown };
-    return String(body.email ?? '');
-  }
-  const form = await req
-    .clone()
-    .formData()
-    .catch(() => null);
-  return String(form?.get('email') ?? '');
-}
-
 // Magic-link requests are rate limited per address and per IP before next-auth
-// sends anything, so the form cannot be used to flood someone's inbox.
+// sends anything, so the form cannot be used to flood someone's inbox. next-auth
+// takes its action and provider from the first two path segments and ignores the
+// rest, so /signin/email/anything asks for a link just as /signin/email does.
 async function POST(req: Request, ctx: Ctx) {
-  const { nextauth } = await ctx.params;
-  if (nextauth.join('/') === 'signin/email') {
+  const [action, provider] = (await ctx.params).nextauth;
+  if (action === 'signin' && provider === 'email') {
     try {
-      const email = (await emailFrom(req)).trim().toLowerCase();
-      if (!email) throw new AppError('invalid', 'Enter your e-mail address.');
+      const email = await readSignInEmail(req);
       await assertRateLimit({ policy: 'signin-ip', key: clientIp(req) });
       await assertRateLimit({ policy: 'signin-email', key: email });
     } catch (error) {

@@ -10,7 +10,6 @@ export const POST = withTwilioWebhook(async (params, req) => {
   await applyStatusCallback({
     callback: StatusCallbackSchema.parse(params),
     payload: params,
-    idempotencyToken: req.headers.get('i-twilio-idempotency-token'),
     jobHint,
   });
   return new Response(null, { status: 204 });
