@@ -33,7 +33,8 @@ if (unknown.length) {
 
 const server = await openScratchServer({
   name: 'postgres-bench',
-  port: Number(process.env.EMBEDDED_PG_BENCH_PORT ?? 54349),
+  portVariable: 'EMBEDDED_PG_BENCH_PORT',
+  defaultPort: 54349,
 });
 const { adminUrl } = server;
 const template = `crm_bench_template_${process.pid}`;

@@ -1,9 +1,10 @@
 // Applies pending migrations to DATABASE_URL, or to the embedded database when unset.
 import { provisionDatabase } from './support/provision-database';
+import { reportStartupFailure } from './support/report-startup-failure';
 
-const database = await provisionDatabase();
+const database = await provisionDatabase().catch(reportStartupFailure);
 const applied = database.appliedMigrations;
 console.log(
-  applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date',
+  `${database.description}: ${applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'up to date'}`,
 );
 await database.embedded?.stop();

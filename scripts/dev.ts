@@ -1,3 +1,4 @@
 import { launchNext } from './launch';
+import { reportStartupFailure } from './support/report-startup-failure';
 
-await launchNext('dev');
+await launchNext('dev').catch(reportStartupFailure);

@@ -37,9 +37,7 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
   if (database.appliedMigrations.length) console.log(`[db] applied ${database.appliedMigrations.join(', ')}`);
   await seedDatabase(db(), { adminEmail: env().ADMIN_EMAIL });
   await disconnectDb();
-  console.log(
-    `[db] ${database.embedded ? 'embedded PostgreSQL under .data/postgres' : 'DATABASE_URL'} ready; sign in as ${env().ADMIN_EMAIL}`,
-  );
+  console.log(`[db] ${database.description} ready; sign in as ${env().ADMIN_EMAIL}`);
 
   const args = process.argv.slice(2);
   const { port, host } = nextAddress(args, process.env.PORT);

@@ -1,3 +1,4 @@
 import { launchNext } from './launch';
+import { reportStartupFailure } from './support/report-startup-failure';
 
-await launchNext('start');
+await launchNext('start').catch(reportStartupFailure);

@@ -68,7 +68,8 @@ async function main(): Promise<number> {
 
   const server = await openScratchServer({
     name: 'postgres-test',
-    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
+    portVariable: 'EMBEDDED_PG_TEST_PORT',
+    defaultPort: 54339,
   });
   const { adminUrl } = server;
   console.log(

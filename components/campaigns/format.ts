@@ -40,11 +40,17 @@ export function dateTime(iso: string, timeZone: string): string {
   });
 }
 
-/** A character forcing UCS-2 as the editor names it: the glyph and its code point, since some are invisible. */
+/**
+ * A character forcing UCS-2 as the editor names it: the glyph and its code points,
+ * since some are invisible and one glyph can be several (a flag, an accent added to a letter).
+ */
 export function characterName(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return /\s|[\u200B-\u200D\u2060\uFEFF]/.test(char) ? hex : `“${char}” (${hex})`;
+  const hex = Array.from(char, (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(
+    ' ',
+  );
+  return /\s|[\u200B-\u200D\u2060\uFEFF]/.test(char) && !/\p{Extended_Pictographic}/u.test(char)
+    ? hex
+    : `“${char}” (${hex})`;
 }
 
 /** A reason a contact is left out, in words; reasons the gates add later are shown as they come. */

@@ -1,12 +1,13 @@
 /**
- * How many SMS parts a body costs, split exactly as carriers split it. Cost is
- * parts × per-part price, and this runs for every message at send time, so it
- * walks the string by code unit against a table built once and allocates only
- * the result (plus a Set when the body turns out to be UCS-2).
+ * How many SMS parts a body costs, split as Twilio splits it: a part never ends
+ * inside a character as a person sees it. Cost is parts × per-part price, and this
+ * runs for every message at send time, so a GSM-7 body (the usual case) is walked
+ * by code unit against a table built once; only a UCS-2 body is split into grapheme
+ * clusters (Intl.Segmenter), since only there can one character span several units.
  */
 export interface SmsPartCount {
   encoding: 'GSM-7' | 'UCS-2';
-  /** Characters as a person counts them (code points, so an emoji is one). */
+  /** Characters as a person counts them: grapheme clusters, so a flag, a skin-toned emoji or a family is one. */
   characters: number;
   /** Septets for GSM-7 (extension characters count two), UTF-16 code units for UCS-2. */
   units: number;
@@ -17,7 +18,7 @@ export interface SmsPartCount {
   partSizes: number[];
   /** Units still free in the last part before another part is needed. */
   remainingInLastPart: number;
-  /** The distinct characters that force UCS-2, in order of first appearance (empty for GSM-7). */
+  /** The distinct characters (grapheme clusters) that force UCS-2, in order of first appearance (empty for GSM-7). */
   ucs2Characters: string[];
 }
 
@@ -50,6 +51,11 @@ function septetsOf(code: number): number {
   return code < SEPTETS.length ? SEPTETS[code] : 0;
 }
 
+const CR = 0x0d;
+const LF = 0x0a;
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 export function countSmsParts(text: string): SmsPartCount {
   // Bodies are never sent empty, so an empty text is not billed; carriers would
   // charge one part for it, which would only mislead the cost estimate.
@@ -67,20 +73,26 @@ export function countSmsParts(text: string): SmsPartCount {
   }
 
   let septets = 0;
-  let hasExtension = false;
+  let lineBreakPairs = 0;
+  let hasPairs = false;
   for (let i = 0; i < text.length; i++) {
-    const cost = septetsOf(text.charCodeAt(i));
-    if (cost === 0) return countUcs2(text, i);
+    const code = text.charCodeAt(i);
+    const cost = septetsOf(code);
+    if (cost === 0) return countUcs2(text);
     septets += cost;
-    if (cost === 2) hasExtension = true;
+    if (cost === 2) hasPairs = true;
+    if (code === CR && text.charCodeAt(i + 1) === LF) {
+      lineBreakPairs++;
+      hasPairs = true;
+    }
   }
 
-  const partSizes = gsmPartSizes(text, septets, hasExtension);
+  const partSizes = gsmPartSizes(text, septets, hasPairs);
   const perPart = partSizes.length === 1 ? GSM_SINGLE : GSM_MULTI;
   return {
     encoding: 'GSM-7',
-    // Every GSM-7 character is a single BMP code unit.
-    characters: text.length,
+    // Every GSM-7 character is one code unit and its own grapheme, except CR LF, which is one.
+    characters: text.length - lineBreakPairs,
     units: septets,
     parts: partSizes.length,
     perPart,
@@ -90,59 +102,72 @@ export function countSmsParts(text: string): SmsPartCount {
   };
 }
 
-function gsmPartSizes(text: string, septets: number, hasExtension: boolean): number[] {
-  if (septets <= GSM_SINGLE) return [septets];
-  if (!hasExtension) {
-    const sizes = new Array<number>(Math.floor(septets / GSM_MULTI)).fill(GSM_MULTI);
-    if (septets % GSM_MULTI > 0) sizes.push(septets % GSM_MULTI);
-    return sizes;
-  }
-  // Carriers keep ESC and its character in the same part: a pair that would
-  // straddle the boundary starts the next part, leaving 152 septets behind.
+/** Fills parts in order with units that may not be split, starting a new part when the next does not fit. */
+function fillParts(widths: Iterable<number>, capacity: number): number[] {
   const sizes: number[] = [];
   let fill = 0;
-  for (let i = 0; i < text.length; i++) {
-    const cost = SEPTETS[text.charCodeAt(i)];
-    if (fill + cost > GSM_MULTI) {
+  for (const width of widths) {
+    if (fill + width > capacity && fill > 0) {
       sizes.push(fill);
       fill = 0;
     }
-    fill += cost;
+    fill += width;
   }
   sizes.push(fill);
   return sizes;
 }
 
-function countUcs2(text: string, firstNonGsm: number): SmsPartCount {
-  const forcing = new Set<string>();
-  const multipartSizes: number[] = [];
-  let characters = 0;
-  let fill = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A lone surrogate is malformed but still costs one unit on the wire.
-    const width = isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-    characters++;
-    if (i >= firstNonGsm && (width === 2 || septetsOf(code) === 0))
-      forcing.add(width === 2 ? text.slice(i, i + 2) : text[i]);
-    // Carriers never split a surrogate pair: half an emoji would arrive as garbage
-    // in both parts, so a pair that would straddle the boundary starts the next part.
-    if (fill + width > UCS2_MULTI) {
-      multipartSizes.push(fill);
-      fill = 0;
-    }
-    fill += width;
-    i += width - 1;
+function gsmPartSizes(text: string, septets: number, hasPairs: boolean): number[] {
+  if (septets <= GSM_SINGLE) return [septets];
+  if (!hasPairs) {
+    const sizes = new Array<number>(Math.floor(septets / GSM_MULTI)).fill(GSM_MULTI);
+    if (septets % GSM_MULTI > 0) sizes.push(septets % GSM_MULTI);
+    return sizes;
   }
-  multipartSizes.push(fill);
+  // ESC and its character stay in one part, and so does CR LF (one grapheme): a pair
+  // that would straddle the boundary starts the next part, leaving 152 septets behind.
+  return fillParts(gsmUnits(text), GSM_MULTI);
+}
+
+function* gsmUnits(text: string): Generator<number> {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) {
+      i++;
+      yield 2;
+    } else yield SEPTETS[text.charCodeAt(i)];
+  }
+}
+
+/**
+ * A grapheme cluster stays whole in one part: a flag, a skin tone or a family split
+ * across parts arrives as two wrong symbols. Only a cluster longer than a whole part
+ * (a letter under dozens of combining marks) is split, by code point, so a surrogate
+ * pair is still never cut in half.
+ */
+function* ucs2Units(clusters: readonly string[]): Generator<number> {
+  for (const cluster of clusters) {
+    if (cluster.length <= UCS2_MULTI) yield cluster.length;
+    else for (const codePoint of cluster) yield codePoint.length;
+  }
+}
+
+function forcesUcs2(cluster: string): boolean {
+  for (let i = 0; i < cluster.length; i++) if (septetsOf(cluster.charCodeAt(i)) === 0) return true;
+  return false;
+}
+
+function countUcs2(text: string): SmsPartCount {
+  const clusters = Array.from(graphemes.segment(text), (s) => s.segment);
+  const forcing = new Set<string>();
+  for (const cluster of clusters) if (forcesUcs2(cluster)) forcing.add(cluster);
 
   const units = text.length;
   const single = units <= UCS2_SINGLE;
-  const partSizes = single ? [units] : multipartSizes;
+  const partSizes = single ? [units] : fillParts(ucs2Units(clusters), UCS2_MULTI);
   const perPart = single ? UCS2_SINGLE : UCS2_MULTI;
   return {
     encoding: 'UCS-2',
-    characters,
+    characters: clusters.length,
     units,
     parts: partSizes.length,
     perPart,
@@ -150,12 +175,4 @@ function countUcs2(text: string, firstNonGsm: number): SmsPartCount {
     remainingInLastPart: perPart - partSizes[partSizes.length - 1],
     ucs2Characters: [...forcing],
   };
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -1,13 +1,17 @@
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { DATA_ROOT, startEmbeddedPostgres } from '@/scripts/support/embedded-postgres';
+import { startEmbeddedPostgres } from '@/scripts/support/embedded-postgres';
 import { freePort } from '@/scripts/support/free-port';
 
 async function durabilitySettings(persistent: boolean): Promise<Record<string, string>> {
   const name = `postgres-durability-${persistent ? 'kept' : 'throwaway'}-${process.pid}`;
-  const server = await startEmbeddedPostgres({ name, port: await freePort(), persistent });
+  const server = await startEmbeddedPostgres({
+    name,
+    persistent,
+    defaultPort: await freePort(),
+    portVariable: 'EMBEDDED_PG_PORT',
+  });
   const client = new pg.Client({ connectionString: server.adminUrl });
   try {
     await client.connect();
@@ -18,7 +22,7 @@ async function durabilitySettings(persistent: boolean): Promise<Record<string, s
   } finally {
     await client.end().catch(() => {});
     await server.stop();
-    await rm(path.join(DATA_ROOT, name), { recursive: true, force: true });
+    await rm(server.dataDir, { recursive: true, force: true });
   }
 }
 
