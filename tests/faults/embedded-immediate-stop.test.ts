@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase, DATA_ROOT, startEmbeddedPostgres } from '@/scripts/support/embedded-postgres';
+import { createDatabase, startEmbeddedPostgres } from '@/scripts/support/embedded-postgres';
 import { freePort } from '@/scripts/support/free-port';
 import { createMigratedTemplate } from '@/scripts/support/scratch-postgres';
 
@@ -14,8 +14,10 @@ import { createMigratedTemplate } from '@/scripts/support/scratch-postgres';
 const NAME = `postgres-immediate-stop-${process.pid}`;
 const STOPS = 180;
 
+let dataDir: string | null = null;
+
 afterAll(async () => {
-  await rm(path.join(DATA_ROOT, NAME), { recursive: true, force: true });
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 async function confirmStops(databaseUrl: string): Promise<{ tenantId: string; confirmed: number; kill(): void }> {
@@ -60,14 +62,15 @@ async function countOptOuts(url: string, tenantId: string): Promise<{ dnc: numbe
 
 describe('fault: the embedded database stopped immediately', () => {
   it('keeps every STOP it confirmed when the server is stopped without a checkpoint', async () => {
-    const port = await freePort();
-    const first = await startEmbeddedPostgres({ name: NAME, port, persistent: true });
+    const options = { name: NAME, persistent: true, defaultPort: await freePort(), portVariable: 'EMBEDDED_PG_PORT' };
+    const first = await startEmbeddedPostgres(options);
+    dataDir = first.dataDir;
     await createMigratedTemplate(first.adminUrl, 'crm');
     const url = await createDatabase(first.adminUrl, 'crm');
     const sender = await confirmStops(url);
 
     // SIGQUIT to the postmaster is `pg_ctl stop -m immediate`.
-    const postmaster = Number((await readFile(path.join(DATA_ROOT, NAME, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const postmaster = Number((await readFile(path.join(first.dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
     process.kill(postmaster, 'SIGQUIT');
     sender.kill();
     for (let i = 0; i < 100; i += 1) {
@@ -79,7 +82,7 @@ describe('fault: the embedded database stopped immediately', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
-    const second = await startEmbeddedPostgres({ name: NAME, port, persistent: true });
+    const second = await startEmbeddedPostgres(options);
     try {
       const kept = await countOptOuts(url, sender.tenantId);
       console.log(
