@@ -125,7 +125,7 @@ describe('the embedded PostgreSQL port', () => {
 
     expect(first.code).toBe(0);
     expect(first.output).toContain(`port ${holder.port} is taken by another program`);
-    expect(first.output).toMatch(/embedded PostgreSQL on port \d+ .*: applied 2 migration/);
+    expect(first.output).toMatch(/embedded PostgreSQL on port \d+ .*: applied \d+ migration/);
     expect(first.output).not.toContain('undefined');
     const moved = Number(/on port (\d+) \(data in/.exec(first.output)?.[1]);
     expect(moved).not.toBe(holder.port);
