@@ -4,8 +4,11 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  DriverAdapterError,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 
@@ -38,6 +41,35 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
+// The pg adapter runs a migration by splitting its script at every ';', which cuts a
+// function body (or a comment with a ';' in it) into pieces that fail. Prisma's native
+// engine sends the script to the server whole, as one implicit transaction; so does this.
+async function executeWholeScript(databaseUrl: string, script: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(script);
+  } catch (error) {
+    const e = error as pg.DatabaseError;
+    throw new DriverAdapterError({
+      kind: 'postgres',
+      code: e.code ?? 'N/A',
+      severity: e.severity ?? 'N/A',
+      message: e.message,
+      detail: e.detail,
+      column: e.column,
+      hint: e.hint,
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+function withWholeScripts(adapter: SqlDriverAdapter, databaseUrl: string): SqlDriverAdapter {
+  adapter.executeScript = (script) => executeWholeScript(databaseUrl, script);
+  return adapter;
+}
+
 // The engine opens pg pools through the factory but never closes them; left open
 // they keep the database busy (a template database then cannot be copied).
 function closableAdapterFactory(databaseUrl: string) {
@@ -51,7 +83,7 @@ function closableAdapterFactory(databaseUrl: string) {
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: () => track(factory.connect()),
+    connect: async () => withWholeScripts(await track(factory.connect()), databaseUrl),
     connectToShadowDb: () => track(factory.connectToShadowDb()),
   };
   return {
