@@ -1,26 +1,34 @@
 import Link from 'next/link';
-import { ContactQuerySchema, listContacts } from '@/lib/contacts/list-contacts';
+import { ContactQuerySchema, type ContactQuery } from '@/lib/contacts/contact-query';
+import { listContacts } from '@/lib/contacts/list-contacts';
 import { listImportBatches } from '@/lib/imports/list-import-batches';
 import { requireActor } from '@/app/_http/current-actor';
 
-type Search = Promise<Record<string, string | undefined>>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** The filter as page links carry it: only the fields that filter something. */
+function linkQuery(query: ContactQuery, page: number): Record<string, string> {
+  const entries = Object.entries({ ...query, page: page > 1 ? String(page) : undefined });
+  return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}
 
 export default async function ContactsPage({ searchParams }: { searchParams: Search }) {
   const actor = await requireActor();
   const parsed = ContactQuerySchema.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : { page: 1 };
+  const query: ContactQuery = parsed.success ? parsed.data : { page: 1 };
   const [{ total, contacts, page, pageSize }, batches] = await Promise.all([
     listContacts({ actor, query }),
     listImportBatches({ actor }),
   ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const filtered = Boolean(query.q || query.consent || query.tag || query.dnc || query.batch);
   return (
     <>
       <h1>Contacts</h1>
-      <form className="row panel" method="get">
+      <form className="row panel" method="get" aria-label="Filter contacts">
         <div className="field">
-          <label htmlFor="q">Search by name or phone</label>
-          <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="e.g. Jane or 0412 345 678" />
+          <label htmlFor="q">Search by name, e-mail or phone</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="e.g. Jane or 0412 345 678" />
         </div>
         <div className="field">
           <label htmlFor="consent">Consent</label>
@@ -58,15 +66,23 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <button type="submit">Filter</button>
         </div>
       </form>
+      {!parsed.success && (
+        <div className="notice bad" role="alert">
+          This filter could not be used, so every contact is shown:{' '}
+          {[...new Set(parsed.error.issues.map((i) => i.message))].join(' ')}
+        </div>
+      )}
       {contacts.length === 0 ? (
         <div className="empty">
-          No contacts {query.q || query.consent || query.tag || query.dnc || query.batch ? 'match this filter' : 'yet'}.{' '}
-          <Link href="/imports">Import a list</Link>.
+          No contacts {filtered ? 'match this filter' : 'yet'}. <Link href="/imports">Import a list</Link>.
         </div>
       ) : (
         <>
-          <p className="muted">{total.toLocaleString('en-AU')} contact(s)</p>
-          <table>
+          <p className="muted" role="status">
+            {total.toLocaleString('en-AU')} {total === 1 ? 'contact' : 'contacts'}
+            {filtered ? (total === 1 ? ' matches this filter' : ' match this filter') : ''}
+          </p>
+          <table aria-label="Contacts">
             <thead>
               <tr>
                 <th>Phone</th>
@@ -94,8 +110,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             </tbody>
           </table>
           <p className="muted">
-            Page {page} of {pages} {page > 1 && <Link href={{ query: { ...query, page: page - 1 } }}>Previous</Link>}{' '}
-            {page < pages && <Link href={{ query: { ...query, page: page + 1 } }}>Next</Link>}
+            Page {page} of {pages} {page > 1 && <Link href={{ query: linkQuery(query, page - 1) }}>Previous</Link>}{' '}
+            {page < pages && <Link href={{ query: linkQuery(query, page + 1) }}>Next</Link>}
           </p>
         </>
       )}

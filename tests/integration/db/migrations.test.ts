@@ -48,6 +48,16 @@ describe('migrations', () => {
     databases.push(fromMigrations, fromSchema);
 
     await applyMigrations(fromMigrations.url);
+    // Extensions are installed by migrations (Prisma dropped them from the schema), and
+    // the schema's indexes need them: the schema side gets the same ones first.
+    const { migrationDirectories } = await readMigrationList();
+    const extensions = migrationDirectories.flatMap((m) =>
+      m.migrationFile.content.tag === 'ok'
+        ? [...m.migrationFile.content.value.matchAll(/CREATE EXTENSION IF NOT EXISTS (\w+)/g)].map((e) => e[0])
+        : [],
+    );
+    expect(extensions.length).toBeGreaterThan(0);
+    await execute(fromSchema.url, extensions.join(';\n'));
     await execute(fromSchema.url, await diffSchemaSql(fromSchema.url, { schema: null }));
 
     const expected = await describeSchema(fromSchema.url);
