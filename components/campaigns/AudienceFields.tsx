@@ -6,10 +6,11 @@ import type { UseFormReturn } from 'react-hook-form';
 import { EXCLUSION_LABELS } from '@/lib/audiences/audience';
 import type { ExclusionReason } from '@/lib/audiences/audience';
 import type { CampaignContext } from '@/lib/campaigns/get-campaign-context';
+import { formatDate } from '@/lib/format/date-time';
+import { formatCount, formatQuantity } from '@/lib/format/number';
 import type { EditorFields } from './editor-fields';
 import { FieldIssue, invalidProps } from './FieldIssue';
 import type { Issues } from './FieldIssue';
-import { count, plural } from './format';
 import type { AudienceSizeState } from './use-audience-size';
 
 const CONSENT_OPTIONS = [
@@ -52,11 +53,9 @@ export function AudienceFields(props: AudienceFieldsProps) {
           <label htmlFor="campaign-batch">Import</label>
           <select id="campaign-batch" {...register('batchId')} {...invalidProps(issues, 'audience.batchId')}>
             {imports.map((b) => (
-              <option key={b.id} value={b.id} suppressHydrationWarning>
-                {b.fileName} — {plural(b.contacts, 'contact')}
-                {b.committedAt
-                  ? `, committed ${new Date(b.committedAt).toLocaleDateString('en-AU', { timeZone, day: 'numeric', month: 'short', year: 'numeric' })}`
-                  : ''}
+              <option key={b.id} value={b.id}>
+                {b.fileName} — {formatQuantity(b.contacts, 'contact')}
+                {b.committedAt ? `, committed ${formatDate(b.committedAt, timeZone)}` : ''}
               </option>
             ))}
           </select>
@@ -130,14 +129,14 @@ function AudienceSize({ size }: AudienceSizeProps) {
       {size.state === 'error' && <span className="error">{size.message}</span>}
       {shown && (
         <>
-          <strong>{plural(shown.sendable, 'contact')} can be messaged</strong>{' '}
-          <span className="muted">of {count(shown.total)} in this audience</span>
+          <strong>{formatQuantity(shown.sendable, 'contact')} can be messaged</strong>{' '}
+          <span className="muted">of {formatCount(shown.total)} in this audience</span>
           {size.state === 'counting' && <span className="muted"> · counting…</span>}
           {excluded.length > 0 && (
             <ul className="excluded" aria-label="Left out">
               {excluded.map(([reason, n]) => (
                 <li key={reason}>
-                  {count(n)} {EXCLUSION_LABELS[reason]}
+                  {formatCount(n)} {EXCLUSION_LABELS[reason]}
                 </li>
               ))}
             </ul>

@@ -5,11 +5,13 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { DryRunResult as DryRun } from '@/lib/sending/simulate-campaign-sends';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+import { formatCount, formatQuantity } from '@/lib/format/number';
+import { formatDateTime } from '@/lib/format/date-time';
 import { apiRequest } from '../api-request';
 import { ConfirmDialog } from './ConfirmDialog';
 import { dryRunTotals } from './dry-run-totals';
 import { DryRunResult } from './DryRunResult';
-import { count, dateTime, dollars, exclusionLabel, plural } from './format';
+import { dollars, exclusionLabel } from './format';
 
 interface LaunchSummary {
   queued: number;
@@ -147,14 +149,14 @@ export function CampaignActions({ campaignId, name, status, scheduledAt, timeZon
       )}
       {launched && (
         <div className="notice" role="status">
-          Launched: {plural(launched.queued, 'message')} queued.
+          Launched: {formatQuantity(launched.queued, 'message')} queued.
           {Object.entries(launched.excluded).some(([, n]) => n > 0) && (
             <>
               {' '}
               Left out:{' '}
               {Object.entries(launched.excluded)
                 .filter(([, n]) => n > 0)
-                .map(([reason, n]) => `${count(n)} ${exclusionLabel(reason)}`)
+                .map(([reason, n]) => `${formatCount(n)} ${exclusionLabel(reason)}`)
                 .join('; ')}
               .
             </>
@@ -170,7 +172,7 @@ export function CampaignActions({ campaignId, name, status, scheduledAt, timeZon
           busy === 'launch'
             ? 'Launching…'
             : scheduledAt
-              ? `Schedule for ${dateTime(scheduledAt, timeZone)}`
+              ? `Schedule for ${formatDateTime(scheduledAt, timeZone)}`
               : 'Launch now'
         }
         cancelLabel="Not yet"
@@ -180,8 +182,8 @@ export function CampaignActions({ campaignId, name, status, scheduledAt, timeZon
       >
         {dryRun && totals ? (
           <p>
-            The dry run found {plural(totals.queued, 'message')} to queue: {count(dryRun.sendNow)} can go out now and{' '}
-            {count(totals.held)} will wait for their gate; {plural(totals.skipped, 'contact')}{' '}
+            The dry run found {formatQuantity(totals.queued, 'message')} to queue: {formatCount(dryRun.sendNow)} can go
+            out now and {formatCount(totals.held)} will wait for their gate; {formatQuantity(totals.skipped, 'contact')}{' '}
             {totals.skipped === 1 ? 'is' : 'are'} skipped. Expected cost {dollars(dryRun.costMicros)}.
           </p>
         ) : (
@@ -191,8 +193,8 @@ export function CampaignActions({ campaignId, name, status, scheduledAt, timeZon
           </p>
         )}
         <p>
-          Sending starts {scheduledAt ? `at ${dateTime(scheduledAt, timeZone)}` : 'at once'} and keeps to quiet hours,
-          budgets and rate limits.
+          Sending starts {scheduledAt ? `at ${formatDateTime(scheduledAt, timeZone)}` : 'at once'} and keeps to quiet
+          hours, budgets and rate limits.
         </p>
       </ConfirmDialog>
       <ConfirmDialog

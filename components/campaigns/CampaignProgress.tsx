@@ -4,11 +4,13 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { CampaignProgress as Progress } from '@/lib/campaigns/get-campaign-progress';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+import { formatCount, formatPercent } from '@/lib/format/number';
+import { formatDateTime } from '@/lib/format/date-time';
 import { apiRequest } from '../api-request';
 import { ProgressBar } from '../ui/ProgressBar';
 import { StatGrid } from '../ui/StatGrid';
 import { SkippedReasons } from './SkippedReasons';
-import { count, dateTime, dollars, percent } from './format';
+import { dollars } from './format';
 
 const POLL_MS = 2000;
 // Statuses in which the queue can still move, so the numbers are worth following.
@@ -98,13 +100,13 @@ export function CampaignProgress({ campaignId, status, timeZone }: CampaignProgr
       <StatGrid label="Message counts" stats={COUNT_LABELS.map(([key, label]) => ({ label, value: c[key] }))} />
       <ProgressBar label="Finished" value={total > 0 ? finished / total : 0} />
       <p className="muted">
-        Finished means delivered, failed or skipped: {count(finished)} of {count(total)} messages.
+        Finished means delivered, failed or skipped: {formatCount(finished)} of {formatCount(total)} messages.
       </p>
       <StatGrid
         stats={[
           {
             label: 'Delivery rate (delivered ÷ sent)',
-            value: progress.deliveryRate === null ? '—' : percent(progress.deliveryRate),
+            value: formatPercent(progress.deliveryRate),
           },
           { label: 'Spent so far (AUD)', value: dollars(progress.spentMicros) },
         ]}
@@ -122,8 +124,8 @@ export function CampaignProgress({ campaignId, status, timeZone }: CampaignProgr
             {progress.held.map((h, i) => (
               <tr key={i}>
                 <td>{h.reason}</td>
-                <td>{count(h.count)}</td>
-                <td>{h.until ? dateTime(h.until, timeZone) : '—'}</td>
+                <td>{formatCount(h.count)}</td>
+                <td>{h.until ? formatDateTime(h.until, timeZone) : '—'}</td>
               </tr>
             ))}
           </tbody>

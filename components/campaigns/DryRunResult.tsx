@@ -1,8 +1,10 @@
 import type { DryRunResult as DryRun } from '@/lib/sending/simulate-campaign-sends';
+import { formatCount, formatQuantity } from '@/lib/format/number';
+import { formatDateTime } from '@/lib/format/date-time';
 import { StatGrid } from '../ui/StatGrid';
 import { SkippedReasons } from './SkippedReasons';
 import { dryRunTotals } from './dry-run-totals';
-import { count, dateTime, dollars, plural } from './format';
+import { dollars } from './format';
 
 interface DryRunResultProps {
   dryRun: DryRun;
@@ -16,8 +18,8 @@ export function DryRunResult({ dryRun, timeZone }: DryRunResultProps) {
     <section aria-label="Dry run result">
       <h2>Dry run</h2>
       <p className="muted">
-        What launching now would do for the {plural(dryRun.audience, 'contact')} of the audience. Nothing was sent or
-        queued.
+        What launching now would do for the {formatQuantity(dryRun.audience, 'contact')} of the audience. Nothing was
+        sent or queued.
       </p>
       <StatGrid
         stats={[
@@ -41,7 +43,7 @@ export function DryRunResult({ dryRun, timeZone }: DryRunResultProps) {
               <tr key={i}>
                 <td>{h.gate.replace(/_/g, ' ')}</td>
                 <td>{h.reason}</td>
-                <td>{count(h.count)}</td>
+                <td>{formatCount(h.count)}</td>
               </tr>
             ))}
           </tbody>
@@ -50,14 +52,14 @@ export function DryRunResult({ dryRun, timeZone }: DryRunResultProps) {
       <SkippedReasons label="Skipped by reason" unit="Contacts" skipped={dryRun.skipped} />
       <p>
         <strong>Expected to finish:</strong>{' '}
-        {dryRun.finishEstimate ? dateTime(dryRun.finishEstimate, timeZone) : 'not known'}
+        {dryRun.finishEstimate ? formatDateTime(dryRun.finishEstimate, timeZone) : 'not known'}
         {dryRun.finishNote && <span className="muted"> — {dryRun.finishNote}</span>}
       </p>
       {dryRun.sample && (
         <div>
           <strong>Sample message</strong>{' '}
           <span className="muted">
-            ({dryRun.sample.encoding}, {plural(dryRun.sample.parts, 'part')})
+            ({dryRun.sample.encoding}, {formatQuantity(dryRun.sample.parts, 'part')})
           </span>
           <pre className="sms" aria-label="Sample message">
             {dryRun.sample.body}

@@ -3,7 +3,8 @@
 import { replaceablePunctuation } from '@/lib/messages/plain-punctuation';
 import { estimateCostMicros } from '@/lib/messages/preview-message';
 import type { MessagePreview as Preview } from '@/lib/messages/preview-message';
-import { characterName, count, dollars, plural } from './format';
+import { formatCount, formatQuantity } from '@/lib/format/number';
+import { characterName, dollars } from './format';
 
 export interface PreviewPricing {
   pricePerPartMicros: number;
@@ -44,7 +45,7 @@ export function MessagePreview({ label, preview, pricing, onPlainPunctuation }: 
       <dl className="facts">
         <div>
           <dt>Characters</dt>
-          <dd>{count(segments.characters)}</dd>
+          <dd>{formatCount(segments.characters)}</dd>
         </div>
         <div>
           <dt>Encoding</dt>
@@ -64,7 +65,7 @@ export function MessagePreview({ label, preview, pricing, onPlainPunctuation }: 
           <dd>
             {cost === null
               ? 'counting the audience…'
-              : `${dollars(cost)} for ${plural(pricing.recipients ?? 0, 'recipient')}`}{' '}
+              : `${dollars(cost)} for ${formatQuantity(pricing.recipients ?? 0, 'recipient')}`}{' '}
             <span className="muted">
               ({segments.parts} × {dollars(pricing.pricePerPartMicros, { fine: true })} per part)
             </span>

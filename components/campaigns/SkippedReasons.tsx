@@ -1,4 +1,5 @@
-import { count, exclusionLabel } from './format';
+import { formatCount } from '@/lib/format/number';
+import { exclusionLabel } from './format';
 
 export interface SkippedReasonsProps {
   /** The table's accessible name. */
@@ -23,7 +24,7 @@ export function SkippedReasons({ label, unit, skipped }: SkippedReasonsProps) {
         {skipped.map((s, i) => (
           <tr key={i}>
             <td>{exclusionLabel(s.reason)}</td>
-            <td>{count(s.count)}</td>
+            <td>{formatCount(s.count)}</td>
           </tr>
         ))}
       </tbody>

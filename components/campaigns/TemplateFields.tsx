@@ -7,10 +7,11 @@ import { BUILT_IN_FIELDS, LINK_FIELD } from '@/lib/messages/merge-fields';
 import { replaceablePunctuation, toPlainPunctuation } from '@/lib/messages/plain-punctuation';
 import { estimateCampaignCostMicros, previewMessage } from '@/lib/messages/preview-message';
 import { MAX_TEMPLATE_CHARACTERS, MAX_TEMPLATES } from '@/lib/campaigns/schemas';
+import { formatCount, formatQuantity } from '@/lib/format/number';
 import type { EditorFields } from './editor-fields';
 import { FieldIssue, invalidProps } from './FieldIssue';
 import type { Issues } from './FieldIssue';
-import { count, dollars, plural } from './format';
+import { dollars } from './format';
 import { MessagePreview } from './MessagePreview';
 
 export interface PreviewSettings {
@@ -130,7 +131,7 @@ export function TemplateFields({ form, issues, settings, recipients }: TemplateF
                 {...invalidProps(issues, `templates.${index}.body`)}
               />
               <div className="hint">
-                {count(body.length)} / {count(MAX_TEMPLATE_CHARACTERS)} characters as written
+                {formatCount(body.length)} / {formatCount(MAX_TEMPLATE_CHARACTERS)} characters as written
               </div>
               <FieldIssue issues={issues} path={`templates.${index}.body`} />
             </div>
@@ -192,7 +193,7 @@ export function TemplateFields({ form, issues, settings, recipients }: TemplateF
       <p className="estimate" aria-label="Estimated cost">
         {totalCost === null
           ? 'Estimated cost: waiting for the audience count.'
-          : `Estimated cost: ${dollars(totalCost)} for ${plural(recipients ?? 0, 'recipient')} (AUD, at ${dollars(settings.pricePerPartMicros, { fine: true })} per part; names and links vary the length a little).`}
+          : `Estimated cost: ${dollars(totalCost)} for ${formatQuantity(recipients ?? 0, 'recipient')} (AUD, at ${dollars(settings.pricePerPartMicros, { fine: true })} per part; names and links vary the length a little).`}
       </p>
     </fieldset>
   );

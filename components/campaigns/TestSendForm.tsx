@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { formatQuantity } from '@/lib/format/number';
 import { apiRequest } from '../api-request';
-import { plural } from './format';
 
 interface Sent {
   to: string;
@@ -71,7 +71,7 @@ export function TestSendForm({ campaignId, initialPhone }: TestSendFormProps) {
       )}
       {sent && (
         <div className="notice" role="status">
-          Test sent to {sent.to} ({plural(sent.parts, 'part')}):
+          Test sent to {sent.to} ({formatQuantity(sent.parts, 'part')}):
           <pre className="sms">{sent.body}</pre>
         </div>
       )}

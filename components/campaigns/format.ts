@@ -1,7 +1,7 @@
 import { EXCLUSION_LABELS } from '@/lib/audiences/audience';
 
 // Display helpers shared by the campaign components: money is AUD, held in
-// millionths of a dollar; counts and times are written the Australian way.
+// millionths of a dollar. Counts and times come from lib/format, as everywhere.
 
 const WHOLE_CENTS = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' });
 const FINE = new Intl.NumberFormat('en-AU', {
@@ -13,31 +13,6 @@ const FINE = new Intl.NumberFormat('en-AU', {
 
 export function dollars(micros: number, { fine = false }: { fine?: boolean } = {}): string {
   return (fine ? FINE : WHOLE_CENTS).format(micros / 1_000_000);
-}
-
-export function count(n: number): string {
-  return n.toLocaleString('en-AU');
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
-
-export function percent(share: number): string {
-  return `${(share * 100).toLocaleString('en-AU', { maximumFractionDigits: 1 })}%`;
-}
-
-/** An instant as a person in the workspace reads it, with the zone's abbreviation (AEST, AEDT…). */
-export function dateTime(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString('en-AU', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
 }
 
 /**

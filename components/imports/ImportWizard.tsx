@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
+import { formatCount } from '@/lib/format/number';
 import { apiRequest } from '../api-request';
 import { ProgressBar } from '../ui/ProgressBar';
+import { WorkspaceTime } from '../ui/WorkspaceTime';
 import { ColumnMappingForm } from './ColumnMappingForm';
-import { count } from './format';
 import type { ImportBatch } from './import-batch';
 import { ImportSummary } from './ImportSummary';
 import { RowDecisions } from './RowDecisions';
@@ -15,10 +16,12 @@ import { TouchedContacts } from './TouchedContacts';
 interface ImportWizardProps {
   initial: ImportBatch;
   canEdit: boolean;
+  /** The workspace's zone, in which the batch's times are shown. */
+  timeZone: string;
 }
 
 /** The import of one file from mapping to commit, following the batch's state in the database. */
-export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
+export function ImportWizard({ initial, canEdit, timeZone }: ImportWizardProps) {
   const router = useRouter();
   const [batch, setBatch] = useState(initial);
   const [editingMapping, setEditingMapping] = useState(false);
@@ -57,7 +60,7 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
     <>
       <p className="muted">
         {batch.fileName} · {(batch.fileSize / 1024 / 1024).toFixed(1)} MB · uploaded by {batch.createdBy} on{' '}
-        {new Date(batch.createdAt).toLocaleString('en-AU')}
+        <WorkspaceTime at={batch.createdAt} timeZone={timeZone} />
       </p>
       {error && (
         <div className="notice bad" role="alert">
@@ -85,7 +88,7 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
           <h2>Checking every row</h2>
           <ProgressBar label="Dry run" value={estimateShare(batch)} />
           <p className="muted">
-            {count(batch.processedRows)} rows checked. Nothing is written to your contacts during the dry run.
+            {formatCount(batch.processedRows)} rows checked. Nothing is written to your contacts during the dry run.
           </p>
         </div>
       )}
@@ -97,7 +100,7 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
             {batch.status === 'ANALYSED' && canEdit && (
               <div className="panel row">
                 <button type="button" onClick={() => void commit()} disabled={accepted === 0}>
-                  Commit: create {count(batch.createCount)} and update {count(batch.updateCount)} contacts
+                  Commit: create {formatCount(batch.createCount)} and update {formatCount(batch.updateCount)} contacts
                 </button>
                 <button type="button" className="secondary" onClick={() => setEditingMapping(true)}>
                   Change the mapping
@@ -109,8 +112,8 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
                 <h2>Committing</h2>
                 <ProgressBar label="Commit" value={accepted ? batch.committedRows / accepted : 1} />
                 <p className="muted">
-                  {count(batch.committedRows)} of {count(accepted)} contacts written. You can leave this page; if the
-                  commit stops, resume it and it carries on where it stopped.
+                  {formatCount(batch.committedRows)} of {formatCount(accepted)} contacts written. You can leave this
+                  page; if the commit stops, resume it and it carries on where it stopped.
                 </p>
                 {canEdit && (
                   <button type="button" className="secondary" onClick={() => void commit()}>
@@ -141,8 +144,8 @@ export function ImportWizard({ initial, canEdit }: ImportWizardProps) {
             )}
             {batch.status === 'COMMITTED' && (
               <div className="notice" role="status">
-                Import committed: {count(batch.createCount)} contacts created and {count(batch.updateCount)} updated.{' '}
-                <Link href={`/contacts?batch=${batch.id}`}>See them in Contacts</Link>.
+                Import committed: {formatCount(batch.createCount)} contacts created and {formatCount(batch.updateCount)}{' '}
+                updated. <Link href={`/contacts?batch=${batch.id}`}>See them in Contacts</Link>.
               </div>
             )}
             <RowDecisions

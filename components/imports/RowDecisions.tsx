@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { formatCount } from '@/lib/format/number';
 import { apiRequest } from '../api-request';
 import type { ImportBatchView } from '@/lib/imports/get-import-batch';
 import type { RejectCode } from '@/lib/imports/reject-reasons';
-import { count } from './format';
 
 type Decision = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'REJECT';
 type RowsPage = {
@@ -90,7 +90,7 @@ export function RowDecisions({ batchId, rejectCount, rejectReasons }: RowDecisio
                 >
                   {r.label}
                 </button>{' '}
-                <span className="muted">{count(r.count)}</span>
+                <span className="muted">{formatCount(r.count)}</span>
               </li>
             ))}
           </ul>
@@ -121,7 +121,7 @@ export function RowDecisions({ batchId, rejectCount, rejectReasons }: RowDecisio
             </tbody>
           </table>
           <p className="muted">
-            {count(data.total)} rows · page {data.page} of {pages}{' '}
+            {formatCount(data.total)} rows · page {data.page} of {pages}{' '}
             {page > 1 && (
               <button type="button" className="secondary" onClick={() => setPage(page - 1)}>
                 Previous

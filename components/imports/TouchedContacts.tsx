@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { count } from './format';
+import { formatCount } from '@/lib/format/number';
 import type { ImportBatch } from './import-batch';
 
 interface TouchedContactsProps {
@@ -22,7 +22,7 @@ export function TouchedContacts({ batch }: TouchedContactsProps) {
       {batch.createCount + batch.updateCount > batch.touchedContacts.length && (
         <p>
           <Link href={`/contacts?batch=${batch.id}`}>
-            All {count(batch.createCount + batch.updateCount)} contacts of this import
+            All {formatCount(batch.createCount + batch.updateCount)} contacts of this import
           </Link>
         </p>
       )}

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { formatCount } from '@/lib/format/number';
 import type { SendingNumberView } from '@/lib/sending-numbers/sending-number-view';
 import { WARM_UP_CURVE } from '@/lib/sending-numbers/warm-up-curve';
 import { useRowRequest } from '../use-row-request';
@@ -8,7 +9,7 @@ import { useRowRequest } from '../use-row-request';
 const CHECKBOX_LABEL = { fontWeight: 'normal', display: 'flex', gap: '.4rem', alignItems: 'center' } as const;
 
 function perDay(limit: number): string {
-  return `${limit.toLocaleString('en-AU')}/day`;
+  return `${formatCount(limit)}/day`;
 }
 
 /** What the number may send on a day, in the words staff use for warm-up. */

@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { KillSwitchView } from '@/lib/sending/get-kill-switch';
+import { formatDateTime } from '@/lib/format/date-time';
 import { apiRequest } from '../api-request';
-import { dateTime } from '../campaigns/format';
 
 interface KillSwitchPanelProps {
   state: KillSwitchView;
@@ -43,13 +43,8 @@ export function KillSwitchPanel({ state, canEdit, timeZone }: KillSwitchPanelPro
           <strong>
             All sending is stopped{state.pausedReason ? `: ${state.pausedReason.replace(/[.!]+$/, '')}.` : '.'}
           </strong>
-          {state.pausedAt && (
-            <span className="muted" suppressHydrationWarning>
-              {' '}
-              Since {dateTime(state.pausedAt, timeZone)}.
-            </span>
-          )}{' '}
-          Messages wait in the queue and go out once sending resumes.
+          {state.pausedAt && <span className="muted"> Since {formatDateTime(state.pausedAt, timeZone)}.</span>} Messages
+          wait in the queue and go out once sending resumes.
         </div>
       ) : (
         <p>Sending is on. Stopping it holds every message of every campaign at once, until an admin resumes sending.</p>

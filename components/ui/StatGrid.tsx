@@ -1,3 +1,5 @@
+import { formatCount } from '@/lib/format/number';
+
 interface Stat {
   label: string;
   /** A count is written the Australian way (1,234); text, such as a price or a rate, is shown as given. */
@@ -16,9 +18,7 @@ export function StatGrid({ stats, label }: StatGridProps) {
     <div className="stats" aria-label={label}>
       {stats.map((stat) => (
         <div className="stat" key={stat.label}>
-          <div className="value">
-            {typeof stat.value === 'number' ? stat.value.toLocaleString('en-AU') : stat.value}
-          </div>
+          <div className="value">{typeof stat.value === 'number' ? formatCount(stat.value) : stat.value}</div>
           <div className="label">{stat.label}</div>
         </div>
       ))}

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
+import { formatCount } from '../format/number';
 import { buildSendQueue } from '../sending/build-send-queue';
 import { AudienceSchema, EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';
 import { lockCampaign } from './lock-campaign';
@@ -60,7 +61,7 @@ export async function launchCampaign({
     if (!built.queued) {
       const reasons = Object.entries(built.excluded)
         .filter(([, n]) => n > 0)
-        .map(([reason, n]) => `${n.toLocaleString('en-AU')} ${EXCLUSION_LABELS[reason as ExclusionReason]}`);
+        .map(([reason, n]) => `${formatCount(n)} ${EXCLUSION_LABELS[reason as ExclusionReason]}`);
       throw new AppError(
         'invalid',
         built.audience

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AudienceSchema } from '../audiences/audience';
+import { formatCount } from '../format/number';
 import { parseTemplate } from '../messages/merge-fields';
 
 // Shared by the route handlers and the editor in the browser, so both refuse the
@@ -29,10 +30,7 @@ function usesLink(body: unknown): boolean {
 
 const TemplateBodySchema = z
   .string({ message: 'Write the message.' })
-  .max(
-    MAX_TEMPLATE_CHARACTERS,
-    `A message can have at most ${MAX_TEMPLATE_CHARACTERS.toLocaleString('en-AU')} characters.`,
-  )
+  .max(MAX_TEMPLATE_CHARACTERS, `A message can have at most ${formatCount(MAX_TEMPLATE_CHARACTERS)} characters.`)
   .superRefine((body, ctx) => {
     if (body.trim() === '') {
       ctx.addIssue({ code: 'custom', message: 'Write the message.' });
@@ -73,10 +71,7 @@ export const CampaignInputSchema = z
     linkUrl: z
       .string()
       .trim()
-      .max(
-        MAX_LINK_URL_CHARACTERS,
-        `The link URL can have at most ${MAX_LINK_URL_CHARACTERS.toLocaleString('en-AU')} characters.`,
-      )
+      .max(MAX_LINK_URL_CHARACTERS, `The link URL can have at most ${formatCount(MAX_LINK_URL_CHARACTERS)} characters.`)
       .refine(isWebAddress, 'The link URL must be a full web address starting with https:// or http://.')
       .nullable()
       .optional(),

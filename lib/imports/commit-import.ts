@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
+import { formatCount } from '../format/number';
 
 // One chunk of accepted rows becomes contacts, lineage, consent records and
 // "applied" marks in a single statement inside one transaction: a chunk is either
@@ -139,12 +140,11 @@ async function recordCommitFailure(tenantId: string, batchId: string): Promise<v
 
 // Says how far the commit got and the ways on, never the database's own words.
 function commitFailureMessage({ saved, accepted }: { saved: number; accepted: number }): string {
-  const n = (v: number) => v.toLocaleString('en-AU');
   const after =
     'or change the mapping and run a new dry run. If it keeps stopping, ask an administrator to check the server log.';
   if (saved === 0)
-    return `The commit stopped before saving any of the ${n(accepted)} contacts. Resume the commit to save them, ${after}`;
-  return `The commit stopped after saving ${n(saved)} of ${n(accepted)} contacts; the others were not saved. Resume the commit to save the rest, ${after}`;
+    return `The commit stopped before saving any of the ${formatCount(accepted)} contacts. Resume the commit to save them, ${after}`;
+  return `The commit stopped after saving ${formatCount(saved)} of ${formatCount(accepted)} contacts; the others were not saved. Resume the commit to save the rest, ${after}`;
 }
 
 async function applyAcceptedRows({

@@ -1,3 +1,5 @@
+import { formatCount } from '../format/number';
+
 /**
  * The longest value a contact keeps per field, in characters. A longer value is
  * almost always a column mapped to the wrong field, and some would stop the commit:
@@ -26,7 +28,7 @@ export function unstorableReason(label: string, value: string, limit: number): s
   if (value.includes(NUL))
     return `${label} contains an invisible NUL character (shown as ␀), which cannot be saved. Remove it from the file and import this row again.`;
   if (value.length > limit)
-    return `${label} is ${value.length.toLocaleString('en-AU')} characters long; at most ${limit} can be saved.`;
+    return `${label} is ${formatCount(value.length)} characters long; at most ${limit} can be saved.`;
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { formatCount } from '../format/number';
 import { warmUpDailyLimit } from '../sending-numbers/warm-up-curve';
 import { instantAt, localTime } from '../time/zoned-time';
 import type { QuietHours } from './quiet-hours-until';
@@ -92,7 +93,7 @@ export function estimateFinish(input: FinishInputs): FinishEstimate {
     if (capacity === byDailyBudget && byDailyBudget < byPace) limits.add('the daily budget');
     if (capacity === byMonthlyBudget && byMonthlyBudget < byPace) limits.add('the monthly budget');
     if (capacity === byPace)
-      limits.add(`the pace of ${input.perMinute.toLocaleString('en-AU')} messages a minute within daytime hours`);
+      limits.add(`the pace of ${formatCount(input.perMinute)} messages a minute within daytime hours`);
     if (remaining <= capacity) {
       return {
         finishAt: new Date(start.getTime() + Math.ceil(remaining / input.perMinute) * 60_000),

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Queryable } from '../db/queryable';
 import { AppError } from '../errors';
+import { formatCount } from '../format/number';
 import type { ConsentStatus } from '../generated/prisma/enums';
 import { composeMessage } from '../messages/compose-message';
 import { estimateFinish } from './estimate-finish';
@@ -197,7 +198,7 @@ export async function simulateCampaignSends({
     : !messages
       ? 'No message would go out.'
       : finish.finishAt
-        ? `About ${messages.toLocaleString('en-AU')} messages; the pace is set by ${finish.limits.join(', ') || 'nothing in particular'}. Contacts in other time zones get theirs in their own daytime.`
+        ? `About ${formatCount(messages)} messages; the pace is set by ${finish.limits.join(', ') || 'nothing in particular'}. Contacts in other time zones get theirs in their own daytime.`
         : `Would not finish: ${finish.limits.join(', ')}.`;
 
   return {

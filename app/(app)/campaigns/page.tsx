@@ -1,12 +1,15 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/campaigns/StatusBadge';
+import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { listCampaigns } from '@/lib/campaigns/list-campaigns';
 import { roleAtLeast } from '@/lib/auth/roles';
+import { formatCount } from '@/lib/format/number';
+import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
 
 export default async function CampaignsPage() {
   const actor = await requireActor();
-  const campaigns = await listCampaigns({ actor });
+  const [campaigns, timeZone] = await Promise.all([listCampaigns({ actor }), getWorkspaceTimeZone({ actor })]);
   const canWrite = roleAtLeast(actor.role, 'STAFF');
   return (
     <>
@@ -46,12 +49,14 @@ export default async function CampaignsPage() {
                   <StatusBadge status={c.status} />
                   {c.pausedReason ? <div className="muted">{c.pausedReason}</div> : null}
                 </td>
-                <td>{(c.jobs.QUEUED ?? 0) + (c.jobs.SENDING ?? 0)}</td>
-                <td>{c.jobs.SENT ?? 0}</td>
-                <td>{c.jobs.DELIVERED ?? 0}</td>
-                <td>{(c.jobs.FAILED ?? 0) + (c.jobs.UNDELIVERED ?? 0)}</td>
-                <td>{c.jobs.SKIPPED ?? 0}</td>
-                <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
+                <td>{formatCount((c.jobs.QUEUED ?? 0) + (c.jobs.SENDING ?? 0))}</td>
+                <td>{formatCount(c.jobs.SENT ?? 0)}</td>
+                <td>{formatCount(c.jobs.DELIVERED ?? 0)}</td>
+                <td>{formatCount((c.jobs.FAILED ?? 0) + (c.jobs.UNDELIVERED ?? 0))}</td>
+                <td>{formatCount(c.jobs.SKIPPED ?? 0)}</td>
+                <td>
+                  <WorkspaceTime at={c.createdAt} timeZone={timeZone} dateOnly />
+                </td>
               </tr>
             ))}
           </tbody>

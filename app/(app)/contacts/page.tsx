@@ -1,7 +1,11 @@
 import Link from 'next/link';
+import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { ContactQuerySchema, type ContactQuery } from '@/lib/contacts/contact-query';
 import { listContacts } from '@/lib/contacts/list-contacts';
+import { formatDate } from '@/lib/format/date-time';
+import { formatCount, formatQuantity } from '@/lib/format/number';
 import { listImportBatches } from '@/lib/imports/list-import-batches';
+import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -16,9 +20,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const actor = await requireActor();
   const parsed = ContactQuerySchema.safeParse(await searchParams);
   const query: ContactQuery = parsed.success ? parsed.data : { page: 1 };
-  const [{ total, contacts, page, pageSize }, batches] = await Promise.all([
+  const [{ total, contacts, page, pageSize }, batches, timeZone] = await Promise.all([
     listContacts({ actor, query }),
     listImportBatches({ actor }),
+    getWorkspaceTimeZone({ actor }),
   ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const filtered = Boolean(query.q || query.consent || query.tag || query.dnc || query.batch);
@@ -57,7 +62,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             <option value="">Any</option>
             {batches.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.fileName} ({b.createdAt.toLocaleDateString('en-AU')})
+                {b.fileName} ({formatDate(b.createdAt, timeZone)})
               </option>
             ))}
           </select>
@@ -79,7 +84,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ) : (
         <>
           <p className="muted" role="status">
-            {total.toLocaleString('en-AU')} {total === 1 ? 'contact' : 'contacts'}
+            {formatQuantity(total, 'contact')}
             {filtered ? (total === 1 ? ' matches this filter' : ' match this filter') : ''}
           </p>
           <table aria-label="Contacts">
@@ -104,13 +109,16 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
                     {c.optedOutAt && <span className="badge">opted out</span>}
                   </td>
                   <td>{c.tags.join(', ')}</td>
-                  <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
+                  <td>
+                    <WorkspaceTime at={c.createdAt} timeZone={timeZone} dateOnly />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="muted">
-            Page {page} of {pages} {page > 1 && <Link href={{ query: linkQuery(query, page - 1) }}>Previous</Link>}{' '}
+            Page {formatCount(page)} of {formatCount(pages)}{' '}
+            {page > 1 && <Link href={{ query: linkQuery(query, page - 1) }}>Previous</Link>}{' '}
             {page < pages && <Link href={{ query: linkQuery(query, page + 1) }}>Next</Link>}
           </p>
         </>

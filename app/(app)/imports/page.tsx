@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import { ImportUpload } from '@/components/imports/ImportUpload';
+import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { roleAtLeast } from '@/lib/auth/roles';
+import { formatCount } from '@/lib/format/number';
 import { listImportBatches } from '@/lib/imports/list-import-batches';
+import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
 
 export default async function ImportsPage() {
   const actor = await requireActor();
-  const batches = await listImportBatches({ actor });
-  const n = (v: number) => v.toLocaleString('en-AU');
+  const [batches, timeZone] = await Promise.all([listImportBatches({ actor }), getWorkspaceTimeZone({ actor })]);
   return (
     <>
       <h1>Imports</h1>
@@ -39,13 +41,15 @@ export default async function ImportsPage() {
                 <td>
                   <span className="badge">{b.status.toLowerCase()}</span>
                 </td>
-                <td>{n(b.totalRows)}</td>
-                <td>{n(b.createCount)}</td>
-                <td>{n(b.updateCount)}</td>
-                <td>{n(b.unchangedCount)}</td>
-                <td>{n(b.rejectCount)}</td>
+                <td>{formatCount(b.totalRows)}</td>
+                <td>{formatCount(b.createCount)}</td>
+                <td>{formatCount(b.updateCount)}</td>
+                <td>{formatCount(b.unchangedCount)}</td>
+                <td>{formatCount(b.rejectCount)}</td>
                 <td>{b.createdBy}</td>
-                <td>{b.createdAt.toLocaleString('en-AU')}</td>
+                <td>
+                  <WorkspaceTime at={b.createdAt} timeZone={timeZone} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,7 @@
+import { formatCount, formatPercent } from '@/lib/format/number';
 import { botClickReasons } from '@/lib/reports/bot-click-reasons';
 import { campaignReport } from '@/lib/reports/campaign-report';
 import { requireActor } from '@/app/_http/current-actor';
-
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
 
 export default async function ReportsPage() {
   const actor = await requireActor();
@@ -41,17 +38,17 @@ export default async function ReportsPage() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{r.name}</td>
-                <td>{r.total}</td>
-                <td>{r.sent}</td>
-                <td>{r.delivered}</td>
-                <td>{percent(r.deliveryRate)}</td>
-                <td>{r.failed}</td>
-                <td>{r.skipped}</td>
-                <td>{r.people}</td>
-                <td>{percent(r.clickRate)}</td>
-                <td>{r.humanClicks}</td>
-                <td>{r.uniqueHumans}</td>
-                <td>{r.botClicks}</td>
+                <td>{formatCount(r.total)}</td>
+                <td>{formatCount(r.sent)}</td>
+                <td>{formatCount(r.delivered)}</td>
+                <td>{formatPercent(r.deliveryRate)}</td>
+                <td>{formatCount(r.failed)}</td>
+                <td>{formatCount(r.skipped)}</td>
+                <td>{formatCount(r.people)}</td>
+                <td>{formatPercent(r.clickRate)}</td>
+                <td>{formatCount(r.humanClicks)}</td>
+                <td>{formatCount(r.uniqueHumans)}</td>
+                <td>{formatCount(r.botClicks)}</td>
               </tr>
             ))}
           </tbody>
@@ -71,7 +68,7 @@ export default async function ReportsPage() {
               {bots.map((b) => (
                 <tr key={b.reason}>
                   <td>{b.reason}</td>
-                  <td>{b.count}</td>
+                  <td>{formatCount(b.count)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 // capabilities read as layers, and a change low down never needs one higher up.
 const LAYERS: readonly (readonly string[])[] = [
   ['generated'],
-  ['env', 'errors', 'time', 'csv', 'security-headers'],
+  ['env', 'errors', 'time', 'csv', 'security-headers', 'format'],
   ['db'],
   ['auth'],
   ['tenants', 'rate-limit'],

@@ -2,16 +2,18 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CampaignActions } from '@/components/campaigns/CampaignActions';
 import { CampaignProgress } from '@/components/campaigns/CampaignProgress';
-import { count, dateTime, exclusionLabel, plural } from '@/components/campaigns/format';
+import { exclusionLabel } from '@/components/campaigns/format';
 import { MessagePreview } from '@/components/campaigns/MessagePreview';
 import { StatusBadge } from '@/components/campaigns/StatusBadge';
 import { TestSendForm } from '@/components/campaigns/TestSendForm';
+import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { countAudience } from '@/lib/audiences/count-audience';
 import { getCampaign, type CampaignView } from '@/lib/campaigns/get-campaign';
 import { getCampaignContext } from '@/lib/campaigns/get-campaign-context';
 import { previewMessage } from '@/lib/messages/preview-message';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
+import { formatCount, formatQuantity } from '@/lib/format/number';
 import { requireActor } from '@/app/_http/current-actor';
 
 function AudienceDescription({ campaign }: { campaign: CampaignView }) {
@@ -59,11 +61,14 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
   const shareOf = (weight: number) =>
     campaign.rotation === 'WEIGHTED' ? weight / totalWeight : 1 / campaign.templates.length;
   const excluded = Object.entries(campaign.launchSummary?.excluded ?? {}).filter(([, n]) => n > 0);
-  const when = (iso: string | null) => (iso ? dateTime(iso, context.timeZone) : null);
+  const when = (iso: string | null) => (iso ? <WorkspaceTime at={iso} timeZone={context.timeZone} /> : null);
 
   const details: [string, React.ReactNode | null][] = [
     ['Audience', <AudienceDescription key="a" campaign={campaign} />],
-    [isDraft ? 'Can be messaged now' : 'Queued at launch', recipients === null ? '—' : plural(recipients, 'contact')],
+    [
+      isDraft ? 'Can be messaged now' : 'Queued at launch',
+      recipients === null ? '—' : formatQuantity(recipients, 'contact'),
+    ],
     [
       'Rotation',
       campaign.templates.length < 2 ? 'One message' : campaign.rotation === 'WEIGHTED' ? 'Weighted' : 'In turn',
@@ -93,12 +98,20 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
       ),
     ],
     ['Scheduled for', when(campaign.scheduledAt) ?? (isDraft ? 'Sends when launched' : null)],
-    ['Created', `${when(campaign.createdAt)}${campaign.createdBy ? ` by ${campaign.createdBy}` : ''}`],
+    [
+      'Created',
+      <>
+        {when(campaign.createdAt)}
+        {campaign.createdBy ? ` by ${campaign.createdBy}` : ''}
+      </>,
+    ],
     ['Launched', when(campaign.launchedAt)],
     ['Completed', when(campaign.completedAt)],
     [
       'Left out at launch',
-      excluded.length === 0 ? null : excluded.map(([reason, n]) => `${count(n)} ${exclusionLabel(reason)}`).join('; '),
+      excluded.length === 0
+        ? null
+        : excluded.map(([reason, n]) => `${formatCount(n)} ${exclusionLabel(reason)}`).join('; '),
     ],
   ];
 

@@ -2,10 +2,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { UndoOptOutForm } from '@/components/contacts/UndoOptOutForm';
+import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getContact } from '@/lib/contacts/get-contact';
 import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
 import { AppError } from '@/lib/errors';
+import { formatDate } from '@/lib/format/date-time';
+import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
 
 export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
@@ -19,7 +22,10 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const timeline = await getContactTimeline({ actor, contactId: contact.id });
+  const [timeline, timeZone] = await Promise.all([
+    getContactTimeline({ actor, contactId: contact.id }),
+    getWorkspaceTimeZone({ actor }),
+  ]);
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
   const custom = Object.entries(contact.customFields as Record<string, string>);
   const fields: [string, string | null][] = [
@@ -31,7 +37,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
     ['Postcode', contact.postcode],
     [
       'Consent',
-      `${contact.consentStatus.toLowerCase()}${contact.consentSource ? ` (${contact.consentSource})` : ''}${contact.consentAt ? `, ${contact.consentAt.toLocaleDateString('en-AU')}` : ''}`,
+      `${contact.consentStatus.toLowerCase()}${contact.consentSource ? ` (${contact.consentSource})` : ''}${contact.consentAt ? `, ${formatDate(contact.consentAt, timeZone)}` : ''}`,
     ],
     ...custom.map(([k, v]) => [k, v] as [string, string]),
   ];
@@ -43,7 +49,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
       <h1>{name || contact.phoneE164}</h1>
       {contact.dnc && (
         <div className="notice bad" role="status">
-          On the do-not-contact list since {contact.dnc.createdAt.toLocaleString('en-AU')} (
+          On the do-not-contact list since <WorkspaceTime at={contact.dnc.createdAt} timeZone={timeZone} /> (
           {contact.dnc.source.toLowerCase().replace(/_/g, ' ')}). No message will be sent.
         </div>
       )}
@@ -75,7 +81,9 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
           <tbody>
             {timeline.map((t, i) => (
               <tr key={i}>
-                <td>{t.at.toLocaleString('en-AU')}</td>
+                <td>
+                  <WorkspaceTime at={t.at} timeZone={timeZone} />
+                </td>
                 <td>
                   {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
                 </td>
@@ -101,7 +109,9 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
           <tbody>
             {contact.consentEvents.map((e) => (
               <tr key={String(e.id)}>
-                <td>{e.occurredAt.toLocaleString('en-AU')}</td>
+                <td>
+                  <WorkspaceTime at={e.occurredAt} timeZone={timeZone} />
+                </td>
                 <td>{e.action.toLowerCase().replace(/_/g, ' ')}</td>
                 <td>{e.status?.toLowerCase() ?? '—'}</td>
                 <td>
@@ -126,7 +136,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
           {contact.imports.map((i) => (
             <li key={i.batch.id}>
               <Link href={`/imports/${i.batch.id}`}>{i.batch.fileName}</Link> — {i.action.toLowerCase()} on{' '}
-              {i.createdAt.toLocaleString('en-AU')}
+              <WorkspaceTime at={i.createdAt} timeZone={timeZone} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import { getImportBatch } from '@/lib/imports/get-import-batch';
 import { BatchIdSchema } from '@/lib/imports/schemas';
+import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
 
 export default async function ImportBatchPage({ params }: { params: Promise<{ batchId: string }> }) {
@@ -15,13 +16,18 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  const timeZone = await getWorkspaceTimeZone({ actor });
   return (
     <>
       <p>
         <Link href="/imports">← Imports</Link>
       </p>
       <h1>Import: {batch.fileName}</h1>
-      <ImportWizard initial={JSON.parse(JSON.stringify(batch))} canEdit={roleAtLeast(actor.role, 'STAFF')} />
+      <ImportWizard
+        initial={JSON.parse(JSON.stringify(batch))}
+        canEdit={roleAtLeast(actor.role, 'STAFF')}
+        timeZone={timeZone}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Forbidden } from '@/components/shell/Forbidden';
 import { AuditDetails } from '@/components/settings/AuditDetails';
-import { dateTime } from '@/components/campaigns/format';
+import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { AuditQuerySchema, listAudit } from '@/lib/auth/list-audit';
 import { getTenantSettings } from '@/lib/tenants/get-tenant-settings';
@@ -47,7 +47,9 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{dateTime(entry.createdAt, settings.timeZone)}</td>
+                  <td>
+                    <WorkspaceTime at={entry.createdAt} timeZone={settings.timeZone} />
+                  </td>
                   <td>{entry.actor}</td>
                   <td>{entry.what}</td>
                   <td>
