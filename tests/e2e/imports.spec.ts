@@ -48,6 +48,8 @@ test('a staff member imports a CSV: upload, mapping, dry run, rejects, commit, c
 
   await page.getByRole('button', { name: /^Commit: create 2 and update 0 contacts$/ }).click();
   await expect(page.getByRole('status')).toContainText('Import committed: 2 contacts created and 0 updated.');
+  await expect(page.getByLabel('Import summary')).toContainText('2Created');
+  await expect(page.getByLabel('Import summary')).not.toContainText('Would be');
 
   await page.getByRole('link', { name: 'See them in Contacts' }).click();
   await expect(page.getByRole('link', { name: '+61412345601' })).toBeVisible();
