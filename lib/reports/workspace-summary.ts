@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { getWorkspaceTimeZone } from '../tenants/get-workspace-time-zone';
+import { instantAt, localTime } from '../time/zoned-time';
 
 export interface WorkspaceSummaryOptions {
   actor: Actor;
@@ -9,9 +11,10 @@ export interface WorkspaceSummaryOptions {
 /** The dashboard's headline figures. Delivered, not sent, is the success figure. */
 export async function workspaceSummary({ actor }: WorkspaceSummaryOptions) {
   const tenantId = actor.tenantId;
-  const monthStart = new Date();
-  monthStart.setUTCDate(1);
-  monthStart.setUTCHours(0, 0, 0, 0);
+  // "This month" is the workspace's month: in Sydney it starts 10 or 11 hours before UTC's.
+  const timeZone = await getWorkspaceTimeZone({ actor });
+  const today = localTime(new Date(), timeZone);
+  const monthStart = instantAt({ year: today.year, month: today.month, day: 1 }, timeZone);
   const [contacts, optedOut, campaigns, running, jobsByState] = await Promise.all([
     db().contact.count({ where: { tenantId } }),
     db().dncEntry.count({ where: { tenantId } }),
