@@ -23,39 +23,41 @@ export default async function CampaignsPage() {
           No campaigns in {actor.tenantName} yet.{canWrite ? ' Start with “New campaign”.' : ''}
         </div>
       ) : (
-        <table aria-label="Campaigns">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Status</th>
-              <th>Queued</th>
-              <th>Sent</th>
-              <th>Delivered</th>
-              <th>Failed</th>
-              <th>Skipped</th>
-              <th>Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={c.status} />
-                  {c.pausedReason ? <div className="muted">{c.pausedReason}</div> : null}
-                </td>
-                <td>{(c.jobs.QUEUED ?? 0) + (c.jobs.SENDING ?? 0)}</td>
-                <td>{c.jobs.SENT ?? 0}</td>
-                <td>{c.jobs.DELIVERED ?? 0}</td>
-                <td>{(c.jobs.FAILED ?? 0) + (c.jobs.UNDELIVERED ?? 0)}</td>
-                <td>{c.jobs.SKIPPED ?? 0}</td>
-                <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
+        <div className="table-scroll">
+          <table aria-label="Campaigns">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Status</th>
+                <th>Queued</th>
+                <th>Sent</th>
+                <th>Delivered</th>
+                <th>Failed</th>
+                <th>Skipped</th>
+                <th>Created</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={c.status} />
+                    {c.pausedReason ? <div className="muted">{c.pausedReason}</div> : null}
+                  </td>
+                  <td>{(c.jobs.QUEUED ?? 0) + (c.jobs.SENDING ?? 0)}</td>
+                  <td>{c.jobs.SENT ?? 0}</td>
+                  <td>{c.jobs.DELIVERED ?? 0}</td>
+                  <td>{(c.jobs.FAILED ?? 0) + (c.jobs.UNDELIVERED ?? 0)}</td>
+                  <td>{c.jobs.SKIPPED ?? 0}</td>
+                  <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -66,33 +66,35 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ) : (
         <>
           <p className="muted">{total.toLocaleString('en-AU')} contact(s)</p>
-          <table>
-            <thead>
-              <tr>
-                <th>Phone</th>
-                <th>Name</th>
-                <th>Consent</th>
-                <th>Tags</th>
-                <th>Added</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/contacts/${c.id}`}>{c.phoneE164}</Link>
-                  </td>
-                  <td>{[c.firstName, c.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
-                  <td>
-                    <span className="badge">{c.consentStatus.toLowerCase()}</span>{' '}
-                    {c.optedOutAt && <span className="badge">opted out</span>}
-                  </td>
-                  <td>{c.tags.join(', ')}</td>
-                  <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Phone</th>
+                  <th>Name</th>
+                  <th>Consent</th>
+                  <th>Tags</th>
+                  <th>Added</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {contacts.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link href={`/contacts/${c.id}`}>{c.phoneE164}</Link>
+                    </td>
+                    <td>{[c.firstName, c.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
+                    <td>
+                      <span className="badge">{c.consentStatus.toLowerCase()}</span>{' '}
+                      {c.optedOutAt && <span className="badge">opted out</span>}
+                    </td>
+                    <td>{c.tags.join(', ')}</td>
+                    <td>{c.createdAt.toLocaleDateString('en-AU')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">
             Page {page} of {pages} {page > 1 && <Link href={{ query: { ...query, page: page - 1 } }}>Previous</Link>}{' '}
             {page < pages && <Link href={{ query: { ...query, page: page + 1 } }}>Next</Link>}

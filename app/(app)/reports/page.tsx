@@ -20,62 +20,66 @@ export default async function ReportsPage() {
       {rows.length === 0 ? (
         <div className="empty">Reports appear once a campaign has been sent.</div>
       ) : (
-        <table aria-label="Campaign results">
-          <thead>
-            <tr>
-              <th>Campaign</th>
-              <th>Messages</th>
-              <th>Sent</th>
-              <th>Delivered</th>
-              <th>Delivery rate</th>
-              <th>Failed</th>
-              <th>Skipped</th>
-              <th>People who clicked</th>
-              <th>Click rate</th>
-              <th>Human clicks</th>
-              <th>Unique visitors</th>
-              <th>Bot clicks</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.name}</td>
-                <td>{r.total}</td>
-                <td>{r.sent}</td>
-                <td>{r.delivered}</td>
-                <td>{percent(r.deliveryRate)}</td>
-                <td>{r.failed}</td>
-                <td>{r.skipped}</td>
-                <td>{r.people}</td>
-                <td>{percent(r.clickRate)}</td>
-                <td>{r.humanClicks}</td>
-                <td>{r.uniqueHumans}</td>
-                <td>{r.botClicks}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {bots.length > 0 && (
-        <>
-          <h2>Clicks not counted as people</h2>
-          <table aria-label="Bot and preview clicks by reason">
+        <div className="table-scroll">
+          <table aria-label="Campaign results">
             <thead>
               <tr>
-                <th>Why</th>
-                <th>Clicks</th>
+                <th>Campaign</th>
+                <th>Messages</th>
+                <th>Sent</th>
+                <th>Delivered</th>
+                <th>Delivery rate</th>
+                <th>Failed</th>
+                <th>Skipped</th>
+                <th>People who clicked</th>
+                <th>Click rate</th>
+                <th>Human clicks</th>
+                <th>Unique visitors</th>
+                <th>Bot clicks</th>
               </tr>
             </thead>
             <tbody>
-              {bots.map((b) => (
-                <tr key={b.reason}>
-                  <td>{b.reason}</td>
-                  <td>{b.count}</td>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name}</td>
+                  <td>{r.total}</td>
+                  <td>{r.sent}</td>
+                  <td>{r.delivered}</td>
+                  <td>{percent(r.deliveryRate)}</td>
+                  <td>{r.failed}</td>
+                  <td>{r.skipped}</td>
+                  <td>{r.people}</td>
+                  <td>{percent(r.clickRate)}</td>
+                  <td>{r.humanClicks}</td>
+                  <td>{r.uniqueHumans}</td>
+                  <td>{r.botClicks}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+      {bots.length > 0 && (
+        <>
+          <h2>Clicks not counted as people</h2>
+          <div className="table-scroll">
+            <table aria-label="Bot and preview clicks by reason">
+              <thead>
+                <tr>
+                  <th>Why</th>
+                  <th>Clicks</th>
+                </tr>
+              </thead>
+              <tbody>
+                {bots.map((b) => (
+                  <tr key={b.reason}>
+                    <td>{b.reason}</td>
+                    <td>{b.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </>

@@ -14,22 +14,24 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <p className="muted">Admins manage users and settings; staff import, write and send; viewers see reports only.</p>
       <InviteUserForm />
-      <table>
-        <thead>
-          <tr>
-            <th>E-mail</th>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <MemberRow key={m.id} member={m} isSelf={m.userId === actor.userId} />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>E-mail</th>
+              <th>Name</th>
+              <th>Role</th>
+              <th>Status</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <MemberRow key={m.id} member={m} isSelf={m.userId === actor.userId} />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -138,18 +138,20 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
       )}
 
       <h2>Details</h2>
-      <table aria-label="Campaign details">
-        <tbody>
-          {details
-            .filter(([, value]) => value !== null)
-            .map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table aria-label="Campaign details">
+          <tbody>
+            {details
+              .filter(([, value]) => value !== null)
+              .map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2>Messages</h2>
       {campaign.templates.map((t, i) => (

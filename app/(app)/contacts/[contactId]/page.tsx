@@ -49,74 +49,80 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
       )}
       {contact.dnc && roleAtLeast(actor.role, 'ADMIN') && <UndoOptOutForm contactId={contact.id} />}
       <div className="panel">
-        <table aria-label="Contact details">
-          <tbody>
-            {fields.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value ?? <span className="muted">—</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table aria-label="Contact details">
+            <tbody>
+              {fields.map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{value ?? <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <h2>Messages</h2>
       {timeline.length === 0 ? (
         <div className="empty">No messages to or from this contact yet.</div>
       ) : (
-        <table aria-label="Message history">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>What</th>
-              <th>Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {timeline.map((t, i) => (
-              <tr key={i}>
-                <td>{t.at.toLocaleString('en-AU')}</td>
-                <td>
-                  {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
-                </td>
-                <td>{t.detail ?? ''}</td>
+        <div className="table-scroll">
+          <table className="stack-on-phone" aria-label="Message history">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>What</th>
+                <th>Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {timeline.map((t, i) => (
+                <tr key={i}>
+                  <td>{t.at.toLocaleString('en-AU')}</td>
+                  <td>
+                    {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
+                  </td>
+                  <td>{t.detail ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Consent history</h2>
       {contact.consentEvents.length === 0 ? (
         <div className="empty">No consent changes recorded.</div>
       ) : (
-        <table aria-label="Consent history">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>What</th>
-              <th>Consent</th>
-              <th>How</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contact.consentEvents.map((e) => (
-              <tr key={String(e.id)}>
-                <td>{e.occurredAt.toLocaleString('en-AU')}</td>
-                <td>{e.action.toLowerCase().replace(/_/g, ' ')}</td>
-                <td>{e.status?.toLowerCase() ?? '—'}</td>
-                <td>
-                  {e.source}
-                  {e.importBatchId && (
-                    <>
-                      {' '}
-                      · <Link href={`/imports/${e.importBatchId}`}>import</Link>
-                    </>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table aria-label="Consent history">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>What</th>
+                <th>Consent</th>
+                <th>How</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contact.consentEvents.map((e) => (
+                <tr key={String(e.id)}>
+                  <td>{e.occurredAt.toLocaleString('en-AU')}</td>
+                  <td>{e.action.toLowerCase().replace(/_/g, ' ')}</td>
+                  <td>{e.status?.toLowerCase() ?? '—'}</td>
+                  <td>
+                    {e.source}
+                    {e.importBatchId && (
+                      <>
+                        {' '}
+                        · <Link href={`/imports/${e.importBatchId}`}>import</Link>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Imports that touched this contact</h2>
       {contact.imports.length === 0 ? (
