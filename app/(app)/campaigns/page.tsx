@@ -1,8 +1,11 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge } from '@/components/campaigns/StatusBadge';
 import { listCampaigns } from '@/lib/campaigns/list-campaigns';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Campaigns' };
 
 export default async function CampaignsPage() {
   const actor = await requireActor();

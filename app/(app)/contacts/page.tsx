@@ -1,7 +1,10 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ContactQuerySchema, listContacts } from '@/lib/contacts/list-contacts';
 import { listImportBatches } from '@/lib/imports/list-import-batches';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Contacts' };
 
 type Search = Promise<Record<string, string | undefined>>;
 

@@ -1,8 +1,11 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ImportUpload } from '@/components/imports/ImportUpload';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { listImportBatches } from '@/lib/imports/list-import-batches';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Imports' };
 
 export default async function ImportsPage() {
   const actor = await requireActor();

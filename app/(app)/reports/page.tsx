@@ -1,6 +1,9 @@
+import type { Metadata } from 'next';
 import { botClickReasons } from '@/lib/reports/bot-click-reasons';
 import { campaignReport } from '@/lib/reports/campaign-report';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Reports' };
 
 function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;

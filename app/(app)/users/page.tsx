@@ -1,9 +1,12 @@
+import type { Metadata } from 'next';
 import { Forbidden } from '@/components/shell/Forbidden';
 import { InviteUserForm } from '@/components/users/InviteUserForm';
 import { MemberRow } from '@/components/users/MemberRow';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { listMembers } from '@/lib/users/list-members';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const actor = await requireActor();

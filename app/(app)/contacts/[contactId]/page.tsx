@@ -1,5 +1,7 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { z } from 'zod';
 import { UndoOptOutForm } from '@/components/contacts/UndoOptOutForm';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -8,19 +10,28 @@ import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
 import { AppError } from '@/lib/errors';
 import { requireActor } from '@/app/_http/current-actor';
 
-export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
+type Params = Promise<{ contactId: string }>;
+
+// Cached for the request, so the title and the page read the contact once.
+const loadContact = cache(async (contactId: string) => {
   const actor = await requireActor();
-  const parsed = z
-    .string()
-    .uuid()
-    .safeParse((await params).contactId);
+  const parsed = z.string().uuid().safeParse(contactId);
   if (!parsed.success) notFound();
   const contact = await getContact({ actor, contactId: parsed.data }).catch((error) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  return { actor, contact, name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') };
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { contact, name } = await loadContact((await params).contactId);
+  return { title: name || contact.phoneE164 };
+}
+
+export default async function ContactPage({ params }: { params: Params }) {
+  const { actor, contact, name } = await loadContact((await params).contactId);
   const timeline = await getContactTimeline({ actor, contactId: contact.id });
-  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
   const custom = Object.entries(contact.customFields as Record<string, string>);
   const fields: [string, string | null][] = [
     ['Phone', contact.phoneE164],
