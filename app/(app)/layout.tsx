@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { MainNavigation } from '@/components/shell/MainNavigation';
 import { NavLink } from '@/components/shell/NavLink';
 import { SignOutButton } from '@/components/shell/SignOutButton';
 import { TenantSwitcher } from '@/components/shell/TenantSwitcher';
@@ -22,8 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const killSwitch = await getKillSwitch({ actor });
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">SMS CRM</div>
+      <MainNavigation>
         <TenantSwitcher current={actor.tenantId} options={actor.memberships} />
         {NAV.map((item) => (
           <NavLink key={item.href} href={item.href}>
@@ -40,7 +40,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <SignOutButton />
           </div>
         </div>
-      </nav>
+      </MainNavigation>
       <main className="main">
         {killSwitch.paused && (
           <div className="notice bad kill-banner" role="alert">

@@ -112,24 +112,26 @@ export function CampaignProgress({ campaignId, status, timeZone }: CampaignProgr
         ]}
       />
       {progress.held.length > 0 && (
-        <table aria-label="Held messages by reason">
-          <thead>
-            <tr>
-              <th>Why held</th>
-              <th>Messages</th>
-              <th>Next attempt</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.held.map((h, i) => (
-              <tr key={i}>
-                <td>{h.reason}</td>
-                <td>{formatCount(h.count)}</td>
-                <td>{h.until ? formatDateTime(h.until, timeZone) : '—'}</td>
+        <div className="table-scroll">
+          <table aria-label="Held messages by reason">
+            <thead>
+              <tr>
+                <th>Why held</th>
+                <th>Messages</th>
+                <th>Next attempt</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {progress.held.map((h, i) => (
+                <tr key={i}>
+                  <td>{h.reason}</td>
+                  <td>{formatCount(h.count)}</td>
+                  <td>{h.until ? formatDateTime(h.until, timeZone) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <SkippedReasons label="Skipped messages by reason" unit="Messages" skipped={progress.skipped} />
     </section>

@@ -30,24 +30,26 @@ export function DryRunResult({ dryRun, timeZone }: DryRunResultProps) {
         ]}
       />
       {dryRun.held.length > 0 && (
-        <table aria-label="Held by reason">
-          <thead>
-            <tr>
-              <th>Gate</th>
-              <th>Why held</th>
-              <th>Messages</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dryRun.held.map((h, i) => (
-              <tr key={i}>
-                <td>{h.gate.replace(/_/g, ' ')}</td>
-                <td>{h.reason}</td>
-                <td>{formatCount(h.count)}</td>
+        <div className="table-scroll">
+          <table aria-label="Held by reason">
+            <thead>
+              <tr>
+                <th>Gate</th>
+                <th>Why held</th>
+                <th>Messages</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {dryRun.held.map((h, i) => (
+                <tr key={i}>
+                  <td>{h.gate.replace(/_/g, ' ')}</td>
+                  <td>{h.reason}</td>
+                  <td>{formatCount(h.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <SkippedReasons label="Skipped by reason" unit="Contacts" skipped={dryRun.skipped} />
       <p>

@@ -13,21 +13,23 @@ export interface SkippedReasonsProps {
 export function SkippedReasons({ label, unit, skipped }: SkippedReasonsProps) {
   if (!skipped.length) return null;
   return (
-    <table aria-label={label}>
-      <thead>
-        <tr>
-          <th>Why skipped</th>
-          <th>{unit}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {skipped.map((s, i) => (
-          <tr key={i}>
-            <td>{exclusionLabel(s.reason)}</td>
-            <td>{formatCount(s.count)}</td>
+    <div className="table-scroll">
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            <th>Why skipped</th>
+            <th>{unit}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {skipped.map((s, i) => (
+            <tr key={i}>
+              <td>{exclusionLabel(s.reason)}</td>
+              <td>{formatCount(s.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

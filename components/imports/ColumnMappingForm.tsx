@@ -79,24 +79,26 @@ export function ColumnMappingForm({ batch, onStarted }: ColumnMappingFormProps) 
           These columns match an earlier file, so they are matched as you matched them then.
         </div>
       )}
-      <table>
-        <thead>
-          <tr>
-            {format.headers.map((h, i) => (
-              <th key={i}>{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {format.preview.slice(0, 3).map((row, r) => (
-            <tr key={r}>
-              {format.headers.map((_, i) => (
-                <td key={i}>{row[i] ?? ''}</td>
+      <div className="table-scroll">
+        <table className="csv-preview" aria-label="First rows of the file">
+          <thead>
+            <tr>
+              {format.headers.map((h, i) => (
+                <th key={i}>{h}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {format.preview.slice(0, 3).map((row, r) => (
+              <tr key={r}>
+                {format.headers.map((_, i) => (
+                  <td key={i}>{row[i] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="row">
         {IMPORT_FIELDS.map((field) => (
           <div className="field" key={field}>

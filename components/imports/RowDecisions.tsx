@@ -98,28 +98,32 @@ export function RowDecisions({ batchId, rejectCount, rejectReasons }: RowDecisio
       )}
       {data && (
         <>
-          <table aria-label="Row decisions">
-            <thead>
-              <tr>
-                <th>Row</th>
-                <th>Phone</th>
-                <th>Decision</th>
-                <th>Reason</th>
-                <th>Original</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.rowNumber}>
-                  <td>{r.rowNumber}</td>
-                  <td>{r.phoneE164 ?? '—'}</td>
-                  <td className={`decision-${r.decision}`}>{DECISION_LABELS[r.decision]}</td>
-                  <td>{r.reason ?? ''}</td>
-                  <td className="muted">{r.cells.join(' | ').slice(0, 120)}</td>
+          <div className="table-scroll">
+            <table className="stack-on-phone" aria-label="Row decisions">
+              <thead>
+                <tr>
+                  <th>Row</th>
+                  <th>Phone</th>
+                  <th>Decision</th>
+                  <th>Reason</th>
+                  <th>Original</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.rowNumber}>
+                    <td data-label="Row">{r.rowNumber}</td>
+                    <td>{r.phoneE164 ?? '—'}</td>
+                    <td className={`decision-${r.decision}`}>{DECISION_LABELS[r.decision]}</td>
+                    <td>{r.reason ?? ''}</td>
+                    <td className="muted" data-label="Original">
+                      {r.cells.join(' | ').slice(0, 120)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">
             {formatCount(data.total)} rows · page {data.page} of {pages}{' '}
             {page > 1 && (

@@ -22,22 +22,24 @@ export function SendingNumbersPanel({ numbers, canEdit }: SendingNumbersPanelPro
       {numbers.length === 0 ? (
         <div className="empty">No sending numbers yet.{canEdit ? ' Add one above.' : ' An admin can add them.'}</div>
       ) : (
-        <table aria-label="Sending numbers">
-          <thead>
-            <tr>
-              <th>Number or sender ID</th>
-              <th>Kind</th>
-              <th>Registration</th>
-              <th>Daily allowance</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {numbers.map((n) => (
-              <SendingNumberRow key={n.id} number={n} canEdit={canEdit} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table aria-label="Sending numbers">
+            <thead>
+              <tr>
+                <th>Number or sender ID</th>
+                <th>Kind</th>
+                <th>Registration</th>
+                <th>Daily allowance</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {numbers.map((n) => (
+                <SendingNumberRow key={n.id} number={n} canEdit={canEdit} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {!canEdit && <p className="muted">Only admins can add or change sending numbers.</p>}
     </section>

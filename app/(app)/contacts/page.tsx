@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { ContactQuerySchema, type ContactQuery } from '@/lib/contacts/contact-query';
@@ -7,6 +8,8 @@ import { formatCount, formatQuantity } from '@/lib/format/number';
 import { listImportBatches } from '@/lib/imports/list-import-batches';
 import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Contacts' };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -87,35 +90,37 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             {formatQuantity(total, 'contact')}
             {filtered ? (total === 1 ? ' matches this filter' : ' match this filter') : ''}
           </p>
-          <table aria-label="Contacts">
-            <thead>
-              <tr>
-                <th>Phone</th>
-                <th>Name</th>
-                <th>Consent</th>
-                <th>Tags</th>
-                <th>Added</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/contacts/${c.id}`}>{c.phoneE164}</Link>
-                  </td>
-                  <td>{[c.firstName, c.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
-                  <td>
-                    <span className="badge">{c.consentStatus.toLowerCase()}</span>{' '}
-                    {c.optedOutAt && <span className="badge">opted out</span>}
-                  </td>
-                  <td>{c.tags.join(', ')}</td>
-                  <td>
-                    <WorkspaceTime at={c.createdAt} timeZone={timeZone} dateOnly />
-                  </td>
+          <div className="table-scroll">
+            <table aria-label="Contacts">
+              <thead>
+                <tr>
+                  <th>Phone</th>
+                  <th>Name</th>
+                  <th>Consent</th>
+                  <th>Tags</th>
+                  <th>Added</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {contacts.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link href={`/contacts/${c.id}`}>{c.phoneE164}</Link>
+                    </td>
+                    <td>{[c.firstName, c.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
+                    <td>
+                      <span className="badge">{c.consentStatus.toLowerCase()}</span>{' '}
+                      {c.optedOutAt && <span className="badge">opted out</span>}
+                    </td>
+                    <td>{c.tags.join(', ')}</td>
+                    <td>
+                      <WorkspaceTime at={c.createdAt} timeZone={timeZone} dateOnly />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">
             Page {formatCount(page)} of {formatCount(pages)}{' '}
             {page > 1 && <Link href={{ query: linkQuery(query, page - 1) }}>Previous</Link>}{' '}

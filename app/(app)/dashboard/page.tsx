@@ -1,8 +1,11 @@
+import type { Metadata } from 'next';
 import { StatGrid } from '@/components/ui/StatGrid';
 import { FirstRunChecklist } from '@/components/dashboard/FirstRunChecklist';
 import { getFirstRunChecklist } from '@/lib/reports/get-first-run-checklist';
 import { workspaceSummary } from '@/lib/reports/workspace-summary';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const actor = await requireActor();

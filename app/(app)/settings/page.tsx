@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SendingNumbersPanel } from '@/components/sending-numbers/SendingNumbersPanel';
 import { BudgetsPanel } from '@/components/settings/BudgetsPanel';
@@ -7,6 +8,8 @@ import { listSendingNumbers } from '@/lib/sending-numbers/list-sending-numbers';
 import { getKillSwitch } from '@/lib/sending/get-kill-switch';
 import { getTenantSettings } from '@/lib/tenants/get-tenant-settings';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const actor = await requireActor();

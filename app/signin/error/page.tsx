@@ -1,4 +1,7 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+
+export const metadata: Metadata = { title: 'Could not sign you in' };
 
 const MESSAGES: Record<string, string> = {
   Verification: 'That sign-in link has expired or has already been used. Ask for a new one.',

@@ -1,5 +1,5 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CampaignActions } from '@/components/campaigns/CampaignActions';
 import { CampaignProgress } from '@/components/campaigns/CampaignProgress';
 import { exclusionLabel } from '@/components/campaigns/format';
@@ -8,13 +8,12 @@ import { StatusBadge } from '@/components/campaigns/StatusBadge';
 import { TestSendForm } from '@/components/campaigns/TestSendForm';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { countAudience } from '@/lib/audiences/count-audience';
-import { getCampaign, type CampaignView } from '@/lib/campaigns/get-campaign';
+import type { CampaignView } from '@/lib/campaigns/get-campaign';
 import { getCampaignContext } from '@/lib/campaigns/get-campaign-context';
 import { previewMessage } from '@/lib/messages/preview-message';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { AppError } from '@/lib/errors';
 import { formatCount, formatQuantity } from '@/lib/format/number';
-import { requireActor } from '@/app/_http/current-actor';
+import { loadCampaign } from './load-campaign';
 
 function AudienceDescription({ campaign }: { campaign: CampaignView }) {
   const { audience } = campaign;
@@ -42,12 +41,15 @@ function AudienceDescription({ campaign }: { campaign: CampaignView }) {
   }
 }
 
-export default async function CampaignPage({ params }: { params: Promise<{ campaignId: string }> }) {
-  const actor = await requireActor();
-  const campaign = await getCampaign({ actor, campaignId: (await params).campaignId }).catch((error) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+type Params = Promise<{ campaignId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { campaign } = await loadCampaign((await params).campaignId);
+  return { title: campaign.name };
+}
+
+export default async function CampaignPage({ params }: { params: Params }) {
+  const { actor, campaign } = await loadCampaign((await params).campaignId);
   const context = await getCampaignContext({ actor });
   const canAct = roleAtLeast(actor.role, 'STAFF');
   const isDraft = campaign.status === 'DRAFT';
@@ -151,18 +153,20 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
       )}
 
       <h2>Details</h2>
-      <table aria-label="Campaign details">
-        <tbody>
-          {details
-            .filter(([, value]) => value !== null)
-            .map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table aria-label="Campaign details">
+          <tbody>
+            {details
+              .filter(([, value]) => value !== null)
+              .map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2>Messages</h2>
       {campaign.templates.map((t, i) => (

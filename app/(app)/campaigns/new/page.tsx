@@ -1,9 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CampaignEditor } from '@/components/campaigns/CampaignEditor';
 import { Forbidden } from '@/components/shell/Forbidden';
 import { getCampaignContext } from '@/lib/campaigns/get-campaign-context';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireActor } from '@/app/_http/current-actor';
+
+export const metadata: Metadata = { title: 'New campaign' };
 
 export default async function NewCampaignPage() {
   const actor = await requireActor();

@@ -1,5 +1,7 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { z } from 'zod';
 import { UndoOptOutForm } from '@/components/contacts/UndoOptOutForm';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
@@ -11,22 +13,31 @@ import { formatDate } from '@/lib/format/date-time';
 import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
 
-export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
+type Params = Promise<{ contactId: string }>;
+
+// Cached for the request, so the title and the page read the contact once.
+const loadContact = cache(async (contactId: string) => {
   const actor = await requireActor();
-  const parsed = z
-    .string()
-    .uuid()
-    .safeParse((await params).contactId);
+  const parsed = z.string().uuid().safeParse(contactId);
   if (!parsed.success) notFound();
   const contact = await getContact({ actor, contactId: parsed.data }).catch((error) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  return { actor, contact, name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') };
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { contact, name } = await loadContact((await params).contactId);
+  return { title: name || contact.phoneE164 };
+}
+
+export default async function ContactPage({ params }: { params: Params }) {
+  const { actor, contact, name } = await loadContact((await params).contactId);
   const [timeline, timeZone] = await Promise.all([
     getContactTimeline({ actor, contactId: contact.id }),
     getWorkspaceTimeZone({ actor }),
   ]);
-  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
   const custom = Object.entries(contact.customFields as Record<string, string>);
   const fields: [string, string | null][] = [
     ['Phone', contact.phoneE164],
@@ -55,78 +66,84 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
       )}
       {contact.dnc && roleAtLeast(actor.role, 'ADMIN') && <UndoOptOutForm contactId={contact.id} />}
       <div className="panel">
-        <table aria-label="Contact details">
-          <tbody>
-            {fields.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value ?? <span className="muted">—</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table aria-label="Contact details">
+            <tbody>
+              {fields.map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{value ?? <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <h2>Messages</h2>
       {timeline.length === 0 ? (
         <div className="empty">No messages to or from this contact yet.</div>
       ) : (
-        <table aria-label="Message history">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>What</th>
-              <th>Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {timeline.map((t, i) => (
-              <tr key={i}>
-                <td>
-                  <WorkspaceTime at={t.at} timeZone={timeZone} />
-                </td>
-                <td>
-                  {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
-                </td>
-                <td>{t.detail ?? ''}</td>
+        <div className="table-scroll">
+          <table className="stack-on-phone" aria-label="Message history">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>What</th>
+                <th>Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {timeline.map((t, i) => (
+                <tr key={i}>
+                  <td>
+                    <WorkspaceTime at={t.at} timeZone={timeZone} />
+                  </td>
+                  <td>
+                    {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
+                  </td>
+                  <td>{t.detail ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Consent history</h2>
       {contact.consentEvents.length === 0 ? (
         <div className="empty">No consent changes recorded.</div>
       ) : (
-        <table aria-label="Consent history">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>What</th>
-              <th>Consent</th>
-              <th>How</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contact.consentEvents.map((e) => (
-              <tr key={String(e.id)}>
-                <td>
-                  <WorkspaceTime at={e.occurredAt} timeZone={timeZone} />
-                </td>
-                <td>{e.action.toLowerCase().replace(/_/g, ' ')}</td>
-                <td>{e.status?.toLowerCase() ?? '—'}</td>
-                <td>
-                  {e.source}
-                  {e.importBatchId && (
-                    <>
-                      {' '}
-                      · <Link href={`/imports/${e.importBatchId}`}>import</Link>
-                    </>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table aria-label="Consent history">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>What</th>
+                <th>Consent</th>
+                <th>How</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contact.consentEvents.map((e) => (
+                <tr key={String(e.id)}>
+                  <td>
+                    <WorkspaceTime at={e.occurredAt} timeZone={timeZone} />
+                  </td>
+                  <td>{e.action.toLowerCase().replace(/_/g, ' ')}</td>
+                  <td>{e.status?.toLowerCase() ?? '—'}</td>
+                  <td>
+                    {e.source}
+                    {e.importBatchId && (
+                      <>
+                        {' '}
+                        · <Link href={`/imports/${e.importBatchId}`}>import</Link>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Imports that touched this contact</h2>
       {contact.imports.length === 0 ? (

@@ -1,20 +1,23 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CampaignEditor } from '@/components/campaigns/CampaignEditor';
 import { Forbidden } from '@/components/shell/Forbidden';
-import { getCampaign } from '@/lib/campaigns/get-campaign';
 import { getCampaignContext } from '@/lib/campaigns/get-campaign-context';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { AppError } from '@/lib/errors';
 import { requireActor } from '@/app/_http/current-actor';
+import { loadCampaign } from '../load-campaign';
 
-export default async function EditCampaignPage({ params }: { params: Promise<{ campaignId: string }> }) {
+type Params = Promise<{ campaignId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { campaign } = await loadCampaign((await params).campaignId);
+  return { title: `Edit ${campaign.name}` };
+}
+
+export default async function EditCampaignPage({ params }: { params: Params }) {
   const actor = await requireActor();
   if (!roleAtLeast(actor.role, 'STAFF')) return <Forbidden needs="staff" />;
-  const campaign = await getCampaign({ actor, campaignId: (await params).campaignId }).catch((error) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const { campaign } = await loadCampaign((await params).campaignId);
   const back = (
     <p>
       <Link href={`/campaigns/${campaign.id}`}>← {campaign.name}</Link>
