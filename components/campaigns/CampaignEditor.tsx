@@ -152,6 +152,7 @@ export function CampaignEditor({ context, campaign }: CampaignEditorProps) {
           shortLinkBase: context.shortLinkBase,
           pricePerPartMicros: context.pricePerPartMicros,
           canReceiveReplies,
+          customFieldNames: context.customFieldNames,
         }}
       />
 

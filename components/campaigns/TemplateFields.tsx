@@ -19,6 +19,7 @@ export interface PreviewSettings {
   shortLinkBase: string;
   pricePerPartMicros: number;
   canReceiveReplies: boolean;
+  customFieldNames: readonly string[];
 }
 
 const HELPER_FIELDS = [...BUILT_IN_FIELDS, LINK_FIELD, 'firstName|there'];
@@ -55,6 +56,7 @@ export function TemplateFields({ form, issues, settings, recipients }: TemplateF
       canReceiveReplies: settings.canReceiveReplies,
       hasLink: linkUrl.trim() !== '',
       shortLinkBase: settings.shortLinkBase,
+      customFieldNames: settings.customFieldNames,
     }),
   );
   const weights = current.map((t) => t.weight);
@@ -97,7 +99,7 @@ export function TemplateFields({ form, issues, settings, recipients }: TemplateF
       </div>
       <div className="merge-fields" role="group" aria-label="Merge fields">
         <span className="muted">Insert into message {Math.min(active, fields.length - 1) + 1}:</span>
-        {HELPER_FIELDS.map((field) => (
+        {[...HELPER_FIELDS, ...settings.customFieldNames].map((field) => (
           <button key={field} type="button" className="secondary small" onClick={() => insertField(field)}>
             {`{${field}}`}
           </button>

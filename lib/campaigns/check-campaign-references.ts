@@ -1,12 +1,15 @@
 import 'server-only';
 import type { Queryable } from '../db/queryable';
 import type { SenderKind } from '../generated/prisma/enums';
+import { listCustomFieldNames } from '../contacts/list-custom-field-names';
 import { AppError } from '../errors';
+import { parseTemplate } from '../messages/merge-fields';
+import { describeUnknownMergeFields, findUnknownMergeFields } from '../messages/unknown-merge-fields';
 import type { CampaignInput } from './schemas';
 
 export interface CheckCampaignReferencesOptions {
   tenantId: string;
-  input: Pick<CampaignInput, 'sendingNumberIds' | 'audience'>;
+  input: Pick<CampaignInput, 'sendingNumberIds' | 'audience' | 'templates'>;
 }
 
 export interface ReferencedSendingNumber {
@@ -22,14 +25,20 @@ function refuse(path: string, message: string): never {
 }
 
 /**
- * The rows a campaign names must be the tenant's own and usable: active sending
- * numbers, and a committed import when the audience is one. Another tenant's id
+ * What a campaign names must exist and be the tenant's own and usable: merge
+ * fields the app or an import defines, active sending numbers, and a committed
+ * import when the audience is one. Another tenant's id
  * is refused exactly like an unknown one, so nothing about it is revealed.
  */
 export async function checkCampaignReferences(
   db: Queryable,
   { tenantId, input }: CheckCampaignReferencesOptions,
 ): Promise<ReferencedSendingNumber[]> {
+  const customFieldNames = await listCustomFieldNames(db, { tenantId });
+  input.templates.forEach((template, index) => {
+    const unknown = findUnknownMergeFields({ fields: parseTemplate(template.body).fields, customFieldNames });
+    if (unknown.length > 0) refuse(`templates.${index}.body`, describeUnknownMergeFields(unknown));
+  });
   const { rows: numbers } = await db.query<ReferencedSendingNumber>(
     `SELECT id, value, kind, active FROM sending_numbers WHERE "tenantId" = $1::uuid AND id = ANY($2::uuid[])`,
     [tenantId, input.sendingNumberIds],

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
+import { listCustomFieldNames } from '../contacts/list-custom-field-names';
 import { db } from '../db/client';
+import { pgPool } from '../db/pg-pool';
 import { shortLinkBase } from '../links/create-short-link';
 import { listSendingNumbers } from '../sending-numbers/list-sending-numbers';
 import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
@@ -15,7 +17,7 @@ export interface GetCampaignContextOptions {
  * a campaign can use, and the caller's own phone for test sends.
  */
 export async function getCampaignContext({ actor }: GetCampaignContextOptions) {
-  const [settings, numbers, imports, user] = await Promise.all([
+  const [settings, numbers, imports, user, customFieldNames] = await Promise.all([
     db().tenantSettings.findUnique({
       where: { tenantId: actor.tenantId },
       select: { senderName: true, timeZone: true, pricePerPartMicros: true, shortLinkBaseUrl: true },
@@ -28,6 +30,7 @@ export async function getCampaignContext({ actor }: GetCampaignContextOptions) {
       select: { id: true, fileName: true, committedAt: true, createCount: true, updateCount: true },
     }),
     db().user.findUnique({ where: { id: actor.userId }, select: { phoneE164: true } }),
+    listCustomFieldNames(pgPool(), { tenantId: actor.tenantId }),
   ]);
   return {
     // The opt-out line names the sender; an unset sender name falls back to the workspace's name, as at send time.
@@ -49,6 +52,7 @@ export async function getCampaignContext({ actor }: GetCampaignContextOptions) {
       contacts: b.createCount + b.updateCount,
     })),
     testPhone: user?.phoneE164 ?? null,
+    customFieldNames,
   };
 }
 export type CampaignContext = Awaited<ReturnType<typeof getCampaignContext>>;

@@ -1,6 +1,7 @@
 import { messageFooter } from './message-footer';
 import { parseTemplate, renderTemplate, type MergeContact } from './merge-fields';
 import { countSmsParts, type SmsPartCount } from './sms-parts';
+import { describeUnknownMergeFields, findUnknownMergeFields } from './unknown-merge-fields';
 
 // Pure, so the editor can run it on every keystroke in the browser; it must match
 // what lib/sending/compose-message.ts sends, or the estimate misleads.
@@ -36,6 +37,8 @@ export interface PreviewOptions {
   /** Where short links and unsubscribe links live, e.g. https://acme.link */
   shortLinkBase: string;
   contact?: MergeContact;
+  /** The workspace's imported custom fields; when given, any other unknown field is named as the error. */
+  customFieldNames?: readonly string[];
 }
 
 export type MessagePreview = { ok: true; text: string; segments: SmsPartCount } | { ok: false; error: string };
@@ -47,6 +50,10 @@ export function previewMessage(options: PreviewOptions): MessagePreview {
     parsed = parseTemplate(options.body);
   } catch (error) {
     return { ok: false, error: (error as Error).message };
+  }
+  if (options.customFieldNames) {
+    const unknown = findUnknownMergeFields({ fields: parsed.fields, customFieldNames: options.customFieldNames });
+    if (unknown.length > 0) return { ok: false, error: describeUnknownMergeFields(unknown) };
   }
   const footer = messageFooter({
     senderName: options.senderName,

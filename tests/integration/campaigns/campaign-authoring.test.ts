@@ -111,10 +111,25 @@ describe('campaign authoring', () => {
     foreignNumber = await number({ tenantId: otherTenantId, value: `Else${unique}`, kind: 'ALPHANUMERIC' });
     foreignBatch = (
       await db().importBatch.create({
-        data: { tenantId: otherTenantId, fileName: 'theirs.csv', fileSize: 10, status: 'COMMITTED' },
+        data: {
+          tenantId: otherTenantId,
+          fileName: 'theirs.csv',
+          fileSize: 10,
+          status: 'COMMITTED',
+          mapping: { custom: [{ column: 'Voucher', name: 'voucher' }] },
+        },
         select: { id: true },
       })
     ).id;
+    await db().importBatch.create({
+      data: {
+        tenantId,
+        fileName: 'stores.csv',
+        fileSize: 10,
+        status: 'COMMITTED',
+        mapping: { custom: [{ column: 'Store', name: 'store' }] },
+      },
+    });
   });
 
   it('stores a draft with two weighted templates in order, its link, schedule and numbers exactly as given, and audits who wrote it', async () => {
@@ -169,6 +184,11 @@ describe('campaign authoring', () => {
     expect(audit.details).toMatchObject({ name: 'Spring sale', templates: 2, rotation: 'WEIGHTED' });
   });
 
+  it("accepts a custom field this workspace's imports define", async () => {
+    const res = await createCampaign(staff, validInput({ templates: [{ body: 'See you at {store|our store}.' }] }));
+    expect(res.status).toBe(201);
+  });
+
   it('gives a template with no weight a weight of 1 and a campaign with no link URL none', async () => {
     const res = await createCampaign(staff, validInput({ templates: [{ body: 'Sale today only.' }] }));
     expect(res.status).toBe(201);
@@ -183,6 +203,18 @@ describe('campaign authoring', () => {
       () => validInput({ templates: [{ body: 'Hi {first name}, sale today.' }] }),
       'templates.0.body',
       '"{first name}" is not a merge field',
+    ],
+    [
+      'a misspelt merge field',
+      () => validInput({ templates: [{ body: 'Hi {first_name}, sale now on' }] }),
+      'templates.0.body',
+      '{first_name} is not a merge field: did you mean {firstName}?',
+    ],
+    [
+      "a custom field only another workspace's import has",
+      () => validInput({ templates: [{ body: 'Sale today.' }, { body: 'Your code {voucher}' }] }),
+      'templates.1.body',
+      '{voucher} is not a merge field',
     ],
     [
       'a template with an unclosed brace',
