@@ -151,6 +151,7 @@ export function ImportWizard({ initial, canEdit, timeZone }: ImportWizardProps) 
             <RowDecisions
               batchId={batch.id}
               rejectCount={batch.rejectCount}
+              canDownload={canEdit}
               rejectReasons={batch.rejectReasons}
               key={`${batch.status}-${batch.analysedAt}`}
             />

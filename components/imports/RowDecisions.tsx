@@ -24,12 +24,14 @@ const DECISION_LABELS: Record<Decision, string> = {
 interface RowDecisionsProps {
   batchId: string;
   rejectCount: number;
+  /** The rejects file holds the rows as written, so only those who may see people's details get it. */
+  canDownload: boolean;
   /** The rejects counted by why, most common first. */
   rejectReasons: ImportBatchView['rejectReasons'];
 }
 
 /** Every row's decision, a page at a time, filtered by decision, opening on the rejected rows when there are any. */
-export function RowDecisions({ batchId, rejectCount, rejectReasons }: RowDecisionsProps) {
+export function RowDecisions({ batchId, rejectCount, canDownload, rejectReasons }: RowDecisionsProps) {
   const [decision, setDecision] = useState<Decision | null>(rejectCount > 0 ? 'REJECT' : null);
   const [reason, setReason] = useState<RejectCode | null>(null);
   const [page, setPage] = useState(1);
@@ -66,7 +68,7 @@ export function RowDecisions({ batchId, rejectCount, rejectReasons }: RowDecisio
             {d ? DECISION_LABELS[d as Decision] : 'All rows'}
           </button>
         ))}
-        {rejectCount > 0 && (
+        {rejectCount > 0 && canDownload && (
           <a className="button" href={`/api/imports/${batchId}/rejects`} download>
             Download rejected rows (CSV)
           </a>

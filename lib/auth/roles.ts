@@ -8,3 +8,12 @@ export const ROLES: readonly Role[] = ['ADMIN', 'STAFF', 'VIEWER'];
 export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
+
+/**
+ * Viewers read campaigns and reports; the people behind them stay private to
+ * those who message them: a viewer sees a contact's name with the phone number
+ * masked, and no e-mail address, custom fields or message texts.
+ */
+export function seesPersonalData(role: Role): boolean {
+  return roleAtLeast(role, 'STAFF');
+}

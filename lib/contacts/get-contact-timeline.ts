@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
+import { seesPersonalData } from '../auth/roles';
 import { db } from '../db/client';
 import { explainTwilioError } from '../providers/twilio-errors';
 
@@ -15,7 +16,7 @@ export interface GetContactTimelineOptions {
   contactId: string;
 }
 
-/** What a contact sent us and every status of every message we sent them, newest first. */
+/** What a contact sent us and every status of every message we sent them, newest first; a viewer gets no message texts. */
 export async function getContactTimeline({ actor, contactId }: GetContactTimelineOptions): Promise<TimelineEntry[]> {
   const [inbound, jobs] = await Promise.all([
     db().inboundMessage.findMany({
@@ -46,6 +47,7 @@ export async function getContactTimeline({ actor, contactId }: GetContactTimelin
     select: { id: true, name: true },
   });
   const campaignName = new Map(campaigns.map((c) => [c.id, c.name]));
+  const showTexts = seesPersonalData(actor.role);
   const entries: TimelineEntry[] = inbound.map((m) => ({
     at: m.receivedAt,
     kind: 'inbound',
@@ -55,11 +57,16 @@ export async function getContactTimeline({ actor, contactId }: GetContactTimelin
         : m.possibleOptOut
           ? 'Replied — possibly asking to opt out; read it and opt them out if so'
           : 'Replied',
-    detail: m.body,
+    detail: showTexts ? m.body : null,
   }));
   for (const job of jobs) {
     const name = campaignName.get(job.campaignId) ?? 'a campaign';
-    entries.push({ at: job.createdAt, kind: 'message', title: `Queued for “${name}”`, detail: job.body });
+    entries.push({
+      at: job.createdAt,
+      kind: 'message',
+      title: `Queued for “${name}”`,
+      detail: showTexts ? job.body : null,
+    });
     for (const e of job.events) {
       entries.push({
         at: e.occurredAt,

@@ -1,14 +1,16 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
+import { seesPersonalData } from '../auth/roles';
 import { db } from '../db/client';
 import { AppError } from '../errors';
+import { maskPhone } from './mask-phone';
 
 export interface GetContactOptions {
   actor: Actor;
   contactId: string;
 }
 
-/** A contact with its consent history and the imports that touched it. */
+/** A contact with its consent history and the imports that touched it; a viewer gets it without the personal details. */
 export async function getContact({ actor, contactId }: GetContactOptions) {
   const contact = await db().contact.findFirst({
     where: { id: contactId, tenantId: actor.tenantId },
@@ -53,5 +55,13 @@ export async function getContact({ actor, contactId }: GetContactOptions) {
     where: { tenantId_phoneE164: { tenantId: actor.tenantId, phoneE164: contact.phoneE164 } },
     select: { source: true, createdAt: true },
   });
-  return { ...contact, dnc };
+  if (seesPersonalData(actor.role)) return { ...contact, dnc, personalDataHidden: false };
+  return {
+    ...contact,
+    phoneE164: maskPhone(contact.phoneE164),
+    email: null,
+    customFields: {},
+    dnc,
+    personalDataHidden: true,
+  };
 }

@@ -1,9 +1,11 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
+import { seesPersonalData } from '../auth/roles';
 import { pgPool } from '../db/pg-pool';
 import type { ConsentStatus } from '../generated/prisma/enums';
 import { contactFilterSql } from './contact-filter-sql';
 import type { ContactQuery } from './contact-query';
+import { maskPhone } from './mask-phone';
 
 const PAGE_SIZE = 50;
 
@@ -36,5 +38,8 @@ export async function listContacts({ actor, query }: ListContactsOptions) {
       values,
     ),
   ]);
-  return { total: counted.rows[0].total, pageSize: PAGE_SIZE, page: query.page, contacts: page.rows };
+  const contacts = seesPersonalData(actor.role)
+    ? page.rows
+    : page.rows.map((c) => ({ ...c, phoneE164: maskPhone(c.phoneE164) }));
+  return { total: counted.rows[0].total, pageSize: PAGE_SIZE, page: query.page, contacts };
 }

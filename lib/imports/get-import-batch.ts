@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
+import { seesPersonalData } from '../auth/roles';
+import { maskPhone } from '../contacts/mask-phone';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import { ColumnMappingSchema } from './column-mapping';
@@ -70,12 +72,17 @@ export async function getImportBatch({ actor, batchId }: GetImportBatchOptions) 
     }
   }
   const mapping = ColumnMappingSchema.safeParse(storedMapping);
+  const personal = seesPersonalData(actor.role);
   return {
     ...rest,
     mapping: mapping.success ? mapping.data : storedMapping,
     createdBy: createdBy?.email ?? 'former member',
-    format,
-    touchedContacts: lineage.map((l) => ({ ...l.contact, action: l.action })),
+    format: format && !personal ? { ...format, preview: [] } : format,
+    touchedContacts: lineage.map((l) => ({
+      ...l.contact,
+      phoneE164: personal ? l.contact.phoneE164 : maskPhone(l.contact.phoneE164),
+      action: l.action,
+    })),
     rejectReasons: rejects
       .filter((r): r is typeof r & { reasonCode: RejectCode } => (r.reasonCode ?? '') in REJECT_REASONS)
       .map((r) => ({ code: r.reasonCode, label: REJECT_REASONS[r.reasonCode], count: r._count._all }))

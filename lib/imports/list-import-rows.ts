@@ -1,6 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
+import { seesPersonalData } from '../auth/roles';
+import { maskPhone } from '../contacts/mask-phone';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import type { ImportRowQuerySchema } from './schemas';
@@ -13,7 +15,7 @@ export interface ListImportRowsOptions {
   query: z.infer<typeof ImportRowQuerySchema>;
 }
 
-/** A page of a batch's per-row decisions, in file order. */
+/** A page of a batch's per-row decisions, in file order; a viewer sees each row's outcome without what it said. */
 export async function listImportRows({ actor, batchId, query }: ListImportRowsOptions) {
   const batch = await db().importBatch.findFirst({
     where: { id: batchId, tenantId: actor.tenantId },
@@ -40,7 +42,11 @@ export async function listImportRows({ actor, batchId, query }: ListImportRowsOp
     total,
     page: query.page,
     pageSize: PAGE_SIZE,
-    rows: rows.map(({ raw, ...row }) => ({ ...row, cells: cellsOf(raw) })),
+    rows: rows.map(({ raw, ...row }) =>
+      seesPersonalData(actor.role)
+        ? { ...row, cells: cellsOf(raw) }
+        : { ...row, phoneE164: row.phoneE164 && maskPhone(row.phoneE164), cells: [] },
+    ),
   };
 }
 

@@ -15,7 +15,10 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <p className="muted">Admins manage users and settings; staff import, write and send; viewers see reports only.</p>
+      <p className="muted">
+        Admins manage users and settings; staff import, write and send; viewers see campaigns and reports, and contacts
+        by name with phone numbers masked and no e-mail addresses or message texts.
+      </p>
       <InviteUserForm />
       <div className="table-scroll">
         <table>

@@ -292,7 +292,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   },
   'GET /api/imports/[batchId]/rejects': {
     kind: 'session',
-    minimum: 'VIEWER',
+    minimum: 'STAFF',
     request: async (w) => ({
       path: '/api/imports/x/rejects',
       params: { batchId: await dryRunFile(await actorFor(w.tenantA.admin), MATRIX_CSV) },

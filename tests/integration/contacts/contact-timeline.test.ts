@@ -9,7 +9,8 @@ import { actorFor } from '../../support/import-fixtures';
 describe("a contact's message history", () => {
   it('shows what we sent with each status and error explained, and what they replied', async () => {
     const tenantId = (await createTenant('Timeline')).id;
-    const actor = await actorFor(await signedInMember(tenantId, 'VIEWER'), 'VIEWER');
+    const actor = await actorFor(await signedInMember(tenantId, 'STAFF'), 'STAFF');
+    const viewer = await actorFor(await signedInMember(tenantId, 'VIEWER'), 'VIEWER');
     await db().sendingNumber.create({ data: { tenantId, value: '+61400000777', kind: 'LONG_CODE' } });
     const contact = await db().contact.create({
       data: { tenantId, phoneE164: '+61412345678', consentStatus: 'EXPLICIT' },
@@ -40,6 +41,13 @@ describe("a contact's message history", () => {
       ['inbound', 'Replied — possibly asking to opt out; read it and opt them out if so', 'who is this?'],
       ['message', 'Winter sale: undelivered (error 30003)', 'The handset is switched off or out of coverage.'],
       ['message', 'Queued for “Winter sale”', 'Winter sale starts now'],
+    ]);
+    // A viewer follows what happened but reads neither what was sent nor what was replied.
+    const viewed = await getContactTimeline({ actor: viewer, contactId: contact.id });
+    expect(viewed.map((t) => [t.kind, t.title, t.detail])).toEqual([
+      ['inbound', 'Replied — possibly asking to opt out; read it and opt them out if so', null],
+      ['message', 'Winter sale: undelivered (error 30003)', 'The handset is switched off or out of coverage.'],
+      ['message', 'Queued for “Winter sale”', null],
     ]);
   });
 });

@@ -41,7 +41,7 @@ export default async function ContactPage({ params }: { params: Params }) {
   const custom = Object.entries(contact.customFields as Record<string, string>);
   const fields: [string, string | null][] = [
     ['Phone', contact.phoneE164],
-    ['E-mail', contact.email],
+    ['E-mail', contact.personalDataHidden ? 'Hidden from viewers' : contact.email],
     ['Tags', contact.tags.join(', ') || null],
     ['Time zone', contact.timeZone],
     ['State', contact.state],
@@ -58,6 +58,12 @@ export default async function ContactPage({ params }: { params: Params }) {
         <Link href="/contacts">← Contacts</Link>
       </p>
       <h1>{name || contact.phoneE164}</h1>
+      {contact.personalDataHidden && (
+        <p className="muted">
+          As a viewer you see this contact&apos;s name and history; the phone number is masked, and e-mail, custom
+          fields and message texts are shown to staff only.
+        </p>
+      )}
       {contact.dnc && (
         <div className="notice bad" role="status">
           On the do-not-contact list since <WorkspaceTime at={contact.dnc.createdAt} timeZone={timeZone} /> (

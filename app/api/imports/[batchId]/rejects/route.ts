@@ -2,8 +2,8 @@ import { exportRejects } from '@/lib/imports/export-rejects';
 import { BatchIdSchema } from '@/lib/imports/schemas';
 import { withSession } from '@/app/_http/with-session';
 
-/** The rejected rows as a CSV download, streamed. */
-export const GET = withSession<{ batchId: string }>('VIEWER', async (_req, { actor, params }) => {
+/** The rejected rows as a CSV download, streamed; they hold people's details, so staff only. */
+export const GET = withSession<{ batchId: string }>('STAFF', async (_req, { actor, params }) => {
   const batchId = BatchIdSchema.parse(params.batchId);
   const lines = exportRejects({ actor, batchId });
   const first = await lines.next();
