@@ -10,6 +10,7 @@ import { apiRequest } from '../api-request';
 import { ProgressBar } from '../ui/ProgressBar';
 import { StatGrid } from '../ui/StatGrid';
 import { SkippedReasons } from './SkippedReasons';
+import { FigureMeanings } from '../reports/FigureMeanings';
 import { dollars } from './format';
 
 const POLL_MS = 2000;
@@ -104,13 +105,12 @@ export function CampaignProgress({ campaignId, status, timeZone }: CampaignProgr
       </p>
       <StatGrid
         stats={[
-          {
-            label: 'Delivery rate (delivered ÷ sent)',
-            value: formatPercent(progress.deliveryRate),
-          },
+          { label: 'Sent', value: formatCount(progress.figures.sent) },
+          { label: 'Delivery rate', value: formatPercent(progress.deliveryRate) },
           { label: 'Spent so far (AUD)', value: dollars(progress.spentMicros) },
         ]}
       />
+      <FigureMeanings />
       {progress.held.length > 0 && (
         <div className="table-scroll">
           <table aria-label="Held messages by reason">

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';
 import { HELD_UNTIL_RESUMED } from '../sending/gates/gate';
+import { MESSAGE_FIGURES_SQL, deliveryRate, type MessageFigures } from '../sending/message-figures';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';
 import { CAMPAIGN_NOT_FOUND } from './get-campaign';
 import { CampaignIdSchema } from './schemas';
@@ -23,7 +24,8 @@ export interface CampaignProgress {
   held: { reason: string; count: number; until: string | null }[];
   skipped: { reason: string; count: number }[];
   spentMicros: number;
-  /** Delivered over messages the provider has taken: the figure a campaign is judged by. */
+  /** The campaign's figures as every other screen counts them. */
+  figures: MessageFigures;
   deliveryRate: number | null;
 }
 
@@ -50,19 +52,23 @@ export async function getCampaignProgress({
     actor.tenantId,
   ]);
   if (!campaign) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
-  const { rows: states } = await pool.query<{
-    state: string;
-    held: boolean;
-    count: number;
-    spent: string;
-    reported: number;
-  }>(
-    `SELECT state, (state = 'QUEUED' AND gate IS NOT NULL AND gate <> 'retry') AS held, count(*)::int AS count,
+  // One scan: a row per state (held apart) for the progress bar, and a total row with the shared figures.
+  const { rows: grouped } = await pool.query<
+    MessageFigures & { total: boolean; state: string; held: boolean; count: number; spent: string }
+  >(
+    `SELECT GROUPING(state, held) = 3 AS total, state, held, count(*)::int AS count,
             COALESCE(sum("costMicros") FILTER (WHERE "providerMessageId" IS NOT NULL), 0) AS spent,
-            count(*) FILTER (WHERE "providerMessageId" IS NOT NULL AND state IN ('SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED'))::int AS reported
-     FROM send_jobs WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid GROUP BY 1, 2`,
+            ${MESSAGE_FIGURES_SQL}
+       FROM (SELECT *, (state = 'QUEUED' AND gate IS NOT NULL AND gate <> 'retry') AS held
+               FROM send_jobs WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid) j
+      GROUP BY GROUPING SETS ((state, held), ())`,
     [campaignId, actor.tenantId],
   );
+  const states = grouped.filter((g) => !g.total);
+  const { waiting, sent, delivered, failed, failedAfterSending, awaitingReport, skipped } = grouped.find(
+    (g) => g.total,
+  )!;
+  const figures: MessageFigures = { waiting, sent, delivered, failed, failedAfterSending, awaitingReport, skipped };
   const { rows: reasons } = await pool.query<{ state: string; reason: string; count: number; until: Date }>(
     `SELECT state, "gateReason" AS reason, count(*)::int AS count, min("nextAttemptAt") AS until
      FROM send_jobs WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid AND "gateReason" IS NOT NULL AND state IN ('QUEUED', 'SKIPPED')
@@ -87,8 +93,6 @@ export async function getCampaignProgress({
     held: count('QUEUED', true),
     skipped: count('SKIPPED') + leftOut.reduce((n, r) => n + r.count, 0),
   };
-  // Of the messages the provider took and has reported on since; refusals before sending are not deliveries that failed.
-  const taken = states.reduce((n, s) => n + s.reported, 0);
   return {
     status: campaign.status,
     pausedReason: campaign.pausedReason,
@@ -105,6 +109,7 @@ export async function getCampaignProgress({
       ...leftOut,
     ],
     spentMicros: states.reduce((sum, s) => sum + Number(s.spent), 0),
-    deliveryRate: taken > 0 ? counts.delivered / taken : null,
+    figures,
+    deliveryRate: deliveryRate(figures),
   };
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { pgPool } from '../db/pg-pool';
+import { MESSAGE_FIGURES_SQL, NO_MESSAGES, deliveryRate, type MessageFigures } from '../sending/message-figures';
 
 export interface ListCampaignsOptions {
   actor: Actor;
@@ -21,16 +23,15 @@ export async function listCampaigns({ actor }: ListCampaignsOptions) {
       pausedReason: true,
     },
   });
-  const counts = await db().sendJob.groupBy({
-    by: ['campaignId', 'state'],
-    where: { tenantId: actor.tenantId, campaignId: { in: campaigns.map((c) => c.id) } },
-    _count: { _all: true },
+  const { rows } = await pgPool().query<MessageFigures & { campaignId: string }>(
+    `SELECT "campaignId", ${MESSAGE_FIGURES_SQL}
+       FROM send_jobs WHERE "tenantId" = $1::uuid AND "campaignId" = ANY($2::uuid[])
+      GROUP BY "campaignId"`,
+    [actor.tenantId, campaigns.map((c) => c.id)],
+  );
+  const byCampaign = new Map(rows.map(({ campaignId, ...figures }) => [campaignId, figures]));
+  return campaigns.map((c) => {
+    const figures = byCampaign.get(c.id) ?? NO_MESSAGES;
+    return { ...c, figures, deliveryRate: deliveryRate(figures) };
   });
-  const byCampaign = new Map<string, Record<string, number>>();
-  for (const row of counts) {
-    const entry = byCampaign.get(row.campaignId) ?? {};
-    entry[row.state] = row._count._all;
-    byCampaign.set(row.campaignId, entry);
-  }
-  return campaigns.map((c) => ({ ...c, jobs: byCampaign.get(c.id) ?? {} }));
 }

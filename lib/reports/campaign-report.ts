@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { pgPool } from '../db/pg-pool';
+import { MESSAGE_FIGURES_SQL, NO_MESSAGES, deliveryRate, type MessageFigures } from '../sending/message-figures';
 
 export interface CampaignReportOptions {
   actor: Actor;
@@ -13,63 +15,54 @@ export interface CampaignReportOptions {
  * hash of address and browser) are counted too, for links shared onwards.
  */
 export async function campaignReport({ actor }: CampaignReportOptions) {
-  const rows = await db().$queryRaw<
-    {
-      id: string;
-      name: string;
-      total: bigint;
-      sent: bigint;
-      delivered: bigint;
-      failed: bigint;
-      skipped: bigint;
-      human_clicks: bigint;
-      people: bigint;
-      unique_humans: bigint;
-      bot_clicks: bigint;
-    }[]
-  >`
-    SELECT c.id, c.name,
-      COALESCE(j.total, 0) AS total, COALESCE(j.sent, 0) AS sent, COALESCE(j.delivered, 0) AS delivered,
-      COALESCE(j.failed, 0) AS failed, COALESCE(j.skipped, 0) AS skipped,
-      COALESCE(k.human_clicks, 0) AS human_clicks, COALESCE(k.people, 0) AS people, COALESCE(k.unique_humans, 0) AS unique_humans, COALESCE(k.bot_clicks, 0) AS bot_clicks
-    FROM campaigns c
-    LEFT JOIN (
-      SELECT "campaignId",
-        count(*) AS total,
-        count(*) FILTER (WHERE "providerMessageId" IS NOT NULL) AS sent,
-        count(*) FILTER (WHERE state = 'DELIVERED') AS delivered,
-        count(*) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')) AS failed,
-        count(*) FILTER (WHERE state = 'SKIPPED') AS skipped
-      FROM send_jobs WHERE "tenantId" = ${actor.tenantId}::uuid GROUP BY "campaignId"
-    ) j ON j."campaignId" = c.id
-    LEFT JOIN (
-      SELECT "campaignId",
-        count(*) FILTER (WHERE NOT "isBot") AS human_clicks,
-        count(DISTINCT "shortLinkId") FILTER (WHERE NOT "isBot") AS people,
-        count(DISTINCT "visitorHash") FILTER (WHERE NOT "isBot") AS unique_humans,
-        count(*) FILTER (WHERE "isBot") AS bot_clicks
-      FROM clicks WHERE "tenantId" = ${actor.tenantId}::uuid GROUP BY "campaignId"
-    ) k ON k."campaignId" = c.id
-    WHERE c."tenantId" = ${actor.tenantId}::uuid
-    ORDER BY c."createdAt" DESC
-    LIMIT 200`;
-  return rows.map((r) => {
-    const delivered = Number(r.delivered);
-    const sent = Number(r.sent);
+  const [campaigns, jobs, clicks] = await Promise.all([
+    db().campaign.findMany({
+      where: { tenantId: actor.tenantId },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
+      select: { id: true, name: true },
+    }),
+    pgPool().query<MessageFigures & { campaignId: string; total: number }>(
+      `SELECT "campaignId", count(*)::int AS total, ${MESSAGE_FIGURES_SQL}
+         FROM send_jobs WHERE "tenantId" = $1::uuid GROUP BY "campaignId"`,
+      [actor.tenantId],
+    ),
+    pgPool().query<{
+      campaignId: string;
+      humanClicks: number;
+      people: number;
+      uniqueHumans: number;
+      botClicks: number;
+    }>(
+      `SELECT "campaignId",
+              count(*) FILTER (WHERE NOT "isBot")::int AS "humanClicks",
+              count(DISTINCT "shortLinkId") FILTER (WHERE NOT "isBot")::int AS people,
+              count(DISTINCT "visitorHash") FILTER (WHERE NOT "isBot")::int AS "uniqueHumans",
+              count(*) FILTER (WHERE "isBot")::int AS "botClicks"
+         FROM clicks WHERE "tenantId" = $1::uuid GROUP BY "campaignId"`,
+      [actor.tenantId],
+    ),
+  ]);
+  const jobsOf = new Map(jobs.rows.map((j) => [j.campaignId, j]));
+  const clicksOf = new Map(clicks.rows.map((k) => [k.campaignId, k]));
+  return campaigns.map((c) => {
+    const jobs = jobsOf.get(c.id);
+    const figures: MessageFigures = jobs ?? NO_MESSAGES;
+    const k = clicksOf.get(c.id) ?? { humanClicks: 0, people: 0, uniqueHumans: 0, botClicks: 0 };
     return {
-      id: r.id,
-      name: r.name,
-      total: Number(r.total),
-      sent,
-      delivered,
-      deliveryRate: sent > 0 ? delivered / sent : null,
-      failed: Number(r.failed),
-      skipped: Number(r.skipped),
-      humanClicks: Number(r.human_clicks),
-      people: Number(r.people),
-      clickRate: delivered > 0 ? Number(r.people) / delivered : null,
-      uniqueHumans: Number(r.unique_humans),
-      botClicks: Number(r.bot_clicks),
+      id: c.id,
+      name: c.name,
+      total: jobs?.total ?? 0,
+      sent: figures.sent,
+      delivered: figures.delivered,
+      deliveryRate: deliveryRate(figures),
+      failed: figures.failed,
+      skipped: figures.skipped,
+      humanClicks: k.humanClicks,
+      people: k.people,
+      clickRate: figures.delivered > 0 ? k.people / figures.delivered : null,
+      uniqueHumans: k.uniqueHumans,
+      botClicks: k.botClicks,
     };
   });
 }

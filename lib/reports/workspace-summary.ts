@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { pgPool } from '../db/pg-pool';
+import { MESSAGE_FIGURES_SQL, deliveryRate, type MessageFigures } from '../sending/message-figures';
 import { getWorkspaceTimeZone } from '../tenants/get-workspace-time-zone';
 import { instantAt, localTime } from '../time/zoned-time';
 
@@ -20,24 +22,18 @@ export async function workspaceSummary({ actor }: WorkspaceSummaryOptions) {
     db().dncEntry.count({ where: { tenantId } }),
     db().campaign.count({ where: { tenantId } }),
     db().campaign.count({ where: { tenantId, status: 'RUNNING' } }),
-    db().sendJob.groupBy({
-      by: ['state'],
-      where: { tenantId, createdAt: { gte: monthStart } },
-      _count: { _all: true },
-    }),
+    pgPool().query<MessageFigures>(
+      `SELECT ${MESSAGE_FIGURES_SQL} FROM send_jobs WHERE "tenantId" = $1::uuid AND "createdAt" >= $2::timestamp`,
+      [tenantId, monthStart.toISOString()],
+    ),
   ]);
-  const byState = Object.fromEntries(jobsByState.map((r) => [r.state, r._count._all])) as Record<string, number>;
+  const thisMonth = jobsByState.rows[0];
   return {
     contacts,
     optedOut,
     campaigns,
     runningCampaigns: running,
-    thisMonth: {
-      delivered: byState.DELIVERED ?? 0,
-      sent: (byState.SENT ?? 0) + (byState.DELIVERED ?? 0),
-      failed: (byState.FAILED ?? 0) + (byState.UNDELIVERED ?? 0),
-      queued: (byState.QUEUED ?? 0) + (byState.SENDING ?? 0),
-      skipped: byState.SKIPPED ?? 0,
-    },
+    thisMonth,
+    deliveryRateThisMonth: deliveryRate(thisMonth),
   };
 }

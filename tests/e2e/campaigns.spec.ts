@@ -102,7 +102,16 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
   const headers = await page.getByRole('columnheader').allTextContents();
   await expect(report.getByRole('cell').nth(headers.indexOf('Messages'))).toHaveText('3');
   await expect(report.getByRole('cell').nth(headers.indexOf('Delivered'))).toHaveText('3');
+  await expect(report.getByRole('cell').nth(headers.indexOf('Sent'))).toHaveText('3');
   await expect(report.getByRole('cell').nth(headers.indexOf('Delivery rate'))).toHaveText('100%');
+
+  // The campaign list counts the same messages the same way: delivered messages stay sent.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+  const listed = page.getByRole('row', { name: /^Spring sale / });
+  const listHeaders = await page.getByRole('columnheader').allTextContents();
+  await expect(listed.getByRole('cell').nth(listHeaders.indexOf('Sent'))).toHaveText('3');
+  await expect(listed.getByRole('cell').nth(listHeaders.indexOf('Delivered'))).toHaveText('3');
+  await expect(listed.getByRole('cell').nth(listHeaders.indexOf('Delivery rate'))).toHaveText('100%');
 
   // Mia's own short link, as her message reads on her contact page, answered by the built server.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();

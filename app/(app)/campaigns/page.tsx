@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge } from '@/components/campaigns/StatusBadge';
+import { FigureMeanings } from '@/components/reports/FigureMeanings';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { listCampaigns } from '@/lib/campaigns/list-campaigns';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { formatCount } from '@/lib/format/number';
+import { formatCount, formatPercent } from '@/lib/format/number';
 import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
 
@@ -38,6 +39,7 @@ export default async function CampaignsPage() {
                 <th>Queued</th>
                 <th>Sent</th>
                 <th>Delivered</th>
+                <th>Delivery rate</th>
                 <th>Failed</th>
                 <th>Skipped</th>
                 <th>Created</th>
@@ -53,11 +55,12 @@ export default async function CampaignsPage() {
                     <StatusBadge status={c.status} />
                     {c.pausedReason ? <div className="muted">{c.pausedReason}</div> : null}
                   </td>
-                  <td>{formatCount((c.jobs.QUEUED ?? 0) + (c.jobs.SENDING ?? 0))}</td>
-                  <td>{formatCount(c.jobs.SENT ?? 0)}</td>
-                  <td>{formatCount(c.jobs.DELIVERED ?? 0)}</td>
-                  <td>{formatCount((c.jobs.FAILED ?? 0) + (c.jobs.UNDELIVERED ?? 0))}</td>
-                  <td>{formatCount(c.jobs.SKIPPED ?? 0)}</td>
+                  <td>{formatCount(c.figures.waiting)}</td>
+                  <td>{formatCount(c.figures.sent)}</td>
+                  <td>{formatCount(c.figures.delivered)}</td>
+                  <td>{formatPercent(c.deliveryRate)}</td>
+                  <td>{formatCount(c.figures.failed)}</td>
+                  <td>{formatCount(c.figures.skipped)}</td>
                   <td>
                     <WorkspaceTime at={c.createdAt} timeZone={timeZone} dateOnly />
                   </td>
@@ -67,6 +70,7 @@ export default async function CampaignsPage() {
           </table>
         </div>
       )}
+      {campaigns.length > 0 && <FigureMeanings />}
     </>
   );
 }

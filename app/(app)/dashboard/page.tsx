@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { FigureMeanings } from '@/components/reports/FigureMeanings';
 import { StatGrid } from '@/components/ui/StatGrid';
+import { formatPercent } from '@/lib/format/number';
 import { FirstRunChecklist } from '@/components/dashboard/FirstRunChecklist';
 import { getFirstRunChecklist } from '@/lib/reports/get-first-run-checklist';
 import { workspaceSummary } from '@/lib/reports/workspace-summary';
@@ -15,15 +17,18 @@ export default async function DashboardPage() {
     { label: 'Opted out (DNC)', value: s.optedOut },
     { label: 'Campaigns', value: s.campaigns },
     { label: 'Running now', value: s.runningCampaigns },
+    { label: 'Sent this month', value: s.thisMonth.sent },
     { label: 'Delivered this month', value: s.thisMonth.delivered },
+    { label: 'Delivery rate this month', value: formatPercent(s.deliveryRateThisMonth) },
     { label: 'Failed this month', value: s.thisMonth.failed },
-    { label: 'Waiting in queue', value: s.thisMonth.queued },
+    { label: 'Waiting in queue', value: s.thisMonth.waiting },
   ];
   return (
     <>
       <h1>Dashboard</h1>
       <FirstRunChecklist steps={checklist} />
       <StatGrid stats={stats} />
+      <FigureMeanings />
     </>
   );
 }

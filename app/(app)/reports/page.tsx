@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FigureMeanings } from '@/components/reports/FigureMeanings';
 import { formatCount, formatPercent } from '@/lib/format/number';
 import { botClickReasons } from '@/lib/reports/bot-click-reasons';
 import { campaignReport } from '@/lib/reports/campaign-report';
@@ -12,8 +13,9 @@ export default async function ReportsPage() {
   return (
     <>
       <h1>Reports</h1>
+      <FigureMeanings />
       <p className="muted">
-        Delivered is counted only when the carrier confirms delivery. Clicks from link scanners and previews are counted
+        Clicks from link scanners and previews are counted
         apart from people; each recipient has their own link, so “people who clicked” is the number of recipients who
         opened theirs.
       </p>
