@@ -1,5 +1,5 @@
 import { formatCount } from '../format/number';
-import { warmUpDailyLimit } from '../sending-numbers/warm-up-curve';
+import { WARM_UP_CURVE, warmUpDailyLimit } from '../sending-numbers/warm-up-curve';
 import { instantAt, localTime } from '../time/zoned-time';
 import type { QuietHours } from './quiet-hours-until';
 
@@ -68,38 +68,43 @@ export function estimateFinish(input: FinishInputs): FinishEstimate {
     const start = window.start > input.now ? window.start : input.now;
     if (start >= window.end) continue;
     const byPace = Math.floor(((window.end.getTime() - start.getTime()) / 60_000) * input.perMinute);
-    const byWarmUp = input.numbers.reduce(
-      (sum, n) =>
-        sum +
-        Math.max(
-          0,
-          warmUpDailyLimit({
-            warmupStartedAt: n.warmupStartedAt,
-            dailyCap: n.dailyCap,
-            now: start,
-            timeZone: input.timeZone,
-          }).limit - (d === 0 ? n.usedToday : 0),
-        ),
-      0,
-    );
+    let warmingUp = false;
+    const byNumbers = input.numbers.reduce((sum, n) => {
+      const allowance = warmUpDailyLimit({
+        warmupStartedAt: n.warmupStartedAt,
+        dailyCap: n.dailyCap,
+        now: start,
+        timeZone: input.timeZone,
+      });
+      // A warm-up allowance that is the number's whole cap anyway is the cap, not the warm-up.
+      if (allowance.warmingUp && allowance.limit < n.dailyCap) warmingUp = true;
+      return sum + Math.max(0, allowance.limit - (d === 0 ? n.usedToday : 0));
+    }, 0);
     const byDailyBudget =
       input.dailyBudgetMicros === null
         ? Infinity
         : Math.floor((input.dailyBudgetMicros - (d === 0 ? input.spentTodayMicros : 0)) / cost);
     const byMonthlyBudget =
       input.monthlyBudgetMicros === null ? Infinity : Math.floor((input.monthlyBudgetMicros - spentMonth) / cost);
-    const capacity = Math.max(0, Math.min(byPace, byWarmUp, byDailyBudget, byMonthlyBudget));
-    if (capacity === byWarmUp && byWarmUp < byPace) limits.add('the sending numbers’ warm-up or daily caps');
-    if (capacity === byDailyBudget && byDailyBudget < byPace) limits.add('the daily budget');
-    if (capacity === byMonthlyBudget && byMonthlyBudget < byPace) limits.add('the monthly budget');
-    if (capacity === byPace)
-      limits.add(`the pace of ${formatCount(input.perMinute)} messages a minute within daytime hours`);
+    const capacity = Math.max(0, Math.min(byPace, byNumbers, byDailyBudget, byMonthlyBudget));
+    const pace = `the pace of ${formatCount(input.perMinute)} messages a minute within daytime hours`;
     if (remaining <= capacity) {
+      // The day's last messages go at the pace; a limit only counts where it held messages over to another day.
+      if (limits.size === 0) limits.add(pace);
       return {
         finishAt: new Date(start.getTime() + Math.ceil(remaining / input.perMinute) * 60_000),
         limits: [...limits],
       };
     }
+    if (capacity === byNumbers && byNumbers < byPace)
+      limits.add(
+        warmingUp
+          ? `the warm-up of new sending numbers (${WARM_UP_CURVE.join(', ')} messages on their first days; an admin can mark a number already established in Settings)`
+          : 'the sending numbers’ daily caps',
+      );
+    if (capacity === byDailyBudget && byDailyBudget < byPace) limits.add('the daily budget');
+    if (capacity === byMonthlyBudget && byMonthlyBudget < byPace) limits.add('the monthly budget');
+    if (capacity === byPace) limits.add(pace);
     remaining -= capacity;
     spentMonth += capacity * cost;
   }
