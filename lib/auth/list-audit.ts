@@ -50,6 +50,9 @@ async function recordsOf(
   for (const c of contacts) records.set(`contact:${c.id}`, { label: c.phoneE164, href: `/contacts/${c.id}` });
   for (const n of numbers) records.set(`sending_number:${n.id}`, { label: n.value, href: '/settings' });
   for (const m of memberships) records.set(`membership:${m.id}`, { label: m.user.email, href: '/users' });
+  // A do-not-contact entry is known by its number, which outlives the entry itself.
+  for (const phone of ids('dnc_number'))
+    records.set(`dnc_number:${phone}`, { label: phone, href: `/contacts/dnc?q=${encodeURIComponent(phone)}` });
   return records;
 }
 

@@ -1,11 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { writeAudit } from '../auth/audit';
 import { inTransaction } from '../db/transaction';
-import type { DncSource } from '../generated/prisma/enums';
 import { AppError } from '../errors';
-import { optInNumber } from './opt-in';
+import { takeOffDnc } from './take-off-dnc';
 
 export const UndoOptOutSchema = z.object({
   reason: z
@@ -21,7 +19,7 @@ export interface UndoOptOutOptions {
   reason: string;
 }
 
-/** An admin takes a number off DNC, e.g. when the person asked in another way; always audited. */
+/** An admin takes a contact's number off DNC, e.g. when the person asked in another way; always audited. */
 export async function undoOptOut({ actor, contactId, reason }: UndoOptOutOptions) {
   await inTransaction(async (tx) => {
     const {
@@ -31,26 +29,11 @@ export async function undoOptOut({ actor, contactId, reason }: UndoOptOutOptions
       [contactId, actor.tenantId],
     );
     if (!contact) throw new AppError('not_found', 'That contact does not exist.');
-    const {
-      rows: [onList],
-    } = await tx.query<{ source: DncSource }>(
-      `SELECT source FROM dnc_entries WHERE "tenantId" = $1::uuid AND "phoneE164" = $2`,
-      [actor.tenantId, contact.phoneE164],
-    );
-    if (!onList) throw new AppError('conflict', 'This contact is not on the do-not-contact list.');
-    await optInNumber(tx, {
-      tenantId: actor.tenantId,
+    await takeOffDnc(tx, {
+      actor,
       phoneE164: contact.phoneE164,
-      source: 'admin',
-      actorUserId: actor.userId,
-    });
-    await writeAudit(tx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      action: 'contact.opt_out_undone',
-      entityType: 'contact',
-      entityId: contactId,
-      details: { reason, previousSource: onList.source },
+      reason,
+      audit: { action: 'contact.opt_out_undone', entityType: 'contact', entityId: contactId },
     });
   });
 }

@@ -154,6 +154,14 @@ test('the editor refuses a misspelt merge field and says why beside the message'
   await expect(page.getByRole('alert').filter({ hasText: 'The campaign was not saved' })).toContainText(
     'Message 1: "{first name}" is not a merge field',
   );
+
+  // A well-formed name that is no field: refused with the field it most likely meant.
+  await message.fill('Hi {first_name}, sale now on');
+  await expect(editor.getByRole('group', { name: 'Preview of message 1' })).toContainText(
+    '{first_name} is not a merge field: did you mean {firstName}?',
+  );
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(message).toHaveAccessibleDescription('{first_name} is not a merge field: did you mean {firstName}?');
   await expect(page).toHaveURL(/\/campaigns\/new$/);
 });
 
@@ -221,6 +229,15 @@ test('a viewer follows a scheduled campaign but is offered no Launch, Pause or C
   for (const name of ['Launch', 'Pause', 'Resume', 'Cancel campaign', 'Dry run', 'Send test']) {
     await expect(viewer.getByRole('button', { name })).toHaveCount(0);
   }
+
+  // Contacts by name with the number masked, and none of what they said or were sent.
+  await viewer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await expect(viewer.getByRole('link', { name: '+61 4•• ••• 301' })).toBeVisible();
+  await expect(viewer.getByText('+61412555301')).toHaveCount(0);
+  await viewer.getByRole('link', { name: '+61 4•• ••• 301' }).click();
+  await expect(viewer.getByRole('heading', { level: 1, name: 'Ivy' })).toBeVisible();
+  await expect(viewer.getByText('the phone number is masked')).toBeVisible();
+  await expect(viewer.getByRole('table', { name: 'Message history' })).not.toContainText('Happy new year');
   await context.close();
 });
 

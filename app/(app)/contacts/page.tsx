@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
+import { roleAtLeast } from '@/lib/auth/roles';
 import { ContactQuerySchema, type ContactQuery } from '@/lib/contacts/contact-query';
 import { listContacts } from '@/lib/contacts/list-contacts';
 import { formatDate } from '@/lib/format/date-time';
@@ -32,7 +33,14 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const filtered = Boolean(query.q || query.consent || query.tag || query.dnc || query.batch);
   return (
     <>
-      <h1>Contacts</h1>
+      <div className="page-head">
+        <h1>Contacts</h1>
+        {roleAtLeast(actor.role, 'STAFF') && (
+          <Link className="button secondary" href="/contacts/dnc">
+            Do-not-contact list
+          </Link>
+        )}
+      </div>
       <form className="row panel" method="get" aria-label="Filter contacts">
         <div className="field">
           <label htmlFor="q">Search by name, e-mail or phone</label>

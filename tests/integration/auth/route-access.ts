@@ -319,6 +319,42 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 404,
   },
+  'GET /api/dnc': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({ path: '/api/dnc?q=0412' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'POST /api/dnc': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({
+      path: '/api/dnc',
+      // 0412 numbers are valid mobiles whatever their last six digits.
+      body: { phone: `+61412${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`, channel: 'EMAIL' },
+    }),
+    allowedStatus: 201,
+    foreign: 'own-tenant',
+  },
+  'DELETE /api/dnc': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: async (w) => {
+      const phoneE164 = `+61412${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+      await db().dncEntry.create({ data: { tenantId: w.tenantA.id, phoneE164, source: 'ADMIN' } });
+      return { path: '/api/dnc', body: { phone: phoneE164, reason: 'Asked to hear from us again' } };
+    },
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'GET /api/dnc/export': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({ path: '/api/dnc/export' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'GET /api/campaigns': {
     kind: 'session',
     minimum: 'VIEWER',
