@@ -15,9 +15,8 @@ export default async function ReportsPage() {
       <h1>Reports</h1>
       <FigureMeanings />
       <p className="muted">
-        Clicks from link scanners and previews are counted
-        apart from people; each recipient has their own link, so “people who clicked” is the number of recipients who
-        opened theirs.
+        Clicks from link scanners and previews are counted apart from people; each recipient has their own link, so
+        “people who clicked” is the number of recipients who opened theirs.
       </p>
       {rows.length === 0 ? (
         <div className="empty">Reports appear once a campaign has been sent.</div>
