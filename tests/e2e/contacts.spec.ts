@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_SESSION } from './support/admin-session';
-import { importContacts } from './support/workspace';
+import { launch, saveTaggedDraft } from './support/campaigns';
+import { ensureSendingNumber, importContacts } from './support/workspace';
 
 test.use({ storageState: ADMIN_SESSION });
 
@@ -50,4 +51,41 @@ test('the Contacts filter form finds people without their accents or apostrophes
 
   await filter(page, { search: 'nobody-called-this' });
   await expect(page.getByText('No contacts match this filter.')).toBeVisible();
+});
+
+test('staff opt a number out by hand on the do-not-contact page and its queued message is skipped at once', async ({
+  page,
+}) => {
+  await ensureSendingNumber(page);
+  await importContacts(page, 'rang-up.csv', [
+    { phone: '0412 555 701', firstName: 'Noor', state: 'VIC', tag: 'rang-up' },
+  ]);
+  await saveTaggedDraft(page, {
+    name: 'Rang up',
+    tag: 'rang-up',
+    message: 'Hi {firstName|there}, new stock next year.',
+    sendAt: `${new Date().getFullYear() + 1}-02-01T10:00`,
+  });
+  const campaignUrl = page.url();
+  await launch(page, 'Rang up', /^Schedule for/i);
+  const counts = page.getByRole('region', { name: 'Progress' }).getByLabel('Message counts');
+  await expect(counts).toContainText('1Queued');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('link', { name: 'Do-not-contact list' }).click();
+  const add = page.getByRole('form', { name: 'Add a number to the do-not-contact list' });
+  await add.getByLabel('Phone number').fill('0412 555 701');
+  await add.getByLabel('How they asked').selectOption({ label: 'Asked in a phone call' });
+  await add.getByLabel('Note (optional)').fill('rang the store');
+  await add.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(add.getByRole('status')).toHaveText(
+    '+61412555701 is on the do-not-contact list. 1 queued message to it was skipped.',
+  );
+  const row = page.getByRole('table', { name: 'Do-not-contact list' }).getByRole('row', { name: /\+61412555701/ });
+  await expect(row).toContainText('Added by staff');
+  await expect(row).toContainText('Asked in a phone call: rang the store');
+
+  await page.goto(campaignUrl);
+  await expect(counts).toContainText('1Skipped');
+  await expect(counts).toContainText('0Queued');
 });

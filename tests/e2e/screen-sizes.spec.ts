@@ -119,6 +119,7 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     app('dashboard', '/dashboard', 'Dashboard'),
     app('contacts', '/contacts', 'Contacts'),
     app('contact', contactPath, 'Isabella'),
+    app('dnc', '/contacts/dnc', 'Do-not-contact list'),
     app('imports', '/imports', 'Imports'),
     app('import-mapping', mappingPath, `Import: ${mappingFile}`),
     {
