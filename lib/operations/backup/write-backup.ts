@@ -17,6 +17,12 @@ export interface WriteBackupOptions {
   app: { name: string; version: string };
   /** For the folder's name; tests pass their own. */
   now?: Date;
+  /**
+   * Called with the backup's exported snapshot before any table is read, for a caller
+   * that must see the same instant on another connection (`SET TRANSACTION SNAPSHOT`):
+   * a restore drill compares the restored rows with it.
+   */
+  onSnapshot?: (snapshotId: string) => Promise<void>;
 }
 
 export interface WrittenBackup {
@@ -60,6 +66,10 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
     );
     const { tables, sequences } = await readBackupTables(client);
+    if (options.onSnapshot) {
+      const exported = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+      await options.onSnapshot(exported.rows[0].id);
+    }
 
     const written: BackupTable[] = [];
     for (const table of tables) {
