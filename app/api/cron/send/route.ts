@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { withCron } from '@/app/_http/with-cron';
+import { evaluateAlerts } from '@/lib/operations/alerts/evaluate-alerts';
 import { recordDrainRun } from '@/lib/operations/record-drain-run';
 import { runScheduledSend } from '@/lib/sending/run-scheduled-send';
 
@@ -19,6 +20,8 @@ async function drain() {
       failed: report.failed,
       error: report.stoppedBecause,
     });
+    // A campaign this run paused, or the delivery rate it moved, is raised now rather than on the next page view.
+    await evaluateAlerts().catch((error: unknown) => console.error('[alerts] evaluation failed', error));
     return NextResponse.json(report);
   } catch (error) {
     await recordDrainRun({
