@@ -144,7 +144,7 @@ try {
     `npm run db:backup (write, gzip, read back)    ${seconds(backup.ms)} → ${formatBytes(backup.sizeBytes)} (${((backup.sizeBytes / floor.bytes) * 100).toFixed(0)} % of the COPY text)`,
   );
   console.log(
-    `npm run db:restore (schema, load, verify)    ${seconds(restore.ms)} (${formatCount(restore.rows)} rows, every table's count and checksum as in the manifest)`,
+    `npm run db:restore (schema, load, verify)    ${seconds(restore.ms)} (${seconds(restore.loadedMs)} to schema, rows and indexes; ${formatCount(restore.rows)} rows, every table's count and checksum as in the manifest)`,
   );
 } finally {
   await Promise.all([disconnectDb(), closePgPool()]);

@@ -38,6 +38,8 @@ export interface RestoreReport {
   laterMigrations: string[];
   verified: boolean;
   problems: string[];
+  /** Until every row was loaded and every index rebuilt; the rest is verification and later migrations. */
+  loadedMs: number;
   ms: number;
 }
 
@@ -88,9 +90,20 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     await options.applyMigrations(options.databaseUrl, manifest.migrations);
 
     await client.query('BEGIN');
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     for (const table of manifest.tables) {
       const name = quoteIdent(table.name);
       const columns = table.columns.map(quoteIdent).join(', ');
+      // Building an index once over a loaded table is several times faster than keeping it
+      // up row by row (the contacts' trigram index most of all). Indexes that back a key
+      // stay, so foreign keys are checked as the rows arrive.
+      const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+        `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i
+         WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+        [name],
+      );
+      for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
       await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
       await pipeline(
         createReadStream(path.join(options.location, table.file)),
@@ -98,6 +111,7 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
         client.query(copyFrom(`COPY ${name} (${columns}) FROM STDIN`)),
       );
       await client.query(`ALTER TABLE ${name} ENABLE TRIGGER USER`);
+      for (const index of indexes) await client.query(index.definition);
     }
     for (const sequence of manifest.sequences)
       await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [
@@ -106,6 +120,8 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
         sequence.isCalled,
       ]);
     await client.query('COMMIT');
+    const loadedMs = Math.round(performance.now() - started);
+    await client.query('ANALYZE');
 
     const problems: string[] = [];
     const tables: RestoredTable[] = [];
@@ -126,6 +142,7 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
       laterMigrations,
       verified: problems.length === 0,
       problems,
+      loadedMs,
       ms: Math.round(performance.now() - started),
     };
   } catch (error) {
