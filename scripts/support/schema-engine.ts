@@ -136,9 +136,15 @@ export async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-/** Applies every pending migration in prisma/migrations; returns the names applied. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationsList = await readMigrationList();
+/**
+ * Applies every pending migration in prisma/migrations, or only those named in `only`
+ * (a restore first rebuilds the schema a backup was taken at); returns the names applied.
+ */
+export async function applyMigrations(databaseUrl: string, only?: string[]): Promise<string[]> {
+  const all = await readMigrationList();
+  const migrationsList = only
+    ? { ...all, migrationDirectories: all.migrationDirectories.filter((m) => only.includes(m.path)) }
+    : all;
   return withEngine(databaseUrl, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return out.appliedMigrationNames;

@@ -8,6 +8,8 @@ import { ROUTE_ACCESS, type World } from './route-access';
 
 const CRON_SECRET = 'matrix-cron-secret';
 process.env.CRON_SECRET = CRON_SECRET;
+const METRICS_TOKEN = 'matrix-metrics-token';
+process.env.METRICS_TOKEN = METRICS_TOKEN;
 
 const API_DIR = path.resolve(import.meta.dirname, '../../../app/api');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -151,6 +153,46 @@ describe('authorization matrix', () => {
       for (const attempt of attempts) {
         const res = await callRoute(handler, { method, path: access.path, headers: attempt.headers });
         if ((res.status === 401) !== attempt.denied) failures.push(`${key} with ${attempt.name}: ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("lets only the cron secret or an admin's session read the operator's routes", async () => {
+    const failures: string[] = [];
+    for (const { key, handler } of routes) {
+      const access = ROUTE_ACCESS[key];
+      if (access?.kind !== 'operator') continue;
+      const attempts: { name: string; headers: Record<string, string>; expected: number[] }[] = [
+        { name: 'no credentials', headers: {}, expected: [401] },
+        { name: 'wrong secret', headers: { authorization: 'Bearer nope' }, expected: [401] },
+        { name: 'viewer session', headers: { cookie: world.tenantA.viewer.cookie }, expected: [403] },
+        { name: 'staff session', headers: { cookie: world.tenantA.staff.cookie }, expected: [403] },
+        { name: 'admin session', headers: { cookie: world.tenantA.admin.cookie }, expected: [200, 503] },
+        { name: 'cron secret', headers: { authorization: `Bearer ${CRON_SECRET}` }, expected: [200, 503] },
+      ];
+      for (const attempt of attempts) {
+        const res = await callRoute(handler, { method: 'GET', path: access.path, headers: attempt.headers });
+        if (!attempt.expected.includes(res.status)) failures.push(`${key} with ${attempt.name}: ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets only the metrics token scrape metrics', async () => {
+    const failures: string[] = [];
+    for (const { key, handler } of routes) {
+      const access = ROUTE_ACCESS[key];
+      if (access?.kind !== 'metrics') continue;
+      const attempts: { name: string; headers: Record<string, string>; expected: number }[] = [
+        { name: 'no token', headers: {}, expected: 401 },
+        { name: 'admin session', headers: { cookie: world.tenantA.admin.cookie }, expected: 401 },
+        { name: 'cron secret', headers: { authorization: `Bearer ${CRON_SECRET}` }, expected: 401 },
+        { name: 'metrics token', headers: { authorization: `Bearer ${METRICS_TOKEN}` }, expected: 200 },
+      ];
+      for (const attempt of attempts) {
+        const res = await callRoute(handler, { method: 'GET', path: access.path, headers: attempt.headers });
+        if (res.status !== attempt.expected) failures.push(`${key} with ${attempt.name}: ${res.status}`);
       }
     }
     expect(failures).toEqual([]);

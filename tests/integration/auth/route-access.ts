@@ -35,6 +35,10 @@ export type RouteAccess =
       foreign: 404 | 422 | 'own-tenant';
     }
   | { kind: 'cron'; path: string }
+  /** The installation's operator: the cron secret, or an admin's session of any workspace. */
+  | { kind: 'operator'; path: string }
+  /** Prometheus, with METRICS_TOKEN. */
+  | { kind: 'metrics'; path: string }
   | { kind: 'public'; why: string };
 
 const MATRIX_CSV = 'phone,first,last,consent,tags\n0412 345 678,Ann,Lee,yes,vip\n0412 345 679,Bob,Ray,no,\n';
@@ -102,6 +106,8 @@ function campaignBody(sendingNumberId: string) {
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': { kind: 'public', why: 'load balancers and uptime checks' },
   'GET /api/health/live': { kind: 'public', why: 'liveness probe, reads nothing' },
+  'GET /api/health/ready': { kind: 'operator', path: '/api/health/ready' },
+  'GET /api/metrics': { kind: 'metrics', path: '/api/metrics' },
   'GET /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints' },
   'POST /api/auth/[...nextauth]': { kind: 'public', why: 'next-auth sign-in endpoints, rate limited' },
   'POST /api/webhooks/twilio/inbound': {

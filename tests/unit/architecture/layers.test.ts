@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['audiences'],
   ['sending'],
   ['campaigns', 'imports', 'inbound', 'delivery-status', 'reports', 'users', 'health'],
+  ['operations'],
 ];
 
 const LIB = path.resolve(import.meta.dirname, '../../../lib');

@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server';
 import { withCron } from '@/app/_http/with-cron';
+import { evaluateAlerts } from '@/lib/operations/alerts/evaluate-alerts';
+import { recordDrainRun } from '@/lib/operations/record-drain-run';
 import { runScheduledSend } from '@/lib/sending/run-scheduled-send';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +9,31 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 60;
 
 async function drain() {
-  return NextResponse.json(await runScheduledSend({ timeBudgetMs: 45_000 }));
+  const startedAt = new Date();
+  try {
+    const report = await runScheduledSend({ timeBudgetMs: 45_000 });
+    await recordDrainRun({
+      startedAt,
+      finishedAt: new Date(),
+      claimed: report.claimed,
+      sent: report.accepted,
+      failed: report.failed,
+      error: report.stoppedBecause,
+    });
+    // A campaign this run paused, or the delivery rate it moved, is raised now rather than on the next page view.
+    await evaluateAlerts().catch((error: unknown) => console.error('[alerts] evaluation failed', error));
+    return NextResponse.json(report);
+  } catch (error) {
+    await recordDrainRun({
+      startedAt,
+      finishedAt: new Date(),
+      claimed: 0,
+      sent: 0,
+      failed: 0,
+      error: error instanceof Error ? error.message : String(error),
+    }).catch(() => {});
+    throw error;
+  }
 }
 
 export const GET = withCron(drain);
