@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'campaign.test_sent': 'Sent a test message',
   'campaign.updated': 'Edited a campaign',
   'contact.opt_out_undone': 'Undid an opt-out',
+  'contact.erased': 'Erased a person on request',
   'dnc.added': 'Put a number on the do-not-contact list',
   'dnc.removed': 'Took a number off the do-not-contact list',
   'import.created': 'Uploaded an import file',

@@ -22,7 +22,9 @@ function linkQuery(query: ContactQuery, page: number): Record<string, string> {
 
 export default async function ContactsPage({ searchParams }: { searchParams: Search }) {
   const actor = await requireActor();
-  const parsed = ContactQuerySchema.safeParse(await searchParams);
+  const search = await searchParams;
+  const erased = search.erased === '1';
+  const parsed = ContactQuerySchema.safeParse(search);
   const query: ContactQuery = parsed.success ? parsed.data : { page: 1 };
   const [{ total, contacts, page, pageSize }, batches, timeZone] = await Promise.all([
     listContacts({ actor, query }),
@@ -82,6 +84,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <button type="submit">Filter</button>
         </div>
       </form>
+      {erased && (
+        <div className="notice" role="status">
+          The person was erased. Their number stays on the do-not-contact list.
+        </div>
+      )}
       {!parsed.success && (
         <div className="notice bad" role="alert">
           This filter could not be used, so every contact is shown:{' '}

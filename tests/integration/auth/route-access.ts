@@ -361,6 +361,22 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 'own-tenant',
   },
+  'POST /api/contacts/[contactId]/erase': {
+    kind: 'session',
+    minimum: 'ADMIN',
+    request: async (w) => {
+      const contact = await db().contact.create({
+        data: {
+          tenantId: w.tenantA.id,
+          phoneE164: `+61412${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+        },
+        select: { id: true },
+      });
+      return { path: '/api/contacts/x/erase', params: { contactId: contact.id }, body: { reason: 'Asked by e-mail' } };
+    },
+    allowedStatus: 200,
+    foreign: 404,
+  },
   'GET /api/campaigns': {
     kind: 'session',
     minimum: 'VIEWER',

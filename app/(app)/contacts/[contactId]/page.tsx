@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
+import { EraseContactForm } from '@/components/contacts/EraseContactForm';
 import { UndoOptOutForm } from '@/components/contacts/UndoOptOutForm';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -71,6 +72,9 @@ export default async function ContactPage({ params }: { params: Params }) {
         </div>
       )}
       {contact.dnc && roleAtLeast(actor.role, 'ADMIN') && <UndoOptOutForm contactId={contact.id} />}
+      {roleAtLeast(actor.role, 'ADMIN') && (
+        <EraseContactForm contactId={contact.id} label={name || contact.phoneE164} />
+      )}
       <div className="panel">
         <div className="table-scroll">
           <table aria-label="Contact details">
