@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'campaign.updated': 'Edited a campaign',
   'contact.opt_out_undone': 'Undid an opt-out',
   'contact.erased': 'Erased a person on request',
+  'contact.created': 'Added a contact by hand',
+  'contact.updated': 'Edited a contact',
   'dnc.added': 'Put a number on the do-not-contact list',
   'dnc.removed': 'Took a number off the do-not-contact list',
   'import.created': 'Uploaded an import file',

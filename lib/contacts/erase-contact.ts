@@ -70,6 +70,12 @@ export async function eraseContact({ actor, contactId, reason }: EraseContactOpt
     );
     // Consent events and import lineage go with the contact (foreign keys cascade).
     await tx.query(`DELETE FROM contacts WHERE id = $1::uuid`, [contactId]);
+    // The contact's edit history held the old values; who edited it, and when, stays.
+    await tx.query(
+      `UPDATE audit_log SET details = '{}'::jsonb
+        WHERE "tenantId" = $1::uuid AND "entityType" = 'contact' AND "entityId" = $2`,
+      [actor.tenantId, contactId],
+    );
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

@@ -5,7 +5,7 @@ import { STATE_ZONES } from '../contacts/contact-time-zone';
 import { normalisePhone } from '../contacts/phone';
 import { isValidTimeZone } from '../time/zoned-time';
 import { FIELD_LABELS, type ColumnMapping } from './column-mapping';
-import { VALUE_LIMITS, storableText, unstorableReason } from './storable-values';
+import { VALUE_LIMITS, storableText, unstorableReason } from '../contacts/storable-values';
 
 /** What an accepted row would set on its contact; empty values never blank existing data. */
 export interface ImportedContact {

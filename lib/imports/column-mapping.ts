@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readConsentWord } from './consent-words';
-import { hasNoNul } from './storable-values';
+import { hasNoNul } from '../contacts/storable-values';
 
 /** Contact fields a column can fill. */
 export const IMPORT_FIELDS = [

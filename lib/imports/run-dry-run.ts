@@ -5,7 +5,7 @@ import { ColumnMappingSchema } from './column-mapping';
 import { checkRow, compareWithExisting, type ExistingContact, type RowContext } from './check-row';
 import { UnreadableFileError, type TextEncoding } from './file-format';
 import { readRecords } from './read-stored-file';
-import { storableText } from './storable-values';
+import { storableText } from '../contacts/storable-values';
 
 const BATCH_ROWS = 5000;
 const WRITERS = 3;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REJECT_CODES } from './reject-reasons';
 import { ColumnMappingSchema } from './column-mapping';
-import { hasNoNul } from './storable-values';
+import { hasNoNul } from '../contacts/storable-values';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /** Uploads arrive in pieces small enough for any serverless body limit. */

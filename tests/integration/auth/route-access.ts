@@ -377,6 +377,37 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 404,
   },
+  'POST /api/contacts': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({
+      path: '/api/contacts',
+      body: {
+        phone: `+61412${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+        firstName: 'Matrix',
+        consentStatus: 'EXPLICIT',
+        consentSource: 'signed up at the counter',
+      },
+    }),
+    allowedStatus: 201,
+    foreign: 'own-tenant',
+  },
+  'PATCH /api/contacts/[contactId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => {
+      const contact = await db().contact.create({
+        data: {
+          tenantId: w.tenantA.id,
+          phoneE164: `+61412${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+        },
+        select: { id: true },
+      });
+      return { path: '/api/contacts/x', params: { contactId: contact.id }, body: { firstName: 'Edited' } };
+    },
+    allowedStatus: 200,
+    foreign: 404,
+  },
   'GET /api/campaigns': {
     kind: 'session',
     minimum: 'VIEWER',

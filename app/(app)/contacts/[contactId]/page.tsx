@@ -8,6 +8,7 @@ import { UndoOptOutForm } from '@/components/contacts/UndoOptOutForm';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getContact } from '@/lib/contacts/get-contact';
+import { getContactHistory, type ContactHistoryEntry } from '@/lib/contacts/get-contact-history';
 import { getContactTimeline } from '@/lib/contacts/get-contact-timeline';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format/date-time';
@@ -28,6 +29,33 @@ const loadContact = cache(async (contactId: string) => {
   return { actor, contact, name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') };
 });
 
+const FIELD_NAMES: Record<string, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'E-mail',
+  state: 'State',
+  postcode: 'Postcode',
+  timeZone: 'Time zone',
+  tags: 'Tags',
+  customFields: 'Custom fields',
+};
+
+function shown(value: unknown): string {
+  if (value === null || value === '') return '(none)';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
+  if (typeof value === 'object')
+    return (
+      Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${k}: ${String(v)}`)
+        .join(', ') || '(none)'
+    );
+  return String(value);
+}
+
+function describeChange(change: ContactHistoryEntry['changes'][number]): string {
+  return `${FIELD_NAMES[change.field] ?? change.field}: ${shown(change.from)} → ${shown(change.to)}`;
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { contact, name } = await loadContact((await params).contactId);
   return { title: name || contact.phoneE164 };
@@ -35,8 +63,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ContactPage({ params }: { params: Params }) {
   const { actor, contact, name } = await loadContact((await params).contactId);
-  const [timeline, timeZone] = await Promise.all([
+  const [timeline, history, timeZone] = await Promise.all([
     getContactTimeline({ actor, contactId: contact.id }),
+    getContactHistory({ actor, contactId: contact.id }),
     getWorkspaceTimeZone({ actor }),
   ]);
   const custom = Object.entries(contact.customFields as Record<string, string>);
@@ -58,7 +87,14 @@ export default async function ContactPage({ params }: { params: Params }) {
       <p>
         <Link href="/contacts">← Contacts</Link>
       </p>
-      <h1>{name || contact.phoneE164}</h1>
+      <div className="page-head">
+        <h1>{name || contact.phoneE164}</h1>
+        {roleAtLeast(actor.role, 'STAFF') && (
+          <Link className="button secondary" href={`/contacts/${contact.id}/edit`}>
+            Edit
+          </Link>
+        )}
+      </div>
       {contact.personalDataHidden && (
         <p className="muted">
           As a viewer you see this contact&apos;s name and history; the phone number is masked, and e-mail, custom
@@ -112,6 +148,42 @@ export default async function ContactPage({ params }: { params: Params }) {
                     {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
                   </td>
                   <td>{t.detail ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Changes</h2>
+      {history.length === 0 ? (
+        <div className="empty">Nobody has changed this contact by hand.</div>
+      ) : (
+        <div className="table-scroll">
+          <table className="stack-on-phone" aria-label="Changes by staff">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h, i) => (
+                <tr key={i}>
+                  <td>
+                    <WorkspaceTime at={h.at} timeZone={timeZone} />
+                  </td>
+                  <td>{h.who ?? 'former member'}</td>
+                  <td>
+                    {h.what}
+                    {h.changes.length > 0 && (
+                      <ul className="plain">
+                        {h.changes.map((c) => (
+                          <li key={c.field}>{describeChange(c)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
