@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { AUSTRALIAN_ZONE_LABELS, STATE_ZONES } from '@/lib/contacts/contact-time-zone';
 import { apiRequest } from '../api-request';
 
@@ -48,12 +48,12 @@ const EMPTY: ContactFormValues & NewOnly = {
 export function ContactForm({ contact }: ContactFormProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, watch } = useForm<ContactFormValues & NewOnly>({
+  const { register, handleSubmit, formState, control } = useForm<ContactFormValues & NewOnly>({
     defaultValues: contact
       ? { ...EMPTY, ...contact.values, customFields: [...contact.values.customFields, { name: '', value: '' }] }
       : { ...EMPTY, customFields: [{ name: '', value: '' }] },
   });
-  const customFields = watch('customFields');
+  const customFields = useWatch({ control, name: 'customFields' });
 
   async function onSubmit(values: ContactFormValues & NewOnly) {
     const details = {

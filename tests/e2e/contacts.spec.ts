@@ -89,3 +89,29 @@ test('staff opt a number out by hand on the do-not-contact page and its queued m
   await expect(counts).toContainText('1Skipped');
   await expect(counts).toContainText('0Queued');
 });
+
+test('staff add a contact by hand with its consent, edit it, and see the change on its history', async ({ page }) => {
+  await page.goto('/contacts');
+  await page.getByRole('link', { name: 'New contact' }).click();
+  const form = page.getByRole('form', { name: 'New contact' });
+  await form.getByLabel('Mobile number').fill('0412 555 801');
+  await form.getByLabel('First name').fill('Hana');
+  await form.getByLabel('State').selectOption('QLD');
+  await form.getByLabel('How they consented').fill('signed up at the Brisbane counter');
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hana' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Contact details' })).toContainText('+61412555801');
+  await expect(page.getByRole('table', { name: 'Consent history' })).toContainText('signed up at the Brisbane counter');
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: 'Edit contact' });
+  await edit.getByLabel('Last name').fill('Sato');
+  await edit.getByLabel('Tags').fill('vip, brisbane');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hana Sato' })).toBeVisible();
+  const changes = page.getByRole('table', { name: 'Changes by staff' });
+  await expect(changes).toContainText('Edited a contact');
+  await expect(changes).toContainText('Last name: (none) → Sato');
+  await expect(changes).toContainText('Tags: (none) → vip, brisbane');
+  await expect(changes).toContainText('admin@example.com');
+});
