@@ -120,6 +120,7 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     app('contacts', '/contacts', 'Contacts'),
     app('contact', contactPath, 'Isabella'),
     app('dnc', '/contacts/dnc', 'Do-not-contact list'),
+    app('contact-new', '/contacts/new', 'New contact'),
     app('imports', '/imports', 'Imports'),
     app('import-mapping', mappingPath, `Import: ${mappingFile}`),
     {
