@@ -4,6 +4,8 @@ import { MainNavigation } from '@/components/shell/MainNavigation';
 import { NavLink } from '@/components/shell/NavLink';
 import { SignOutButton } from '@/components/shell/SignOutButton';
 import { TenantSwitcher } from '@/components/shell/TenantSwitcher';
+import { UnreadBadge } from '@/components/shell/UnreadBadge';
+import { countUnreadConversations } from '@/lib/conversations/count-unread-conversations';
 import { getKillSwitch } from '@/lib/sending/get-kill-switch';
 import { requireActor } from '@/app/_http/current-actor';
 
@@ -11,6 +13,7 @@ export const dynamic = 'force-dynamic';
 
 const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/inbox', label: 'Inbox' },
   { href: '/contacts', label: 'Contacts' },
   { href: '/imports', label: 'Imports' },
   { href: '/campaigns', label: 'Campaigns' },
@@ -20,7 +23,7 @@ const NAV = [
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const killSwitch = await getKillSwitch({ actor });
+  const [killSwitch, unread] = await Promise.all([getKillSwitch({ actor }), countUnreadConversations({ actor })]);
   return (
     <div className="shell">
       <MainNavigation>
@@ -28,6 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {NAV.map((item) => (
           <NavLink key={item.href} href={item.href}>
             {item.label}
+            {item.href === '/inbox' && <UnreadBadge initial={unread} />}
           </NavLink>
         ))}
         {actor.role === 'ADMIN' && <NavLink href="/users">Users</NavLink>}
