@@ -97,3 +97,29 @@ ALTER TABLE "conversation_replies" ADD CONSTRAINT "conversation_replies_conversa
 
 -- AddForeignKey
 ALTER TABLE "saved_replies" ADD CONSTRAINT "saved_replies_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Replies stored before the inbox existed become conversations now, so the first
+-- read of an inbox does not fold a workspace's whole history. Those older than a
+-- week count as read: the unread badge starts with what is still worth answering.
+INSERT INTO "conversations" ("tenantId", "numberValue", "remoteE164", "campaignId", "lastInboundId", "lastInboundAt",
+  "lastInboundBody", "lastInboundKeyword", "lastActivityAt", "possibleOptOutAt", "lastReadAt")
+SELECT l."tenantId", l."toNumber", l."fromE164", attributed."campaignId", l.id, l."receivedAt", l.body, l.keyword,
+  l."receivedAt", f.at, CASE WHEN l."receivedAt" < now() - interval '7 days' THEN l."receivedAt" END
+FROM (
+  SELECT DISTINCT ON ("tenantId", "toNumber", "fromE164") *
+  FROM "inbound_messages" ORDER BY "tenantId", "toNumber", "fromE164", "receivedAt" DESC, id DESC
+) l
+JOIN (
+  SELECT "tenantId", "toNumber", "fromE164", max("receivedAt") FILTER (WHERE "possibleOptOut") AS at
+  FROM "inbound_messages" GROUP BY "tenantId", "toNumber", "fromE164"
+) f ON f."tenantId" = l."tenantId" AND f."toNumber" = l."toNumber" AND f."fromE164" = l."fromE164"
+LEFT JOIN "contacts" contact ON contact."tenantId" = l."tenantId" AND contact."phoneE164" = l."fromE164"
+LEFT JOIN LATERAL (
+  SELECT j."campaignId" FROM "send_jobs" j
+  WHERE j."tenantId" = l."tenantId" AND j."contactId" = contact.id AND j."sentAt" <= l."receivedAt"
+  ORDER BY j."sentAt" DESC LIMIT 1
+) attributed ON true;
+
+UPDATE "inbound_messages" m SET "conversationId" = c.id
+FROM "conversations" c
+WHERE c."tenantId" = m."tenantId" AND c."numberValue" = m."toNumber" AND c."remoteE164" = m."fromE164";
