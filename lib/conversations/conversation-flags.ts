@@ -7,7 +7,8 @@ export const IS_DONE = `(c."doneAt" IS NOT NULL AND c."doneAt" >= c."lastInbound
 
 export const IS_UNREAD = `(c."lastInboundKeyword" = 'NONE' AND c."lastInboundAt" > COALESCE(c."lastReadAt", '-infinity'::timestamp) AND NOT ${IS_DONE})`;
 
-export const NEEDS_REPLY = `(c."lastInboundKeyword" = 'NONE' AND c."lastInboundAt" > COALESCE(c."lastReplyAt", '-infinity'::timestamp) AND NOT ${IS_DONE})`;
+/** Needs `dnc` joined on the conversation's number: no reply can go to a number that opted out. */
+export const NEEDS_REPLY = `(c."lastInboundKeyword" = 'NONE' AND c."lastInboundAt" > COALESCE(c."lastReplyAt", '-infinity'::timestamp) AND NOT ${IS_DONE} AND dnc.id IS NULL)`;
 
 /** Needs `dnc` joined on the conversation's number: a number already opted out needs no decision. */
 export const IS_POSSIBLE_OPT_OUT = `(COALESCE(c."possibleOptOutAt" > c."possibleOptOutResolvedAt", c."possibleOptOutAt" IS NOT NULL) AND dnc.id IS NULL)`;

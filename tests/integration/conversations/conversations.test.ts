@@ -234,7 +234,7 @@ describe('conversations', () => {
       sendConversationReply({ actor: staff, conversationId: conversation.id, input: { body: 'Sorry!' }, provider }),
     );
     expect(why).toMatch(/\+61412000808 is on the do-not-contact list \(stop reply: Replied "Not interested/);
-    expect((await onlyConversation(staff)).possibleOptOut).toBe(false);
+    expect(await onlyConversation(staff)).toMatchObject({ possibleOptOut: false, needsReply: false, optedOut: true });
 
     await textIn('+61412000909', number, 'Hi there');
     const open = (await listConversations({ actor: staff, query: QUERY })).conversations.find(
