@@ -187,7 +187,7 @@ export async function getConversation({ actor, conversationId }: GetConversation
       body: body(m.body),
       keyword: m.keyword,
       possibleOptOut: m.possibleOptOut,
-      automaticAnswer: automaticAnswer[m.keyword],
+      automaticAnswer: body(automaticAnswer[m.keyword]),
     })),
     ...(jobs?.rows ?? []).map((j): ThreadEntry => ({
       kind: 'campaign',

@@ -8,6 +8,7 @@ import { getConversation } from '@/lib/conversations/get-conversation';
 import { listConversations } from '@/lib/conversations/list-conversations';
 import { markConversationRead } from '@/lib/conversations/mark-conversation-read';
 import { optOutConversation } from '@/lib/conversations/opt-out-conversation';
+import { previewConversationReply } from '@/lib/conversations/preview-conversation-reply';
 import { sendConversationReply } from '@/lib/conversations/send-conversation-reply';
 import { updateConversation } from '@/lib/conversations/update-conversation';
 import { db } from '@/lib/db/client';
@@ -180,11 +181,14 @@ describe('conversations', () => {
 
   it('hides message bodies from a viewer', async () => {
     await textIn('+61412000606', number, 'My secret question');
+    await textIn('+61412000606', number, 'HELP');
     const viewer = await actorFor(await signedInMember(tenantId, 'VIEWER'), 'VIEWER');
     const summary = await onlyConversation(viewer);
     expect(summary.lastInboundBody).toBeNull();
+    expect(summary.keywordHandled).toBe(true);
     const detail = await getConversation({ actor: viewer, conversationId: summary.id });
     expect(detail.thread.every((t) => t.body === null)).toBe(true);
+    expect(detail.thread.some((t) => t.kind === 'inbound' && t.automaticAnswer !== null)).toBe(false);
   });
 
   it('sends a reply from the conversation’s long code without a footer, and its status callbacks move it on', async () => {
@@ -246,6 +250,25 @@ describe('conversations', () => {
     ).toBe('Sending is stopped for the whole workspace: Checking costs, so no reply can go.');
     expect(provider.sent).toHaveLength(0);
     expect(await db().conversationReply.count({ where: { tenantId } })).toBe(0);
+  });
+
+  it('refuses a reply the budget cannot pay for, and shows its parts and cost before it is sent', async () => {
+    await textIn('+61412001201', number, 'Open on Sunday?');
+    const conversation = await onlyConversation(staff);
+    const preview = await previewConversationReply({
+      actor: staff,
+      conversationId: conversation.id,
+      input: { body: 'Yes, 10 to 4 — see you then!' },
+    });
+    expect(preview).toMatchObject({ encoding: 'UCS-2', parts: 1, costMicros: 55_000, refusal: null, from: number });
+    await db().budget.create({ data: { tenantId, period: 'DAILY', capMicros: 50_000 } });
+    const provider = recordingProvider();
+    expect(
+      await refusal(
+        sendConversationReply({ actor: staff, conversationId: conversation.id, input: { body: 'Yes' }, provider }),
+      ),
+    ).toBe("Today's budget is spent, so no reply can go until tomorrow or an admin raises it.");
+    expect(provider.sent).toHaveLength(0);
   });
 
   describe('quiet hours', () => {
