@@ -7,6 +7,8 @@ import { TenantSwitcher } from '@/components/shell/TenantSwitcher';
 import { AlertBanner } from '@/components/operations/AlertBanner';
 import { checkAlertsNowAndThen } from '@/lib/operations/alerts/check-alerts-now-and-then';
 import { listOpenAlerts } from '@/lib/operations/alerts/list-open-alerts';
+import { UnreadBadge } from '@/components/shell/UnreadBadge';
+import { countUnreadConversations } from '@/lib/conversations/count-unread-conversations';
 import { getKillSwitch } from '@/lib/sending/get-kill-switch';
 import { requireActor } from '@/app/_http/current-actor';
 
@@ -14,6 +16,7 @@ export const dynamic = 'force-dynamic';
 
 const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/inbox', label: 'Inbox' },
   { href: '/contacts', label: 'Contacts' },
   { href: '/imports', label: 'Imports' },
   { href: '/campaigns', label: 'Campaigns' },
@@ -23,7 +26,7 @@ const NAV = [
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const killSwitch = await getKillSwitch({ actor });
+  const [killSwitch, unread] = await Promise.all([getKillSwitch({ actor }), countUnreadConversations({ actor })]);
   if (actor.role === 'ADMIN') await checkAlertsNowAndThen();
   const alerts = actor.role === 'ADMIN' ? await listOpenAlerts({ tenantId: actor.tenantId }) : [];
   return (
@@ -33,6 +36,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {NAV.map((item) => (
           <NavLink key={item.href} href={item.href}>
             {item.label}
+            {item.href === '/inbox' && <UnreadBadge initial={unread} />}
           </NavLink>
         ))}
         {actor.role === 'ADMIN' && <NavLink href="/users">Users</NavLink>}

@@ -22,7 +22,8 @@ export interface EraseContactOptions {
 /**
  * Erases a person on request (Australian Privacy Principle 11): the contact with
  * its name, e-mail, tags, custom fields, consent history and import lineage; the
- * texts of every message sent to them and received from them, the browsers their
+ * texts of every message sent to them and received from them (campaign messages,
+ * replies, staff answers in the inbox), the browsers their
  * clicks came from, and what their import rows said. Their number stays on the do-not-contact list with the reason, so no
  * import or campaign can reach them again, and the campaigns' counts stay true
  * (their jobs keep their outcome without the text). One transaction, audited
@@ -62,6 +63,17 @@ export async function eraseContact({ actor, contactId, reason }: EraseContactOpt
     );
     await tx.query(
       `UPDATE inbound_messages SET body = '', "contactId" = NULL WHERE "tenantId" = $1::uuid AND "fromE164" = $2`,
+      values,
+    );
+    await tx.query(
+      `UPDATE conversation_replies SET body = ''
+        WHERE "tenantId" = $1::uuid AND "conversationId" IN (
+          SELECT id FROM conversations WHERE "tenantId" = $1::uuid AND "remoteE164" = $2)`,
+      values,
+    );
+    await tx.query(
+      `UPDATE conversations SET "lastInboundBody" = '', "updatedAt" = now()
+        WHERE "tenantId" = $1::uuid AND "remoteE164" = $2`,
       values,
     );
     await tx.query(

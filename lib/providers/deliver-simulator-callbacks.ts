@@ -44,12 +44,13 @@ export async function deliverSimulatorCallbacks(options: DeliverSimulatorCallbac
     const { rows } = await tx.query<{
       sid: string;
       sendJobId: string;
+      conversationReplyId: string | null;
       toE164: string;
       fromValue: string;
       pending: string[];
       errorCode: string | null;
     }>(
-      `SELECT sid, "sendJobId", "toE164", "fromValue", pending, "errorCode" FROM simulated_messages
+      `SELECT sid, "sendJobId", "conversationReplyId", "toE164", "fromValue", pending, "errorCode" FROM simulated_messages
        WHERE "nextCallbackAt" <= $1::timestamp ORDER BY "nextCallbackAt" LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now.toISOString(), options.limit ?? 200],
     );
@@ -69,7 +70,9 @@ export async function deliverSimulatorCallbacks(options: DeliverSimulatorCallbac
           ApiVersion: '2010-04-01',
         };
         if (!rest.length && message.errorCode) params.ErrorCode = message.errorCode;
-        const url = `${base}?sj=${message.sendJobId}`;
+        const url = message.conversationReplyId
+          ? `${base}?cr=${message.conversationReplyId}`
+          : `${base}?sj=${message.sendJobId}`;
         return post(url, params, twilio.getExpectedTwilioSignature(token, url, params));
       }),
     );

@@ -40,8 +40,8 @@ export function simulatorProvider(options: SimulatorProviderOptions): SmsProvide
       const sid = `SM${randomBytes(16).toString('hex')}`;
       const fate = options.fate();
       await options.db.query(
-        `INSERT INTO simulated_messages (sid, "sendJobId", "toE164", "fromValue", body, pending, "errorCode", "nextCallbackAt", "createdAt")
-         VALUES ($1, $2::bigint, $3, $4, $5, $6::text[], $7, now() + make_interval(secs => $8::float / 1000), now())`,
+        `INSERT INTO simulated_messages (sid, "sendJobId", "conversationReplyId", "toE164", "fromValue", body, pending, "errorCode", "nextCallbackAt", "createdAt")
+         VALUES ($1, $2::bigint, $9::bigint, $3, $4, $5, $6::text[], $7, now() + make_interval(secs => $8::float / 1000), now())`,
         [
           sid,
           message.jobId.toString(),
@@ -51,6 +51,7 @@ export function simulatorProvider(options: SimulatorProviderOptions): SmsProvide
           ['sent', fate.status],
           fate.status === 'delivered' ? null : fate.errorCode,
           options.callbackDelayMs,
+          message.conversationReplyId?.toString() ?? null,
         ],
       );
       return { ok: true, providerMessageId: sid, status: 'queued' };

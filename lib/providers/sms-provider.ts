@@ -2,6 +2,8 @@
 export interface OutboundSms {
   /** Our send job; it rides on the status-callback URL so a callback can find its job even if we crashed before recording the provider's id. */
   jobId: bigint;
+  /** Set for a staff reply in a conversation: the status-callback URL names the reply (`?cr=`) instead of a job. */
+  conversationReplyId?: bigint;
   /** E.164. */
   to: string;
   /** A long code (E.164) or an alphanumeric sender ID; with a Messaging Service it must be one of the service's senders. */

@@ -56,6 +56,11 @@ class RebasedRequestClient extends twilio.RequestClient {
   }
 }
 
+/** What our status-callback URL names: the staff reply, or else the send job. */
+function callbackQuery(message: OutboundSms): string {
+  return message.conversationReplyId !== undefined ? `cr=${message.conversationReplyId}` : `sj=${message.jobId}`;
+}
+
 export function twilioProvider(config: TwilioProviderConfig): SmsProvider {
   // The SDK would accept empty credentials and fail every send as if Twilio were unreachable.
   if (!config.accountSid || !config.authToken) throw new Error('Twilio needs an account SID and an auth token');
@@ -83,8 +88,8 @@ export function twilioProvider(config: TwilioProviderConfig): SmsProvider {
         const created = await client.messages.create({
           to: message.to,
           body: message.body,
-          // Twilio signs the whole URL, query included, so the job id cannot be forged.
-          statusCallback: `${config.statusCallbackUrl}${separator}sj=${message.jobId}`,
+          // Twilio signs the whole URL, query included, so the job or reply id cannot be forged.
+          statusCallback: `${config.statusCallbackUrl}${separator}${callbackQuery(message)}`,
           ...sender,
         });
         return { ok: true, providerMessageId: created.sid, status: created.status };

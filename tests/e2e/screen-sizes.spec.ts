@@ -132,6 +132,8 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     { ...app('campaign-edit', `${draftPath}/edit`, `Edit ${draft}`), ready: audienceCounted },
     app('campaign-draft', draftPath, draft, new RegExp(`^${draft}`)),
     app('campaign-sent', sentPath, sent, new RegExp(`^${sent}`)),
+    app('inbox', '/inbox', 'Inbox'),
+    app('saved-replies', '/inbox/saved-replies', 'Saved replies'),
     app('reports', '/reports', 'Reports'),
     app('settings', '/settings', 'Settings'),
     app('users', '/users', 'Users'),

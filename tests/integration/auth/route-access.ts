@@ -103,6 +103,47 @@ function campaignBody(sendingNumberId: string) {
   };
 }
 
+/** A conversation of the tenant on one of its long codes, with a reply from a number with no contact. */
+async function conversationId(tenantId: string): Promise<string> {
+  const numberValue = `+6147${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  await db().sendingNumber.create({ data: { tenantId, value: numberValue, kind: 'LONG_CODE' } });
+  const remoteE164 = `+6146${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const message = await db().inboundMessage.create({
+    data: {
+      tenantId,
+      fromE164: remoteE164,
+      toNumber: numberValue,
+      body: 'Which store?',
+      messageSid: `SM${crypto.randomUUID()}`,
+    },
+    select: { id: true, receivedAt: true },
+  });
+  const conversation = await db().conversation.create({
+    data: {
+      tenantId,
+      numberValue,
+      remoteE164,
+      lastInboundId: message.id,
+      lastInboundAt: message.receivedAt,
+      lastInboundBody: 'Which store?',
+      lastInboundKeyword: 'NONE',
+      lastActivityAt: message.receivedAt,
+    },
+    select: { id: true },
+  });
+  await db().inboundMessage.update({ where: { id: message.id }, data: { conversationId: conversation.id } });
+  return conversation.id;
+}
+
+async function savedReplyId(tenantId: string): Promise<string> {
+  return (
+    await db().savedReply.create({
+      data: { tenantId, title: `Hours ${crypto.randomUUID()}`, body: 'Open 9 to 5.' },
+      select: { id: true },
+    })
+  ).id;
+}
+
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': { kind: 'public', why: 'load balancers and uptime checks' },
   'GET /api/health/live': { kind: 'public', why: 'liveness probe, reads nothing' },
@@ -566,5 +607,131 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     request: () => ({ path: '/api/audit' }),
     allowedStatus: 200,
     foreign: 'own-tenant',
+  },
+  'GET /api/conversations': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/conversations?filter=all' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'GET /api/conversations/unread': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/conversations/unread' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'GET /api/conversations/[conversationId]': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({
+      path: '/api/conversations/x',
+      params: { conversationId: await conversationId(w.tenantA.id) },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'PATCH /api/conversations/[conversationId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/conversations/x',
+      params: { conversationId: await conversationId(w.tenantA.id) },
+      body: { done: true },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/conversations/[conversationId]/read': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/conversations/x/read',
+      params: { conversationId: await conversationId(w.tenantA.id) },
+    }),
+    allowedStatus: 204,
+    foreign: 404,
+  },
+  'POST /api/conversations/[conversationId]/opt-out': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/conversations/x/opt-out',
+      params: { conversationId: await conversationId(w.tenantA.id) },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/conversations/[conversationId]/contact': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/conversations/x/contact',
+      params: { conversationId: await conversationId(w.tenantA.id) },
+      body: { firstName: 'Sam' },
+    }),
+    allowedStatus: 201,
+    foreign: 404,
+  },
+  'POST /api/conversations/[conversationId]/replies': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/conversations/x/replies',
+      params: { conversationId: await conversationId(w.tenantA.id) },
+      body: { body: 'Our Bondi store.' },
+    }),
+    allowedStatus: 201,
+    foreign: 404,
+  },
+  'POST /api/conversations/[conversationId]/replies/preview': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/conversations/x/replies/preview',
+      params: { conversationId: await conversationId(w.tenantA.id) },
+      body: { body: 'Our Bondi store.' },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'GET /api/saved-replies': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({ path: '/api/saved-replies' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'POST /api/saved-replies': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({
+      path: '/api/saved-replies',
+      body: { title: `Hours ${crypto.randomUUID()}`, body: 'Open 9 to 5.' },
+    }),
+    allowedStatus: 201,
+    foreign: 'own-tenant',
+  },
+  'PATCH /api/saved-replies/[savedReplyId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/saved-replies/x',
+      params: { savedReplyId: await savedReplyId(w.tenantA.id) },
+      body: { title: `Hours ${crypto.randomUUID()}`, body: 'Open 9 to 6.' },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'DELETE /api/saved-replies/[savedReplyId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/saved-replies/x',
+      params: { savedReplyId: await savedReplyId(w.tenantA.id) },
+    }),
+    allowedStatus: 204,
+    foreign: 404,
   },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eraseContact } from '@/lib/contacts/erase-contact';
+import { foldInboundMessages } from '@/lib/conversations/fold-inbound-messages';
 import { db } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
 import { handleInboundMessage } from '@/lib/inbound/handle-inbound-message';
@@ -37,6 +38,7 @@ describe('erasing a person on request', () => {
       message: { MessageSid: 'SMeraseReply', From: contact.phoneE164, To: number.value, Body: 'Ruth here, call me' },
       payload: {},
     });
+    await foldInboundMessages(pgPool(), { tenantId });
 
     await eraseContact({ actor: admin, contactId: contact.id, reason: 'Customer e-mailed on 3 May' });
 
@@ -57,6 +59,9 @@ describe('erasing a person on request', () => {
       select: { body: true, contactId: true },
     });
     expect(replies).toEqual([{ body: '', contactId: null }]);
+    expect(
+      await db().conversation.findMany({ where: { tenantId }, select: { remoteE164: true, lastInboundBody: true } }),
+    ).toEqual([{ remoteE164: contact.phoneE164, lastInboundBody: '' }]);
     expect(
       await db().dncEntry.findUniqueOrThrow({
         where: { tenantId_phoneE164: { tenantId, phoneE164: contact.phoneE164 } },

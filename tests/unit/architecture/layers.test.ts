@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['sending-numbers'],
   ['audiences'],
   ['sending'],
-  ['campaigns', 'imports', 'inbound', 'delivery-status', 'reports', 'users', 'health'],
+  ['campaigns', 'imports', 'inbound', 'delivery-status', 'reports', 'users', 'health', 'conversations'],
   ['operations'],
 ];
 
