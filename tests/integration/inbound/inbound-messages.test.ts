@@ -225,12 +225,12 @@ describe('POST /api/webhooks/twilio/inbound', () => {
     ]);
     expect(await db().dncEntry.count({ where: { tenantId } })).toBe(0);
     const actor: Actor = {
-      userId: 'viewer',
-      email: 'viewer@example.com',
+      userId: 'staff',
+      email: 'staff@example.com',
       name: null,
       tenantId,
       tenantName: 'Inbound',
-      role: 'VIEWER',
+      role: 'STAFF',
       memberships: [],
     };
     const titles = (await getContactTimeline({ actor, contactId }))
