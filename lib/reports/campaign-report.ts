@@ -10,7 +10,8 @@ export interface CampaignReportOptions {
  * Per-campaign outcome: delivered is the success figure (never sent); clicks are
  * split into people and bots. Each recipient gets their own short link, so the
  * people who clicked are the links a person opened; visitors (a salted daily
- * hash of address and browser) are counted too, for links shared onwards.
+ * hash of address and browser) are counted too, for links shared onwards. A campaign
+ * whose rows retention removed reads the totals kept for it (a campaign has either).
  */
 export async function campaignReport({ actor }: CampaignReportOptions) {
   const rows = await db().$queryRaw<
@@ -41,6 +42,9 @@ export async function campaignReport({ actor }: CampaignReportOptions) {
         count(*) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')) AS failed,
         count(*) FILTER (WHERE state = 'SKIPPED') AS skipped
       FROM send_jobs WHERE "tenantId" = ${actor.tenantId}::uuid GROUP BY "campaignId"
+      UNION ALL
+      SELECT "campaignId", total, sent, delivered, failed, skipped
+      FROM campaign_totals WHERE "tenantId" = ${actor.tenantId}::uuid
     ) j ON j."campaignId" = c.id
     LEFT JOIN (
       SELECT "campaignId",
@@ -49,6 +53,9 @@ export async function campaignReport({ actor }: CampaignReportOptions) {
         count(DISTINCT "visitorHash") FILTER (WHERE NOT "isBot") AS unique_humans,
         count(*) FILTER (WHERE "isBot") AS bot_clicks
       FROM clicks WHERE "tenantId" = ${actor.tenantId}::uuid GROUP BY "campaignId"
+      UNION ALL
+      SELECT "campaignId", "humanClicks", people, "uniqueHumans", "botClicks"
+      FROM campaign_totals WHERE "tenantId" = ${actor.tenantId}::uuid
     ) k ON k."campaignId" = c.id
     WHERE c."tenantId" = ${actor.tenantId}::uuid
     ORDER BY c."createdAt" DESC
