@@ -130,6 +130,7 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     { ...app('campaign-edit', `${draftPath}/edit`, `Edit ${draft}`), ready: audienceCounted },
     app('campaign-draft', draftPath, draft, new RegExp(`^${draft}`)),
     app('campaign-sent', sentPath, sent, new RegExp(`^${sent}`)),
+    app('campaign-pilot', `${sentPath}/pilot`, `Pilot report · ${sent}`, 'Pilot report'),
     app('reports', '/reports', 'Reports'),
     app('settings', '/settings', 'Settings'),
     app('users', '/users', 'Users'),
