@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   ALERT_BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().default(26),
   // Where the runbook is read (e.g. the repository's docs/OPERATIONS.md on your Git host); alerts link its sections.
   RUNBOOK_URL: z.string().url().optional(),
+  // Days after a campaign finished when its jobs, clicks and links are folded into its totals and removed.
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   // Bearer token for /api/metrics; unset, the route refuses every scrape.
   METRICS_TOKEN: z.string().min(16).optional(),
   // Proxies of ours in front of the app, each adding the address it was reached from to

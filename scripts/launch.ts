@@ -5,7 +5,9 @@ import { disconnectDb, db } from '../lib/db/client';
 import { provisionDatabase } from './support/provision-database';
 import { seedDatabase } from './support/seed-database';
 import { env, productionSecretProblem } from '../lib/env';
+import { startDailyBackup } from './support/daily-backup';
 import { startDrainTimer } from './support/drain-timer';
+import packageJson from '../package.json' with { type: 'json' };
 import { nextAddress } from './support/next-address';
 
 // Next's own CLI, not through npx: npm does not pass SIGTERM on, so stopping the
@@ -61,14 +63,27 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
           intervalMs: env().DRAIN_INTERVAL_MS,
         })
       : () => {};
+  const { BACKUP_AT, BACKUP_DIR, BACKUP_KEEP_DAILY } = env();
+  const stopBackups =
+    command === 'start' && BACKUP_AT
+      ? startDailyBackup({
+          at: BACKUP_AT,
+          databaseUrl: database.url,
+          backupDir: BACKUP_DIR,
+          keepDaily: BACKUP_KEEP_DAILY,
+          app: { name: packageJson.name, version: packageJson.version },
+        })
+      : () => {};
   const stop = (signal: NodeJS.Signals) => {
     stopDrain();
+    stopBackups();
     child.kill(signal);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
   stopDrain();
+  stopBackups();
   await database.embedded?.stop();
   process.exit(code);
 }

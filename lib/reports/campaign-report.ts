@@ -12,7 +12,8 @@ export interface CampaignReportOptions {
  * Per-campaign outcome: delivered is the success figure (never sent); clicks are
  * split into people and bots. Each recipient gets their own short link, so the
  * people who clicked are the links a person opened; visitors (a salted daily
- * hash of address and browser) are counted too, for links shared onwards.
+ * hash of address and browser) are counted too, for links shared onwards. A campaign
+ * whose rows retention removed reads the totals kept for it (a campaign has either).
  */
 export async function campaignReport({ actor }: CampaignReportOptions) {
   const [campaigns, jobs, clicks] = await Promise.all([
@@ -23,8 +24,13 @@ export async function campaignReport({ actor }: CampaignReportOptions) {
       select: { id: true, name: true },
     }),
     pgPool().query<MessageFigures & { campaignId: string; total: number }>(
+      // A campaign pruned by retention reads its totals; by then a message with no final
+      // report never got one, so it counts as not delivered.
       `SELECT "campaignId", count(*)::int AS total, ${MESSAGE_FIGURES_SQL}
-         FROM send_jobs WHERE "tenantId" = $1::uuid GROUP BY "campaignId"`,
+         FROM send_jobs WHERE "tenantId" = $1::uuid GROUP BY "campaignId"
+       UNION ALL
+       SELECT "campaignId", total, 0, sent, delivered, failed, sent - delivered, 0, skipped
+         FROM campaign_totals WHERE "tenantId" = $1::uuid`,
       [actor.tenantId],
     ),
     pgPool().query<{
@@ -39,7 +45,10 @@ export async function campaignReport({ actor }: CampaignReportOptions) {
               count(DISTINCT "shortLinkId") FILTER (WHERE NOT "isBot")::int AS people,
               count(DISTINCT "visitorHash") FILTER (WHERE NOT "isBot")::int AS "uniqueHumans",
               count(*) FILTER (WHERE "isBot")::int AS "botClicks"
-         FROM clicks WHERE "tenantId" = $1::uuid GROUP BY "campaignId"`,
+         FROM clicks WHERE "tenantId" = $1::uuid GROUP BY "campaignId"
+       UNION ALL
+       SELECT "campaignId", "humanClicks", people, "uniqueHumans", "botClicks"
+         FROM campaign_totals WHERE "tenantId" = $1::uuid`,
       [actor.tenantId],
     ),
   ]);

@@ -134,6 +134,7 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     app('campaign-sent', sentPath, sent, new RegExp(`^${sent}`)),
     app('inbox', '/inbox', 'Inbox'),
     app('saved-replies', '/inbox/saved-replies', 'Saved replies'),
+    app('campaign-pilot', `${sentPath}/pilot`, `Pilot report · ${sent}`, 'Pilot report'),
     app('reports', '/reports', 'Reports'),
     app('settings', '/settings', 'Settings'),
     app('users', '/users', 'Users'),

@@ -203,6 +203,11 @@ export default async function CampaignPage({ params }: { params: Params }) {
       {canAct && campaign.status !== 'COMPLETED' && campaign.status !== 'CANCELLED' && (
         <TestSendForm campaignId={campaign.id} initialPhone={context.testPhone} />
       )}
+      {campaign.status !== 'DRAFT' && (
+        <p>
+          <Link href={`/campaigns/${campaign.id}/pilot`}>Pilot report</Link>: go or no-go for a pilot to staff phones.
+        </p>
+      )}
     </>
   );
 }

@@ -2,6 +2,8 @@ import { NextResponse } from 'next/server';
 import { withCron } from '@/app/_http/with-cron';
 import { evaluateAlerts } from '@/lib/operations/alerts/evaluate-alerts';
 import { recordDrainRun } from '@/lib/operations/record-drain-run';
+import { pruneFinishedCampaigns } from '@/lib/operations/retention/prune-finished-campaigns';
+import { env } from '@/lib/env';
 import { runScheduledSend } from '@/lib/sending/run-scheduled-send';
 
 export const dynamic = 'force-dynamic';
@@ -22,6 +24,10 @@ async function drain() {
     });
     // A campaign this run paused, or the delivery rate it moved, is raised now rather than on the next page view.
     await evaluateAlerts().catch((error: unknown) => console.error('[alerts] evaluation failed', error));
+    // Retention, a campaign at a time so a run's extra work stays small (docs/SCALING.md).
+    await pruneFinishedCampaigns({ retentionDays: env().JOB_RETENTION_DAYS, limit: 1 }).catch((error: unknown) =>
+      console.error('[retention] pruning failed', error),
+    );
     return NextResponse.json(report);
   } catch (error) {
     await recordDrainRun({
