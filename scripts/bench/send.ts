@@ -8,17 +8,37 @@ import { postgresRateLimitStore } from '../../lib/rate-limit/postgres-store';
 import { buildSendQueue } from '../../lib/sending/build-send-queue';
 import { drainSendQueue } from '../../lib/sending/drain/drain-send-queue';
 import { quietHoursUntil } from '../../lib/sending/quiet-hours-until';
+import { CRON_RUN, LOCAL_RUN } from '../../lib/sending/run-scheduled-send';
+import { loadavg } from 'node:os';
+import { busiestSenderSecond, carrierProvider, type CarrierProvider } from './support/carrier-provider';
 
 // The send queue on a real PostgreSQL: how long a 1,000,000-contact campaign takes
 // to enqueue; drain throughput through all seven gates to a provider that sends
 // nothing, beside a bare SKIP LOCKED claim-and-mark loop on the same database; and
-// whether 1,000,000 held jobs slow down the draining of 1,000 due ones.
+// whether 1,000,000 held jobs slow down the draining of 1,000 due ones. Then the
+// drain at a real carrier's pace: a provider 300 ms away (with jitter and a few
+// 2–5 s calls) that refuses more than 50 requests at once, and a pool of numbers
+// whose per-number rate adds up to the target; the share of the target reached by
+// the local drain timer's runs and by one cron invocation of 60 s.
 
 const adminUrl = process.env.BENCH_DB_ADMIN_URL!;
 const template = process.env.BENCH_DB_TEMPLATE!;
 const CONTACTS = Number(process.env.BENCH_SEND_CONTACTS ?? 1_000_000);
 const THROUGHPUT_JOBS = Number(process.env.BENCH_SEND_JOBS ?? 50_000);
 const BATCH = Number(process.env.BENCH_SEND_BATCH ?? 1000);
+const CARRIER = {
+  /** Messages a second across the pool; 0 skips the carrier runs. */
+  target: Number(process.env.BENCH_CARRIER_TARGET ?? 100),
+  numbers: Number(process.env.BENCH_CARRIER_NUMBERS ?? 10),
+  latencyMs: Number(process.env.BENCH_CARRIER_LATENCY_MS ?? 300),
+  jitterMs: Number(process.env.BENCH_CARRIER_JITTER_MS ?? 100),
+  outlierShare: Number(process.env.BENCH_CARRIER_OUTLIERS ?? 0.01),
+  concurrency: Number(process.env.BENCH_CARRIER_CONCURRENCY ?? 50),
+  /** How long the local drain timer is watched. */
+  timerSeconds: Number(process.env.BENCH_CARRIER_SECONDS ?? 150),
+};
+/** The launcher's interval between runs when the last one emptied the queue (DRAIN_INTERVAL_MS). */
+const DRAIN_INTERVAL_MS = 5000;
 
 const name = `crm_bench_send_${process.pid}`;
 process.env.NEXTAUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret';
@@ -40,12 +60,20 @@ function daytime(): Date {
   );
 }
 
-async function tenantWithNumbers(slug: string, numbers: number) {
+async function tenantWithNumbers(slug: string, numbers: number, numberRatePerMinute = 10_000_000) {
   const tenant = await db().tenant.create({
     data: {
       slug,
       name: slug,
-      settings: { create: { tenantRatePerMinute: 10_000_000, numberRatePerMinute: 10_000_000, senderName: 'Bench' } },
+      settings: {
+        create: {
+          tenantRatePerMinute: 10_000_000,
+          numberRatePerMinute,
+          senderName: 'Bench',
+          // No quiet hours: the carrier runs use the real clock, whatever the hour.
+          ...(numberRatePerMinute === 10_000_000 ? {} : { quietHoursStart: 0, quietHoursEnd: 0 }),
+        },
+      },
     },
     select: { id: true },
   });
@@ -164,6 +192,64 @@ async function plainClaimLoop(campaignId: string, now: Date) {
   return { marked, ms: performance.now() - started };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`;
+
+function newCarrier(): CarrierProvider {
+  return carrierProvider({
+    latencyMs: CARRIER.latencyMs,
+    jitterMs: CARRIER.jitterMs,
+    outlierShare: CARRIER.outlierShare,
+    outlierMs: [2000, 5000],
+    concurrency: CARRIER.concurrency,
+  });
+}
+
+/** Accepted requests that arrived in [from, from + seconds), as a share of the target over that span. */
+function shareOfTarget(provider: CarrierProvider, from: number, seconds: number) {
+  if (process.env.BENCH_CARRIER_TRACE) {
+    const perSecond = new Array<number>(Math.ceil(seconds)).fill(0);
+    for (const a of provider.accepted)
+      if (a.at >= from && a.at < from + seconds * 1000) perSecond[Math.floor((a.at - from) / 1000)] += 1;
+    console.log(`per second: ${perSecond.join(' ')}`);
+  }
+  const sent = provider.accepted.filter((a) => a.at >= from && a.at < from + seconds * 1000).length;
+  return { sent, share: sent / (CARRIER.target * seconds) };
+}
+
+/**
+ * The local drain timer: the route's local runs (LOCAL_RUN), the next at once
+ * while jobs are due, as scripts/support/drain-timer.ts calls them, for
+ * `timerSeconds` (long enough to include the end of one run and the start of the next).
+ */
+async function carrierTimerRuns() {
+  const provider = newCarrier();
+  const rateLimits = postgresRateLimitStore();
+  const from = performance.now();
+  const totals = { runs: 0, retried: 0, failed: 0, released: 0 };
+  while (performance.now() - from < CARRIER.timerSeconds * 1000) {
+    const report = await drainSendQueue({ provider, rateLimits, ...LOCAL_RUN });
+    totals.runs += 1;
+    totals.retried += report.retried;
+    totals.failed += report.failed;
+    totals.released += report.released;
+    if (!report.moreDue) await sleep(DRAIN_INTERVAL_MS);
+  }
+  return { provider, ...totals, ...shareOfTarget(provider, from, CARRIER.timerSeconds) };
+}
+
+/** One cron invocation: a run of the route's shape inside its 60-second slot. */
+async function carrierCronRun() {
+  const provider = newCarrier();
+  const from = performance.now();
+  const report = await drainSendQueue({ provider, rateLimits: postgresRateLimitStore(), ...CRON_RUN });
+  const ms = performance.now() - from;
+  return { provider, report, ms, ...shareOfTarget(provider, from, 60) };
+}
+
 try {
   const now = daytime();
   const yesterday = new Date(now.getTime() - 86_400_000);
@@ -232,6 +318,50 @@ try {
   console.log(
     `1,000 due jobs, ${CONTACTS.toLocaleString('en-AU')} held ${' '.repeat(Math.max(0, 13 - CONTACTS.toLocaleString('en-AU').length))}${seconds(busy)} (median of 5) = ${((busy / idle - 1) * 100).toFixed(1)} % ${busy >= idle ? 'slower' : 'faster'}`,
   );
+  console.log(`(${load()})`);
+
+  if (CARRIER.target > 0) {
+    const perNumber = CARRIER.target / CARRIER.numbers;
+    const carrier = await tenantWithNumbers('bench-carrier', CARRIER.numbers, Math.round(perNumber * 60));
+    const jobs = Math.ceil(CARRIER.target * (CARRIER.timerSeconds + LOCAL_RUN.handOverBudgetMs / 1000 + 60 + 30));
+    await contacts(carrier.tenantId, jobs, 30_000_000);
+    const carrierCampaign = await campaign(carrier.tenantId, carrier.numberIds, true);
+    await enqueue(carrier.tenantId, carrierCampaign, new Date(Date.now() - 60_000));
+    await pool.query('VACUUM ANALYZE');
+    console.log(
+      `\ncarrier: ${CARRIER.latencyMs} ms ± ${CARRIER.jitterMs} ms a call, ${(CARRIER.outlierShare * 100).toFixed(1)} % of calls 2–5 s, ` +
+        `${CARRIER.concurrency} requests at once (more answer 429/20429); target ${CARRIER.target} msg/s over ${CARRIER.numbers} numbers at ${perNumber} msg/s each; ` +
+        `a cron run hands over for ${CRON_RUN.handOverBudgetMs / 1000} s of its 60, a local run for ${LOCAL_RUN.handOverBudgetMs / 1000} s`,
+    );
+    console.log(`(${load()})`);
+    const timer = await carrierTimerRuns();
+    console.log(`(${load()})`);
+    const cron = await carrierCronRun();
+    console.log(`(${load()})`);
+    const { rows } = await pool.query<{ sending: number; accepted: number }>(
+      `SELECT count(*) FILTER (WHERE state = 'SENDING' AND "providerMessageId" IS NULL)::int AS sending,
+              count(*) FILTER (WHERE "providerMessageId" IS NOT NULL)::int AS accepted
+       FROM send_jobs WHERE "campaignId" = $1::uuid`,
+      [carrierCampaign],
+    );
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    const accepted = timer.provider.accepted.length + cron.provider.accepted.length;
+    console.log(
+      `Goals: the drain at a carrier's pace >= 95 % of the target (${CARRIER.target} msg/s); a slow call holds only its own job; 429s back off and fail no job.`,
+    );
+    console.log(
+      `local drain timer, ${CARRIER.timerSeconds} s        ${pct(timer.share)} of target (${timer.sent.toLocaleString('en-AU')} messages, ${(timer.sent / CARRIER.timerSeconds).toFixed(1)} msg/s; ${timer.runs} run(s), ${timer.released} released at a run's end; ` +
+        `peak ${timer.provider.stats.peakInFlight} in flight, ${timer.provider.stats.throttled} answered 429, ${timer.provider.stats.outliers} slow calls; busiest number ${busiestSenderSecond(timer.provider.accepted)} in any 1 s)`,
+    );
+    console.log(
+      `cron shape, one 60 s invocation   ${pct(cron.share)} of target (${cron.sent.toLocaleString('en-AU')} messages; the run took ${seconds(cron.ms)}, ` +
+        `${pct(cron.sent / (CARRIER.target * (cron.ms / 1000)))} of target while it ran; released ${cron.report.released} to the next run; ` +
+        `${cron.provider.stats.throttled} answered 429; both: ${cron.report.retried + timer.retried} retried, ${cron.report.failed + timer.failed} failed)`,
+    );
+    console.log(
+      `carrier bookkeeping               ${accepted.toLocaleString('en-AU')} accepted by the provider, ${rows[0].accepted.toLocaleString('en-AU')} jobs with its id, ${rows[0].sending} SENDING without one`,
+    );
+  }
 } finally {
   await Promise.all([disconnectDb(), closePgPool()]);
   await dropDatabase(adminUrl, name);

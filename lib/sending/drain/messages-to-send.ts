@@ -1,11 +1,14 @@
 import type { OutboundSms } from '../../providers/sms-provider';
 import type { DecidedJob } from './batch-job';
 import type { HandedOverJob } from './record-send-outcomes';
+import type { SenderPace } from './send-pipe';
 
 /** A passed job's message for the provider, and what recording its answer needs. */
 export interface OutgoingMessage {
   job: HandedOverJob;
   sms: OutboundSms;
+  /** The sender's pace: the workspace's per-number rate, per sending number. */
+  pace: SenderPace;
 }
 
 /** The messages of the jobs every gate passed, each from the number the gates chose for it. */
@@ -33,6 +36,7 @@ export function messagesToSend(jobs: readonly DecidedJob[]): OutgoingMessage[] {
           messagingServiceSid: number.messagingServiceSid,
           body: message.body,
         },
+        pace: { key: number.id, perMinute: tenant!.numberRatePerMinute },
       },
     ];
   });

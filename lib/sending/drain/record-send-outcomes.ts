@@ -47,6 +47,8 @@ export interface OutcomeTotals {
   uncertain: number;
   /** Passed messages never handed over because the batch's lease ran out. */
   unsent: number;
+  /** Passed messages never handed over that went straight back to the queue (the run's deadline, an account problem). */
+  released: number;
   /** Set when the provider refused the account itself: the drain stops until someone fixes it. */
   accountProblem: string | null;
 }
@@ -56,9 +58,17 @@ export interface RecordSendOutcomesOptions {
   results: readonly { job: HandedOverJob; outcome: SendOutcome }[];
   /** The batch's lease: only jobs still under it change, and it is released with the answers. */
   leaseId: bigint;
+  /**
+   * Jobs never handed over that may go straight back to the queue (the run's
+   * deadline came first, or the provider refused the account): their attempt is
+   * not counted and what they reserved is given back.
+   */
+  released?: readonly { job: HandedOverJob; nextAt: Date; reason: string }[];
   claimedAt: Date;
   now: Date;
   providerLabel: string;
+  /** False while the batch still has calls out: the answers so far are recorded and the lease is kept. */
+  releaseLease?: boolean;
 }
 
 /**
@@ -72,6 +82,7 @@ export interface RecordSendOutcomesOptions {
  */
 export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Promise<OutcomeTotals> {
   const { results, leaseId, claimedAt, now, providerLabel } = options;
+  const released = options.released ?? [];
   const lease = leaseId.toString();
   const at = now.toISOString();
   const accepted: { job: HandedOverJob; sid: string }[] = [];
@@ -177,6 +188,22 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
       );
       rows.forEach((r) => changed.add(r.id));
     }
+    if (released.length) {
+      const { rows } = await tx.query<{ id: string }>(
+        `UPDATE send_jobs j SET state = 'QUEUED', "nextAttemptAt" = x.next_at, gate = 'retry', "gateReason" = x.reason,
+           attempts = j.attempts - 1, "updatedAt" = $1::timestamp
+         FROM unnest($2::text[], $3::timestamp[], $4::text[]) AS x(id, next_at, reason)
+         WHERE j.id = x.id::bigint AND j.state = 'SENDING' AND j."providerMessageId" IS NULL AND j."leaseId" = $5::bigint RETURNING j.id`,
+        [
+          at,
+          released.map((r) => r.job.id.toString()),
+          released.map((r) => r.nextAt.toISOString()),
+          released.map((r) => r.reason),
+          lease,
+        ],
+      );
+      rows.forEach((r) => changed.add(r.id));
+    }
     // An uncertain job stays SENDING with no provider id: once no answer can still be
     // on its way, the drain asks the provider whether it has the message before sending again.
     await recordJobEvents(
@@ -206,11 +233,11 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
     );
     await addUsage(
       tx,
-      [...failed, ...retried]
+      [...failed, ...retried, ...released]
         .filter(({ job }) => changed.has(job.id.toString()))
         .flatMap(({ job }) => usageToGiveBack(job, claimedAt)),
     );
-    await tx.query(`DELETE FROM send_leases WHERE id = $1::bigint`, [lease]);
+    if (options.releaseLease ?? true) await tx.query(`DELETE FROM send_leases WHERE id = $1::bigint`, [lease]);
   });
 
   return {
@@ -219,6 +246,7 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
     retried: retried.length,
     uncertain: uncertain.length,
     unsent: 0,
+    released: released.length,
     accountProblem,
   };
 }

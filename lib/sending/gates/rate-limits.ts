@@ -34,8 +34,9 @@ async function warmUpRoom(jobs: readonly GateJob[], ctx: GateContext): Promise<M
 /**
  * Gate 6: messages per minute, per sending number (10 by default) and for the
  * whole tenant (100). It also picks each job's sending number, and says which in
- * the job's pass verdict: the campaign's numbers with the most warm-up room left
- * today take the jobs first, each up to what its per-minute window grants. Jobs
+ * the job's pass verdict: the batch is shared over the campaign's numbers, those
+ * with the most warm-up room left today first, each up to what its per-minute
+ * window grants, and what one cannot take goes to those that still can. Jobs
  * no number can take this minute wait for the next window; when no number has any
  * warm-up room left, the jobs go on to the warm-up gate, which holds them with
  * that reason.
@@ -60,21 +61,31 @@ export const rateLimitsGate: Gate = {
       const tenant = ctx.tenants.get(jobs[indexes[0]].tenantId)!;
       const waiting = [...indexes];
       let earliestReset = Infinity;
-      for (const number of [...numbers].sort((a, b) => (room.get(b.id) ?? 0) - (room.get(a.id) ?? 0))) {
-        const want = Math.min(waiting.length, room.get(number.id) ?? 0);
-        if (want <= 0) continue;
-        const grant = await ctx.rateLimits.take(
-          `send:number:${number.id}`,
-          { limit: tenant.numberRatePerMinute, ...MINUTE },
-          want,
-        );
-        earliestReset = Math.min(earliestReset, grant.reset);
-        room.set(number.id, (room.get(number.id) ?? 0) - grant.granted);
-        for (const index of waiting.splice(0, grant.granted)) {
-          verdicts[index] = { kind: 'pass', sendingNumberId: number.id };
-          metered.push(index);
+      // Two rounds over the numbers, most warm-up room first: the first gives each
+      // its share of what is waiting, so a batch goes out from the whole pool at
+      // once (each number at its own pace); the second lets numbers with window
+      // left take what others could not.
+      const ordered = [...numbers].sort((a, b) => (room.get(b.id) ?? 0) - (room.get(a.id) ?? 0));
+      const windowLeft = new Map<string, boolean>();
+      for (const round of ['share', 'fill'] as const) {
+        for (const [position, number] of ordered.entries()) {
+          if (!waiting.length || windowLeft.get(number.id) === false) continue;
+          const share = round === 'share' ? Math.ceil(waiting.length / (ordered.length - position)) : waiting.length;
+          const want = Math.min(share, room.get(number.id) ?? 0);
+          if (want <= 0) continue;
+          const grant = await ctx.rateLimits.take(
+            `send:number:${number.id}`,
+            { limit: tenant.numberRatePerMinute, ...MINUTE },
+            want,
+          );
+          earliestReset = Math.min(earliestReset, grant.reset);
+          if (grant.granted < want) windowLeft.set(number.id, false);
+          room.set(number.id, (room.get(number.id) ?? 0) - grant.granted);
+          for (const index of waiting.splice(0, grant.granted)) {
+            verdicts[index] = { kind: 'pass', sendingNumberId: number.id };
+            metered.push(index);
+          }
         }
-        if (!waiting.length) break;
       }
       if (!waiting.length) continue;
       // With no warm-up room left on any number, warm-up is what stops these jobs:

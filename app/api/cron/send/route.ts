@@ -4,16 +4,16 @@ import { evaluateAlerts } from '@/lib/operations/alerts/evaluate-alerts';
 import { recordDrainRun } from '@/lib/operations/record-drain-run';
 import { pruneFinishedCampaigns } from '@/lib/operations/retention/prune-finished-campaigns';
 import { env } from '@/lib/env';
-import { runScheduledSend } from '@/lib/sending/run-scheduled-send';
+import { runScheduledSend, scheduledRunShape } from '@/lib/sending/run-scheduled-send';
 
 export const dynamic = 'force-dynamic';
-// Vercel cron calls every minute; a run stops starting batches well before this.
+// Vercel cron calls every minute; a run stops starting batches and calls well before this.
 export const maxDuration = 60;
 
 async function drain() {
   const startedAt = new Date();
   try {
-    const report = await runScheduledSend({ timeBudgetMs: 45_000 });
+    const report = await runScheduledSend(scheduledRunShape());
     await recordDrainRun({
       startedAt,
       finishedAt: new Date(),

@@ -1,6 +1,5 @@
 import 'server-only';
 import { inTransaction } from '../../db/transaction';
-import type { SmsProvider } from '../../providers/sms-provider';
 import type { RateLimitStore } from '../../rate-limit/store';
 import { loadSendingPolicies } from '../load-sending-policies';
 import { lockedUsageLedger } from '../usage-ledger';
@@ -9,10 +8,9 @@ import { attachShortLinks } from './attach-short-links';
 import type { DecidedJob } from './batch-job';
 import { claimDueJobs } from './claim-due-jobs';
 import { decideBatchJobs } from './decide-batch-jobs';
-import { messagesToSend } from './messages-to-send';
+import { messagesToSend, type OutgoingMessage } from './messages-to-send';
 import { prepareBatchJobs } from './prepare-batch-jobs';
-import { sendBatchMessages } from './send-batch-messages';
-import { takeBatchLease } from './take-batch-lease';
+import { takeBatchLease, type TakenLease } from './take-batch-lease';
 import { writeBatchMessages } from './write-batch-messages';
 
 export interface BatchResult {
@@ -25,17 +23,27 @@ export interface BatchResult {
   retried: number;
   uncertain: number;
   unsent: number;
+  released: number;
   accountProblem: string | null;
 }
 
-export interface ProcessBatchOptions {
+export interface ClaimBatchOptions {
   now: Date;
-  provider: SmsProvider;
   rateLimits: RateLimitStore;
   batchSize: number;
-  sendConcurrency: number;
   /** How long a batch's lease lasts unrenewed. */
   leaseMs: number;
+}
+
+/** A claimed batch: what the gates decided, and the passed messages with the lease they go out under. */
+export interface ClaimedBatch {
+  claimed: number;
+  held: number;
+  /** Of the held jobs, those a full rate window held (they are due again within the minute). */
+  heldByRateLimit: number;
+  skipped: number;
+  toSend: OutgoingMessage[];
+  lease: TakenLease | null;
 }
 
 function countVerdicts(jobs: readonly DecidedJob[], kind: 'hold' | 'skip'): number {
@@ -43,16 +51,16 @@ function countVerdicts(jobs: readonly DecidedJob[], kind: 'hold' | 'skip'): numb
 }
 
 /**
- * One batch: claim due jobs, write each message, run the gates and record every
- * decision in one transaction; hand the passed messages to the provider; record
- * its answers. The passed jobs are handed over under a lease taken in the claim: a
- * crash after the commit leaves them SENDING without a provider id, which a later
- * drain reconciles with the provider once the lease has expired, never while the
- * drain that holds it is still working.
+ * One batch's claim: claim due jobs, write each message, run the gates and record
+ * every decision in one transaction. The passed jobs are handed over under a lease
+ * taken in the claim: a crash after the commit leaves them SENDING without a
+ * provider id, which a later drain reconciles with the provider once the lease
+ * has expired, never while the drain that holds it is still working. Null when no
+ * job is due.
  */
-export async function processBatch(options: ProcessBatchOptions): Promise<BatchResult> {
-  const { now, provider, rateLimits } = options;
-  const decided = await inTransaction(async (tx) => {
+export async function claimBatch(options: ClaimBatchOptions): Promise<ClaimedBatch | null> {
+  const { now, rateLimits } = options;
+  return inTransaction(async (tx) => {
     const claimed = await claimDueJobs(tx, { now, limit: options.batchSize });
     if (!claimed.length) return null;
     const policies = await loadSendingPolicies(tx, {
@@ -76,38 +84,10 @@ export async function processBatch(options: ProcessBatchOptions): Promise<BatchR
     return {
       claimed: claimed.length,
       held: countVerdicts(jobs, 'hold'),
+      heldByRateLimit: jobs.filter((job) => job.decision.gate === 'rate_limit').length,
       skipped: countVerdicts(jobs, 'skip'),
       toSend,
       lease,
     };
   });
-
-  if (!decided)
-    return {
-      claimed: 0,
-      handedOver: 0,
-      accepted: 0,
-      held: 0,
-      skipped: 0,
-      failed: 0,
-      retried: 0,
-      uncertain: 0,
-      unsent: 0,
-      accountProblem: null,
-    };
-  const totals = await sendBatchMessages({
-    provider,
-    messages: decided.toSend,
-    sendConcurrency: options.sendConcurrency,
-    now,
-    lease: decided.lease,
-    leaseMs: options.leaseMs,
-  });
-  return {
-    claimed: decided.claimed,
-    handedOver: decided.toSend.length,
-    held: decided.held,
-    skipped: decided.skipped,
-    ...totals,
-  };
 }
