@@ -1,8 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import twilio from 'twilio';
 import { ADMIN_SESSION } from './support/admin-session';
 import { launch, saveTaggedDraft } from './support/campaigns';
+import { textIn } from './support/inbound';
 import { mailsTo } from './support/mail-sink';
 import { signInAs } from './support/sign-in';
 import {
@@ -23,31 +22,6 @@ const RUN = String(Date.now() % 100_000).padStart(5, '0');
 const TAG = `inbox-${RUN}`;
 const national = (last: number) => `0414 ${RUN.slice(0, 3)} ${RUN.slice(3)}${last}`;
 const e164 = (last: number) => `+61${national(last).replace(/\s/g, '').slice(1)}`;
-
-// The simulator's webhooks are signed with a token derived from NEXTAUTH_SECRET (playwright.config.ts).
-const WEBHOOK_TOKEN = createHmac('sha256', 'e2e-secret-that-is-long-enough-for-production')
-  .update('sms-simulator-webhooks')
-  .digest('hex');
-let sid = 0;
-
-async function textIn(baseURL: string, from: string, body: string): Promise<void> {
-  const url = `${baseURL}/api/webhooks/twilio/inbound`;
-  const params = {
-    MessageSid: `SM${RUN}${String(++sid).padStart(27, '0')}`,
-    From: from,
-    To: SENDING_NUMBER,
-    Body: body,
-  };
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(WEBHOOK_TOKEN, url, params),
-    },
-    body: new URLSearchParams(params),
-  });
-  expect(res.status).toBe(200);
-}
 
 function unreadBadge(page: Page) {
   return page.getByRole('navigation', { name: 'Main' }).getByTestId('unread-badge');

@@ -12,7 +12,7 @@ export async function openNewCampaign(page: Page): Promise<void> {
 /** Writes a campaign to the contacts with `tag`, saves the draft and opens its page. */
 export async function saveTaggedDraft(
   page: Page,
-  options: { name: string; tag: string; message: string; sendAt?: string },
+  options: { name: string; tag: string; message: string; sendAt?: string; linkUrl?: string },
 ): Promise<void> {
   await openNewCampaign(page);
   const editor = page.getByRole('form', { name: 'New campaign' });
@@ -20,6 +20,7 @@ export async function saveTaggedDraft(
   await editor.getByRole('radio', { name: 'Contacts filtered by consent and tags' }).check();
   await editor.getByLabel('Tags (any of them; leave blank for any tags)').fill(options.tag);
   await editor.getByRole('textbox', { name: 'Message 1', exact: true }).fill(options.message);
+  if (options.linkUrl) await editor.getByLabel('Link URL (optional)').fill(options.linkUrl);
   await expect(editor.getByRole('checkbox', { name: SENDING_NUMBER_PATTERN })).toBeChecked();
   if (options.sendAt) await editor.getByLabel('Send at (optional)').fill(options.sendAt);
   await editor.getByRole('button', { name: 'Save draft' }).click();
