@@ -116,7 +116,9 @@ async function main(): Promise<number> {
       await seedDatabase(db(), { adminEmail: 'admin@example.com' });
       await disconnectDb();
       const playwrightReport = path.join(RESULTS, 'playwright.json');
-      const filters = only === 'e2e' ? process.argv.slice(3) : [];
+      // Playwright matches a filter against the whole path; anchored to the spec's own name,
+      // "inbox" means tests/e2e/inbox.spec.ts, not every spec in a checkout called wt-inbox.
+      const filters = only === 'e2e' ? process.argv.slice(3).map((f) => `tests/e2e/[^/]*${f}`) : [];
       const code = await run('npx', ['playwright', 'test', ...filters], {
         ...shared,
         E2E_DATABASE_URL: url,
