@@ -24,7 +24,7 @@ export function RemoveFromDncForm({ phoneE164 }: RemoveFromDncFormProps) {
 
   if (!open)
     return (
-      <button type="button" className="secondary small" onClick={() => setOpen(true)}>
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
         Take off…
       </button>
     );
@@ -39,10 +39,10 @@ export function RemoveFromDncForm({ phoneE164 }: RemoveFromDncFormProps) {
           {error}
         </div>
       )}
-      <button type="submit" className="danger small" disabled={formState.isSubmitting}>
+      <button type="submit" className="danger" disabled={formState.isSubmitting}>
         Take off the list
       </button>{' '}
-      <button type="button" className="secondary small" onClick={() => setOpen(false)}>
+      <button type="button" className="secondary" onClick={() => setOpen(false)}>
         Keep
       </button>
     </form>

@@ -73,7 +73,7 @@ export default async function DncPage({ searchParams }: { searchParams: Search }
       </p>
       {entries.length > 0 && (
         <div className="table-scroll">
-          <table aria-label="Do-not-contact list">
+          <table className="stack-on-phone" aria-label="Do-not-contact list">
             <thead>
               <tr>
                 <th>Number</th>
@@ -88,12 +88,12 @@ export default async function DncPage({ searchParams }: { searchParams: Search }
               {entries.map((e) => (
                 <tr key={e.phoneE164}>
                   <td>{e.contactId ? <Link href={`/contacts/${e.contactId}`}>{e.phoneE164}</Link> : e.phoneE164}</td>
-                  <td>{DNC_SOURCE_LABELS[e.source]}</td>
-                  <td>{e.reason ?? <span className="muted">—</span>}</td>
-                  <td>
+                  <td data-label="How it got here">{DNC_SOURCE_LABELS[e.source]}</td>
+                  <td data-label="Reason">{e.reason ?? <span className="muted">—</span>}</td>
+                  <td data-label="Added">
                     <WorkspaceTime at={e.createdAt} timeZone={timeZone} />
                   </td>
-                  <td>{e.createdBy ?? <span className="muted">—</span>}</td>
+                  <td data-label="By">{e.createdBy ?? <span className="muted">—</span>}</td>
                   {isAdmin && (
                     <td>
                       <RemoveFromDncForm phoneE164={e.phoneE164} />
