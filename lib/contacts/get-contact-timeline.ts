@@ -6,7 +6,7 @@ import { explainTwilioError } from '../providers/twilio-errors';
 
 export interface TimelineEntry {
   at: Date;
-  kind: 'inbound' | 'message';
+  kind: 'inbound' | 'message' | 'click' | 'consent';
   title: string;
   detail: string | null;
 }
@@ -16,9 +16,12 @@ export interface GetContactTimelineOptions {
   contactId: string;
 }
 
-/** What a contact sent us and every status of every message we sent them, newest first; a viewer gets no message texts. */
+/**
+ * What a contact sent us, every status of every message we sent them, the clicks on
+ * their links and their opt-outs and opt-ins, newest first; a viewer gets no message texts.
+ */
 export async function getContactTimeline({ actor, contactId }: GetContactTimelineOptions): Promise<TimelineEntry[]> {
-  const [inbound, jobs] = await Promise.all([
+  const [inbound, jobs, consent] = await Promise.all([
     db().inboundMessage.findMany({
       where: { tenantId: actor.tenantId, contactId },
       orderBy: { receivedAt: 'desc' },
@@ -39,7 +42,22 @@ export async function getContactTimeline({ actor, contactId }: GetContactTimelin
           orderBy: { occurredAt: 'asc' },
           select: { state: true, errorCode: true, detail: true, occurredAt: true },
         },
+        shortLinks: {
+          select: {
+            clicks: {
+              orderBy: { occurredAt: 'desc' },
+              take: 20,
+              select: { occurredAt: true, isBot: true, botReason: true },
+            },
+          },
+        },
       },
+    }),
+    db().consentEvent.findMany({
+      where: { tenantId: actor.tenantId, contactId, action: { in: ['OPTED_OUT', 'OPTED_IN'] } },
+      orderBy: { occurredAt: 'desc' },
+      take: 50,
+      select: { action: true, source: true, occurredAt: true },
     }),
   ]);
   const campaigns = await db().campaign.findMany({
@@ -75,8 +93,22 @@ export async function getContactTimeline({ actor, contactId }: GetContactTimelin
         detail: e.detail ?? explainTwilioError(e.errorCode),
       });
     }
+    for (const click of job.shortLinks.flatMap((l) => l.clicks))
+      entries.push({
+        at: click.occurredAt,
+        kind: 'click',
+        title: click.isBot ? `${name}: link checked by a bot or preview` : `${name}: opened the link`,
+        detail: click.isBot ? click.botReason : null,
+      });
     if (job.state === 'SKIPPED')
       entries.push({ at: job.createdAt, kind: 'message', title: `${name}: skipped`, detail: job.gateReason });
   }
+  for (const e of consent)
+    entries.push({
+      at: e.occurredAt,
+      kind: 'consent',
+      title: e.action === 'OPTED_OUT' ? 'Opted out' : 'Opted back in',
+      detail: e.source.replace(/_/g, ' '),
+    });
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

@@ -29,6 +29,8 @@ const loadContact = cache(async (contactId: string) => {
   return { actor, contact, name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') };
 });
 
+const TIMELINE_BADGES = { inbound: 'from contact', click: 'click', consent: 'consent' } as const;
+
 const FIELD_NAMES: Record<string, string> = {
   firstName: 'First name',
   lastName: 'Last name',
@@ -125,7 +127,7 @@ export default async function ContactPage({ params }: { params: Params }) {
           </table>
         </div>
       </div>
-      <h2>Messages</h2>
+      <h2>Messages, clicks and opt-outs</h2>
       {timeline.length === 0 ? (
         <div className="empty">No messages to or from this contact yet.</div>
       ) : (
@@ -145,7 +147,7 @@ export default async function ContactPage({ params }: { params: Params }) {
                     <WorkspaceTime at={t.at} timeZone={timeZone} />
                   </td>
                   <td>
-                    {t.kind === 'inbound' ? <span className="badge">from contact</span> : null} {t.title}
+                    {t.kind !== 'message' && <span className="badge">{TIMELINE_BADGES[t.kind]}</span>} {t.title}
                   </td>
                   <td>{t.detail ?? ''}</td>
                 </tr>
