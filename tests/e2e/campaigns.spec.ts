@@ -97,9 +97,12 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
   await expect(page.getByRole('heading', { level: 1, name: 'Spring sale' })).toContainText('Completed');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-  const report = page.getByRole('row', { name: /^Spring sale / });
+  const report = page.getByRole('table', { name: 'Campaign results' }).getByRole('row', { name: /^Spring sale / });
   await expect(report).toBeVisible();
-  const headers = await page.getByRole('columnheader').allTextContents();
+  const headers = await page
+    .getByRole('table', { name: 'Campaign results' })
+    .getByRole('columnheader')
+    .allTextContents();
   await expect(report.getByRole('cell').nth(headers.indexOf('Messages'))).toHaveText('3');
   await expect(report.getByRole('cell').nth(headers.indexOf('Delivered'))).toHaveText('3');
   await expect(report.getByRole('cell').nth(headers.indexOf('Sent'))).toHaveText('3');
@@ -107,8 +110,10 @@ test('an admin adds a number, imports contacts, writes, dry-runs and launches a 
 
   // The campaign list counts the same messages the same way: delivered messages stay sent.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
-  const listed = page.getByRole('row', { name: /^Spring sale / });
-  const listHeaders = await page.getByRole('columnheader').allTextContents();
+  const list = page.getByRole('table', { name: 'Campaigns' });
+  const listed = list.getByRole('row', { name: /^Spring sale / });
+  await expect(listed).toBeVisible();
+  const listHeaders = await list.getByRole('columnheader').allTextContents();
   await expect(listed.getByRole('cell').nth(listHeaders.indexOf('Sent'))).toHaveText('3');
   await expect(listed.getByRole('cell').nth(listHeaders.indexOf('Delivered'))).toHaveText('3');
   await expect(listed.getByRole('cell').nth(listHeaders.indexOf('Delivery rate'))).toHaveText('100%');
