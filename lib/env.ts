@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.05),
   SIMULATOR_CALLBACK_DELAY_MS: z.coerce.number().int().min(0).default(1500),
   DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  INBOX_DIGEST_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   LINK_SIGNING_KEYS: z.string().optional(),
   SHORT_LINK_BASE_URL: z.string().url().optional(),
   LINK_TTL_DAYS: z.coerce.number().int().positive().default(60),

@@ -55,14 +55,18 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
-  const stopDrain =
+  // The same routes Vercel cron calls (vercel.json): the send queue, and the inbox's held replies and digests.
+  const timers =
     env().DRAIN_INTERVAL_MS > 0
-      ? startDrainTimer({
-          url: `http://${host ?? '127.0.0.1'}:${port}/api/cron/send`,
-          secret: cronSecret,
-          intervalMs: env().DRAIN_INTERVAL_MS,
-        })
-      : () => {};
+      ? ['/api/cron/send', '/api/cron/conversations'].map((path) =>
+          startDrainTimer({
+            url: `http://${host ?? '127.0.0.1'}:${port}${path}`,
+            secret: cronSecret,
+            intervalMs: env().DRAIN_INTERVAL_MS,
+          }),
+        )
+      : [];
+  const stopDrain = () => timers.forEach((stopTimer) => stopTimer());
   const { BACKUP_AT, BACKUP_DIR, BACKUP_KEEP_DAILY } = env();
   const stopBackups =
     command === 'start' && BACKUP_AT

@@ -11,6 +11,7 @@ interface ReplyPreview {
   parts: number;
   costMicros: number;
   refusal: string | null;
+  holdReason: string | null;
   allowedFrom: string | null;
 }
 
@@ -26,7 +27,8 @@ const PREVIEW_DELAY_MS = 300;
 
 /**
  * The reply box: a saved reply can be put in and edited; its parts and cost, and
- * whether it may go now, are shown before sending. Nothing is added to the text.
+ * whether it may go now or is held until quiet hours end, are shown before
+ * sending. Nothing is added to the text.
  */
 export function ReplyForm({ conversationId, from, timeZone, blocked, savedReplies }: ReplyFormProps) {
   const router = useRouter();
@@ -57,6 +59,7 @@ export function ReplyForm({ conversationId, from, timeZone, blocked, savedReplie
     setSending(false);
     if (!result.ok) return setError(result.message);
     setBody('');
+    setPreview(null);
     router.refresh();
   }
 
@@ -100,7 +103,13 @@ export function ReplyForm({ conversationId, from, timeZone, blocked, savedReplie
       {preview?.refusal && (
         <div className="notice warn" role="status">
           {preview.refusal}
-          {preview.allowedFrom && ` It may go from ${formatDateTime(preview.allowedFrom, timeZone)}.`}
+        </div>
+      )}
+      {!preview?.refusal && preview?.holdReason && (
+        <div className="notice warn" role="status">
+          {preview.holdReason}
+          {preview.allowedFrom &&
+            ` It goes at ${formatDateTime(preview.allowedFrom, timeZone)}; you can take it back until then.`}
         </div>
       )}
       {error && (
@@ -109,7 +118,7 @@ export function ReplyForm({ conversationId, from, timeZone, blocked, savedReplie
         </div>
       )}
       <button type="submit" disabled={sending || !body.trim() || Boolean(preview?.refusal)}>
-        {sending ? 'Sending…' : 'Send reply'}
+        {sending ? 'Sending…' : preview?.holdReason && !preview.refusal ? 'Hold until quiet hours end' : 'Send reply'}
       </button>
     </form>
   );

@@ -1,10 +1,12 @@
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import type { ThreadEntry } from '@/lib/conversations/get-conversation';
 import { dollars } from '../campaigns/format';
+import { TakeBackReply } from './TakeBackReply';
 
 const KEYWORD_LABELS = { OPT_OUT: 'STOP', OPT_IN: 'START', HELP: 'HELP', NONE: null } as const;
 
 const STATE_LABELS: Record<string, string> = {
+  QUEUED: 'held',
   SENDING: 'sending',
   SENT: 'sent',
   DELIVERED: 'delivered',
@@ -14,8 +16,11 @@ const STATE_LABELS: Record<string, string> = {
 };
 
 interface ThreadItemProps {
+  conversationId: string;
   entry: ThreadEntry;
   timeZone: string;
+  /** Whether the reader may take back a held reply (staff). */
+  canTakeBack: boolean;
 }
 
 function Body({ text }: { text: string | null }) {
@@ -27,7 +32,7 @@ function Body({ text }: { text: string | null }) {
 }
 
 /** One message of a thread: theirs on the left, ours (campaign messages and staff replies) on the right. */
-export function ThreadItem({ entry, timeZone }: ThreadItemProps) {
+export function ThreadItem({ conversationId, entry, timeZone, canTakeBack }: ThreadItemProps) {
   const when = <WorkspaceTime at={entry.at} timeZone={timeZone} />;
   if (entry.kind === 'inbound') {
     const keyword = KEYWORD_LABELS[entry.keyword];
@@ -69,7 +74,13 @@ export function ThreadItem({ entry, timeZone }: ThreadItemProps) {
         · {entry.parts} part{entry.parts === 1 ? '' : 's'}, {dollars(entry.costMicros, { fine: true })}
       </div>
       <Body text={entry.body} />
+      {entry.sendAfter && (
+        <div className="meta">
+          Goes at <WorkspaceTime at={entry.sendAfter} timeZone={timeZone} />.
+        </div>
+      )}
       {entry.detail && <div className="meta">{entry.detail}</div>}
+      {entry.sendAfter && canTakeBack && <TakeBackReply conversationId={conversationId} replyId={entry.id} />}
     </li>
   );
 }

@@ -19,8 +19,12 @@ export interface ReplyAssessment {
   encoding: 'GSM-7' | 'UCS-2';
   parts: number;
   costMicros: number;
-  /** Null when the reply may go now, else why it may not, in words staff understand. */
+  /** Null when the reply may be sent (now or later), else why it never may, in words staff understand. */
   refusal: string | null;
+  /** Whether the refusal can pass (the kill switch is lifted) or never will for this reply. */
+  refusalLasts: boolean;
+  /** Why quiet hours hold the reply until `allowedFrom`, or null when it may go now. */
+  holdReason: string | null;
   /** When quiet hours hold the reply, the first moment it may go. */
   allowedFrom: Date | null;
   timeZone: string;
@@ -38,8 +42,8 @@ export interface AssessReplyOptions {
 /**
  * Everything that decides whether a staff reply may go now, and what it costs: the
  * kill switch, the DNC list, the number still being the workspace's, and quiet
- * hours — which hold a reply only when the person's last message is more than 24
- * hours old. Budgets are checked when the reply is charged, under the counter lock.
+ * hours — which hold a reply (it goes when they end) only when the person's last
+ * message is more than 24 hours old. Budgets are checked when the reply is charged, under the counter lock.
  */
 export async function assessReply(
   db: Queryable,
@@ -90,8 +94,11 @@ export async function assessReply(
   const costMicros = count.parts * (row.pricePerPartMicros ?? TENANT_DEFAULTS.pricePerPartMicros);
 
   let refusal: string | null = null;
+  let refusalLasts = true;
+  let holdReason: string | null = null;
   let allowedFrom: Date | null = null;
   if (row.paused) {
+    refusalLasts = false;
     refusal = `Sending is stopped for the whole workspace${row.pausedReason ? `: ${row.pausedReason.replace(/[.!]+$/, '')}` : ''}, so no reply can go.`;
   } else if (row.dncSource) {
     refusal = `${row.remoteE164} is on the do-not-contact list (${row.dncSource.toLowerCase().replace(/_/g, ' ')}${row.dncReason ? `: ${row.dncReason}` : ''}), so no reply can go to it.`;
@@ -106,7 +113,7 @@ export async function assessReply(
     allowedFrom = quietHoursUntil(now, zones, hours);
     if (allowedFrom) {
       const where = zone ?? 'part of Australia (where they are is not known)';
-      refusal = `It is quiet hours (${minutesToTime(hours.start)}–${minutesToTime(hours.end)}) in ${where}, and the person last wrote more than 24 hours ago, so this is no longer an answer to a message of theirs. Send it after quiet hours end.`;
+      holdReason = `It is quiet hours (${minutesToTime(hours.start)}–${minutesToTime(hours.end)}) in ${where}, and the person last wrote more than 24 hours ago, so this is no longer an answer to a message of theirs: it is held until quiet hours end.`;
     }
   }
   return {
@@ -118,6 +125,8 @@ export async function assessReply(
     parts: count.parts,
     costMicros,
     refusal,
+    refusalLasts,
+    holdReason,
     allowedFrom,
     timeZone,
     dailyBudgetMicros: row.daily === null ? null : Number(row.daily),

@@ -42,6 +42,8 @@ export type ThreadEntry =
       detail: string | null;
       parts: number;
       costMicros: number;
+      /** A reply quiet hours hold: when it goes (it can be taken back until then). */
+      sendAfter: Date | null;
     };
 
 export interface ConversationDetail {
@@ -155,9 +157,11 @@ export async function getConversation({ actor, conversationId }: GetConversation
       errorMessage: string | null;
       parts: number;
       costMicros: number;
+      sendAfter: Date | null;
+      heldReason: string | null;
     }>(
       `SELECT r.id::text, r.body, r.state, r."createdAt", u.email AS "sentBy", r."errorCode", r."errorMessage",
-         r.parts, r."costMicros"
+         r.parts, r."costMicros", r."sendAfter", r."heldReason"
        FROM conversation_replies r LEFT JOIN users u ON u.id = r."sentById"
        WHERE r."conversationId" = $1::uuid AND r."tenantId" = $2::uuid ORDER BY r."createdAt" DESC LIMIT $3`,
       [conversationId, actor.tenantId, THREAD_LIMIT],
@@ -207,9 +211,10 @@ export async function getConversation({ actor, conversationId }: GetConversation
       body: body(r.body),
       sentBy: r.sentBy,
       state: r.state,
-      detail: r.errorMessage,
+      detail: r.errorMessage ?? r.heldReason,
       parts: r.parts,
       costMicros: r.costMicros,
+      sendAfter: r.state === 'QUEUED' ? r.sendAfter : null,
     })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 

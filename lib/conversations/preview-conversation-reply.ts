@@ -11,7 +11,7 @@ export interface PreviewConversationReplyOptions {
   now?: Date;
 }
 
-/** What a reply would cost and whether it may go now, shown before staff send it. */
+/** What a reply would cost and whether it may go now, later (quiet hours) or not at all, shown before staff send it. */
 export async function previewConversationReply({
   actor,
   conversationId,
@@ -25,6 +25,7 @@ export async function previewConversationReply({
     costMicros: assessment.costMicros,
     from: assessment.from,
     refusal: assessment.refusal,
+    holdReason: assessment.holdReason,
     allowedFrom: assessment.allowedFrom,
   };
 }

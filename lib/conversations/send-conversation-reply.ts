@@ -5,9 +5,9 @@ import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { configuredSmsProvider } from '../providers/configured-sms-provider';
 import type { SmsProvider } from '../providers/sms-provider';
-import { describeProviderError } from '../providers/twilio-errors';
-import { addUsage, lockedUsageLedger, spendKeys, usageKeyString } from '../sending/usage-ledger';
 import { assessReply } from './assess-reply';
+import { chargeReply } from './charge-reply';
+import { handOverReply } from './hand-over-reply';
 import { lockConversation } from './lock-conversation';
 import type { ConversationReplyInput } from './reply-schemas';
 
@@ -19,16 +19,21 @@ export interface SendConversationReplyOptions {
   now?: Date;
 }
 
+export type SentConversationReply =
+  | { replyId: string; held: false; parts: number; costMicros: number }
+  | { replyId: string; held: true; sendAfter: Date; reason: string; parts: number; costMicros: number };
+
 /**
  * Answers the person from the long code they texted, as a one-to-one message: no
  * opt-out footer unless staff typed one. Refused, with the reason, when the kill
- * switch is on, the number is on the DNC list, quiet hours hold it or the budget is
- * spent. The reply is recorded (with who sent it) and its cost counted against the
- * budget before the provider is called, so a crash never sends an uncounted
- * message; a refusal by the provider gives the money back. Its status callbacks
- * name the reply, and move it on as they move a campaign's messages.
+ * switch is on, the number is on the DNC list or the budget is spent; held until
+ * they end when quiet hours apply (the person last wrote over 24 hours ago), and
+ * then sent by the conversations' cron. The reply is recorded (with who sent it)
+ * and its cost counted against the budget before the provider is called, so a
+ * crash never sends an uncounted message; a refusal by the provider gives the
+ * money back.
  */
-export async function sendConversationReply(options: SendConversationReplyOptions) {
+export async function sendConversationReply(options: SendConversationReplyOptions): Promise<SentConversationReply> {
   const { actor, conversationId, input } = options;
   const now = options.now ?? new Date();
   const at = now.toISOString();
@@ -36,26 +41,14 @@ export async function sendConversationReply(options: SendConversationReplyOption
     await lockConversation(tx, { tenantId: actor.tenantId, conversationId });
     const assessment = await assessReply(tx, { tenantId: actor.tenantId, conversationId, body: input.body, now });
     if (assessment.refusal) throw new AppError('conflict', assessment.refusal);
-    const spend = spendKeys(actor.tenantId, now, assessment.timeZone);
-    const ledger = lockedUsageLedger(tx);
-    const used = await ledger.read([spend.day, spend.month]);
-    const over = (cap: number | null, key: typeof spend.day) =>
-      cap !== null && (used.get(usageKeyString(key)) ?? 0) + assessment.costMicros > cap;
-    if (over(assessment.dailyBudgetMicros, spend.day))
-      throw new AppError(
-        'conflict',
-        "Today's budget is spent, so no reply can go until tomorrow or an admin raises it.",
-      );
-    if (over(assessment.monthlyBudgetMicros, spend.month))
-      throw new AppError('conflict', "This month's budget is spent, so no reply can go until an admin raises it.");
-    const charge = [
-      { key: spend.day, amount: assessment.costMicros },
-      { key: spend.month, amount: assessment.costMicros },
-    ];
-    await ledger.add(charge);
+    const held = assessment.holdReason && assessment.allowedFrom ? assessment.allowedFrom : null;
+    const charged = held ? null : await chargeReply(tx, { tenantId: actor.tenantId, assessment, now });
+    if (charged && !charged.ok) throw new AppError('conflict', charged.reason);
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO conversation_replies ("tenantId", "conversationId", "sentById", body, encoding, parts, "costMicros", state, "createdAt", "updatedAt")
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, 'SENDING', $8::timestamp, $8::timestamp) RETURNING id::text`,
+      `INSERT INTO conversation_replies ("tenantId", "conversationId", "sentById", body, encoding, parts, "costMicros", state,
+         "sendAfter", "heldReason", "createdAt", "updatedAt")
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8::"SendJobState", $9::timestamp, $10, $11::timestamp, $11::timestamp)
+       RETURNING id::text`,
       [
         actor.tenantId,
         conversationId,
@@ -64,6 +57,9 @@ export async function sendConversationReply(options: SendConversationReplyOption
         assessment.encoding,
         assessment.parts,
         assessment.costMicros,
+        held ? 'QUEUED' : 'SENDING',
+        held?.toISOString() ?? null,
+        held ? assessment.holdReason : null,
         at,
       ],
     );
@@ -76,50 +72,35 @@ export async function sendConversationReply(options: SendConversationReplyOption
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
-      action: 'conversation.replied',
+      action: held ? 'conversation.reply_held' : 'conversation.replied',
       entityType: 'conversation',
       entityId: conversationId,
-      details: { replyId: rows[0].id, to: assessment.to, parts: assessment.parts, costMicros: assessment.costMicros },
+      details: {
+        replyId: rows[0].id,
+        to: assessment.to,
+        parts: assessment.parts,
+        costMicros: assessment.costMicros,
+        ...(held ? { sendAfter: held.toISOString() } : {}),
+      },
     });
-    return { replyId: BigInt(rows[0].id), assessment, charge };
+    return { replyId: BigInt(rows[0].id), assessment, charge: charged?.ok ? charged.charge : null, held };
   });
 
-  const { replyId, assessment, charge } = prepared;
-  const provider = options.provider ?? configuredSmsProvider();
-  const outcome = await provider.send({
-    jobId: 0n,
-    conversationReplyId: replyId,
-    to: assessment.to,
-    from: assessment.from,
-    messagingServiceSid: assessment.messagingServiceSid,
+  const { replyId, assessment, charge, held } = prepared;
+  const common = { replyId: replyId.toString(), parts: assessment.parts, costMicros: assessment.costMicros };
+  if (held) return { ...common, held: true, sendAfter: held, reason: assessment.holdReason! };
+  const outcome = await handOverReply({
+    tenantId: actor.tenantId,
+    replyId,
     body: input.body,
+    assessment,
+    charge: charge!,
+    provider: options.provider ?? configuredSmsProvider(),
   });
-  if (!outcome.ok) {
-    const why = describeProviderError(outcome.code, outcome.message);
-    await inTransaction(async (tx) => {
-      await tx.query(
-        `UPDATE conversation_replies SET state = 'FAILED', "errorCode" = $2, "errorMessage" = $3,
-           "finishedAt" = now(), "updatedAt" = now() WHERE id = $1::bigint AND state = 'SENDING'`,
-        [replyId.toString(), outcome.code, why],
-      );
-      await addUsage(
-        tx,
-        charge.map((c) => ({ ...c, amount: -c.amount })),
-      );
-    });
-    throw new AppError(outcome.kind === 'permanent' ? 'invalid' : 'unavailable', `The reply was not sent: ${why}`);
-  }
-  await inTransaction(async (tx) => {
-    // A status callback may have named the reply first and recorded the id already.
-    await tx.query(
-      `UPDATE conversation_replies SET "providerMessageId" = $2, "updatedAt" = now()
-       WHERE id = $1::bigint AND "providerMessageId" IS NULL`,
-      [replyId.toString(), outcome.providerMessageId],
+  if (!outcome.ok)
+    throw new AppError(
+      outcome.kind === 'permanent' ? 'invalid' : 'unavailable',
+      `The reply was not sent: ${outcome.why}`,
     );
-    await tx.query(
-      `INSERT INTO spend_ledger ("tenantId", "amountMicros", description) VALUES ($1::uuid, $2::bigint, $3)`,
-      [actor.tenantId, assessment.costMicros, `conversation reply ${replyId} (${assessment.parts} part(s))`],
-    );
-  });
-  return { replyId: replyId.toString(), parts: assessment.parts, costMicros: assessment.costMicros };
+  return { ...common, held: false };
 }

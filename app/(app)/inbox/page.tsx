@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LiveRefresh } from '@/components/conversations/LiveRefresh';
 import { ConversationFlags } from '@/components/conversations/ConversationFlags';
+import { InboxDigestToggle } from '@/components/conversations/InboxDigestToggle';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { roleAtLeast } from '@/lib/auth/roles';
 import {
@@ -9,6 +10,7 @@ import {
   type ConversationFilter,
   type ConversationQuery,
 } from '@/lib/conversations/conversation-query';
+import { getInboxDigest } from '@/lib/conversations/get-inbox-digest';
 import { listConversations } from '@/lib/conversations/list-conversations';
 import { getWorkspaceTimeZone } from '@/lib/tenants/get-workspace-time-zone';
 import { requireActor } from '@/app/_http/current-actor';
@@ -41,11 +43,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const actor = await requireActor();
   const parsed = ConversationQuerySchema.safeParse(await searchParams);
   const query: ConversationQuery = parsed.success ? parsed.data : { filter: 'open', page: 1 };
-  const [{ conversations, hasMore }, timeZone] = await Promise.all([
+  const readsBodies = roleAtLeast(actor.role, 'STAFF');
+  const [{ conversations, hasMore }, timeZone, digest] = await Promise.all([
     listConversations({ actor, query }),
     getWorkspaceTimeZone({ actor }),
+    readsBodies ? getInboxDigest({ actor }) : null,
   ]);
-  const readsBodies = roleAtLeast(actor.role, 'STAFF');
   return (
     <>
       <LiveRefresh />
@@ -57,6 +60,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         Every reply to your long codes, one conversation per person and number. Alphanumeric sender IDs cannot receive
         replies, so messages sent from one never start a conversation here.
       </p>
+      {digest && <InboxDigestToggle {...digest} />}
       {!readsBodies && (
         <div className="notice" role="status">
           Viewers see who wrote and when, not what they wrote: reading messages needs the staff role.

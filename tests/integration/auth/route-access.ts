@@ -135,6 +135,25 @@ async function conversationId(tenantId: string): Promise<string> {
   return conversation.id;
 }
 
+/** A conversation of the tenant with a reply quiet hours hold: its ids, for taking the reply back. */
+async function heldReply(tenantId: string): Promise<{ conversationId: string; replyId: string }> {
+  const id = await conversationId(tenantId);
+  const reply = await db().conversationReply.create({
+    data: {
+      tenantId,
+      conversationId: id,
+      body: 'See you at 9.',
+      encoding: 'GSM-7',
+      parts: 1,
+      costMicros: 50_000,
+      state: 'QUEUED',
+      sendAfter: new Date(Date.now() + 3_600_000),
+    },
+    select: { id: true },
+  });
+  return { conversationId: id, replyId: reply.id.toString() };
+}
+
 async function savedReplyId(tenantId: string): Promise<string> {
   return (
     await db().savedReply.create({
@@ -161,6 +180,22 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   },
   'GET /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
   'POST /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
+  'GET /api/cron/conversations': { kind: 'cron', path: '/api/cron/conversations' },
+  'POST /api/cron/conversations': { kind: 'cron', path: '/api/cron/conversations' },
+  'GET /api/me/inbox-digest': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({ path: '/api/me/inbox-digest' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'PUT /api/me/inbox-digest': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({ path: '/api/me/inbox-digest', body: { enabled: true } }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'GET /api/me': {
     kind: 'session',
     minimum: 'VIEWER',
@@ -683,6 +718,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
       body: { body: 'Our Bondi store.' },
     }),
     allowedStatus: 201,
+    foreign: 404,
+  },
+  'DELETE /api/conversations/[conversationId]/replies/[replyId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/conversations/x/replies/y', params: await heldReply(w.tenantA.id) }),
+    allowedStatus: 200,
     foreign: 404,
   },
   'POST /api/conversations/[conversationId]/replies/preview': {

@@ -301,11 +301,9 @@ describe('conversations', () => {
         input: { body: 'Yes' },
         provider,
         now,
-      }).then(
-        () => 'sent',
-        (e: AppError) => e.message,
-      );
-      return outcome;
+      });
+      expect(provider.sent).toHaveLength(outcome.held ? 0 : 1);
+      return outcome.held ? `held until ${outcome.sendAfter.toISOString()}: ${outcome.reason}` : 'sent';
     }
 
     it('never hold a reply to a message from the last 24 hours', async () => {
@@ -314,11 +312,11 @@ describe('conversations', () => {
       expect(await reply(recent, AFTER)).toBe('sent');
     });
 
-    it('hold a reply after 21:00 once the person’s last message is more than 24 hours old, saying why', async () => {
+    it('hold a reply after 21:00 until 09:00 once the person’s last message is more than 24 hours old, saying why', async () => {
       const old = await conversationLastWrittenAt('+61412001002', new Date(BEFORE.getTime() - 25 * 3_600_000));
       expect(await reply(old, BEFORE)).toBe('sent');
       expect(await reply(old, AFTER)).toBe(
-        'It is quiet hours (21:00–09:00) in Australia/Sydney, and the person last wrote more than 24 hours ago, so this is no longer an answer to a message of theirs. Send it after quiet hours end.',
+        'held until 2026-11-25T22:00:00.000Z: It is quiet hours (21:00–09:00) in Australia/Sydney, and the person last wrote more than 24 hours ago, so this is no longer an answer to a message of theirs: it is held until quiet hours end.',
       );
     });
   });

@@ -1,29 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { pgPool } from '@/lib/db/pg-pool';
 import { evaluateAlerts } from '@/lib/operations/alerts/evaluate-alerts';
 import { listOpenAlerts } from '@/lib/operations/alerts/list-open-alerts';
 import { signedInMember } from '../../support/fixtures';
+import { startSmtpSink } from '../../support/smtp-sink';
 import { addContacts, runningCampaign, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
 
 // A real SMTP exchange: the alert mails go to a local sink that keeps them.
-const mails: { to: string[]; raw: string }[] = [];
-const sink = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, done) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString() });
-      done();
-    });
-  },
-});
-await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-process.env.EMAIL_SERVER = `smtp://127.0.0.1:${(sink.server.address() as { port: number }).port}`;
-afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+const { mails, close } = await startSmtpSink();
+afterAll(close);
 
 let tenantId: string;
 let campaignId: string;

@@ -83,7 +83,13 @@ export default async function ConversationPage({ params }: { params: Params }) {
           ) : (
             <ol className="thread" aria-label="Messages">
               {c.thread.map((entry) => (
-                <ThreadItem key={`${entry.kind}-${entry.id}`} entry={entry} timeZone={timeZone} />
+                <ThreadItem
+                  key={`${entry.kind}-${entry.id}`}
+                  conversationId={c.id}
+                  entry={entry}
+                  timeZone={timeZone}
+                  canTakeBack={staff}
+                />
               ))}
             </ol>
           )}
