@@ -58,7 +58,7 @@ export async function launchNext(command: 'dev' | 'start'): Promise<void> {
   // The same routes Vercel cron calls (vercel.json): the send queue, and the inbox's held replies and digests.
   const timers =
     env().DRAIN_INTERVAL_MS > 0
-      ? ['/api/cron/send', '/api/cron/conversations'].map((path) =>
+      ? ['/api/cron/send', '/api/cron/background'].map((path) =>
           startDrainTimer({
             url: `http://${host ?? '127.0.0.1'}:${port}${path}`,
             secret: cronSecret,

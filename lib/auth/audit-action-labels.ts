@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'contact.erased': 'Erased a person on request',
   'contact.created': 'Added a contact by hand',
   'contact.updated': 'Edited a contact',
+  'contacts.bulk_action': 'Acted on every contact a filter matched',
   'dnc.added': 'Put a number on the do-not-contact list',
   'dnc.removed': 'Took a number off the do-not-contact list',
   'contact.created_from_conversation': 'Made a contact of a number that wrote in',

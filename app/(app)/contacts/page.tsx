@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BulkActionsPanel } from '@/components/contacts/BulkActionsPanel';
 import { WorkspaceTime } from '@/components/ui/WorkspaceTime';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { ContactQuerySchema, type ContactQuery } from '@/lib/contacts/contact-query';
@@ -110,6 +111,14 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             {formatQuantity(total, 'contact')}
             {filtered ? (total === 1 ? ' matches this filter' : ' match this filter') : ''}
           </p>
+          {roleAtLeast(actor.role, 'STAFF') && (
+            <BulkActionsPanel
+              filter={{ q: query.q, consent: query.consent, tag: query.tag, dnc: query.dnc, batch: query.batch }}
+              total={total}
+              filtered={filtered}
+              canDelete={roleAtLeast(actor.role, 'ADMIN')}
+            />
+          )}
           <div className="table-scroll">
             <table aria-label="Contacts">
               <thead>

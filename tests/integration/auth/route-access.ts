@@ -30,9 +30,10 @@ export type RouteAccess =
        * What tenant B's admin gets when sending the same request: 404 where it
        * names a row of tenant A, or `own-tenant` where it acts on B's own rows;
        * 422 where it acts on B's own rows but its body names a row of tenant A
-       * that B may not use (e.g. a sending number).
+       * that B may not use (e.g. a sending number); 409 where B's own rows do not
+       * match what the request confirms (a bulk action's count).
        */
-      foreign: 404 | 422 | 'own-tenant';
+      foreign: 404 | 409 | 422 | 'own-tenant';
     }
   | { kind: 'cron'; path: string }
   /** The installation's operator: the cron secret, or an admin's session of any workspace. */
@@ -180,8 +181,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   },
   'GET /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
   'POST /api/cron/send': { kind: 'cron', path: '/api/cron/send' },
-  'GET /api/cron/conversations': { kind: 'cron', path: '/api/cron/conversations' },
-  'POST /api/cron/conversations': { kind: 'cron', path: '/api/cron/conversations' },
+  'GET /api/cron/background': { kind: 'cron', path: '/api/cron/background' },
+  'POST /api/cron/background': { kind: 'cron', path: '/api/cron/background' },
   'GET /api/me/inbox-digest': {
     kind: 'session',
     minimum: 'STAFF',
@@ -449,6 +450,39 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
         select: { id: true },
       });
       return { path: '/api/contacts/x/erase', params: { contactId: contact.id }, body: { reason: 'Asked by e-mail' } };
+    },
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'POST /api/contacts/bulk-actions': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => {
+      const tag = `matrix-${crypto.randomUUID().slice(0, 8)}`;
+      await db().contact.create({
+        data: {
+          tenantId: w.tenantA.id,
+          phoneE164: `+61412${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+          tags: [tag],
+        },
+      });
+      return {
+        path: '/api/contacts/bulk-actions',
+        body: { filter: { tag }, action: { kind: 'ADD_TAGS', tags: ['matrix'] }, expectedCount: 1 },
+      };
+    },
+    allowedStatus: 202,
+    foreign: 409,
+  },
+  'GET /api/contacts/bulk-actions/[bulkActionId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => {
+      const action = await db().bulkAction.create({
+        data: { tenantId: w.tenantA.id, kind: 'ADD_TAGS', filter: {}, tags: ['vip'], total: 0, state: 'DONE' },
+        select: { id: true },
+      });
+      return { path: '/api/contacts/bulk-actions/x', params: { bulkActionId: action.id } };
     },
     allowedStatus: 200,
     foreign: 404,

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { withCron } from '@/app/_http/with-cron';
+import { resumeBulkActions } from '@/lib/contacts/resume-bulk-actions';
 import { recoverInterruptedReplies } from '@/lib/conversations/recover-interrupted-replies';
 import { sendHeldReplies } from '@/lib/conversations/send-held-replies';
 import { sendInboxDigests } from '@/lib/conversations/send-inbox-digests';
@@ -8,8 +9,8 @@ import { configuredSmsProvider } from '@/lib/providers/configured-sms-provider';
 export const dynamic = 'force-dynamic';
 export const maxDuration = 60;
 
-/** The inbox's scheduled work, apart from the drain so it never takes the drain's time. */
-async function runConversationsCron() {
+/** Scheduled work apart from the drain, so it never takes the drain's time: the inbox's, and bulk actions a restart interrupted. */
+async function runBackgroundCron() {
   const provider = configuredSmsProvider();
   // Recovered replies go back to the held ones, so they are sent in the same run.
   const recovered = await recoverInterruptedReplies({ provider });
@@ -18,8 +19,9 @@ async function runConversationsCron() {
     console.error('[inbox digest] failed', error);
     return { mailed: 0 };
   });
-  return NextResponse.json({ recovered, held, digests });
+  const bulkActions = await resumeBulkActions();
+  return NextResponse.json({ recovered, held, digests, bulkActions });
 }
 
-export const GET = withCron(runConversationsCron);
-export const POST = withCron(runConversationsCron);
+export const GET = withCron(runBackgroundCron);
+export const POST = withCron(runBackgroundCron);
