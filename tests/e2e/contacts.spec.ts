@@ -32,7 +32,7 @@ test('the Contacts filter form finds people without their accents or apostrophes
   await expect(list.getByRole('link', { name: '+61412556001' })).toBeVisible();
   await expect(list).toContainText('Zoë');
   await expect(search).toHaveValue('zoe');
-  await expect(page.getByLabel('Tag')).toHaveValue('search-people');
+  await expect(page.getByRole('form', { name: 'Filter contacts' }).getByLabel('Tag')).toHaveValue('search-people');
 
   await filter(page, { search: 'garcia' });
   await expect(count).toHaveText('1 contact matches this filter');
@@ -114,4 +114,33 @@ test('staff add a contact by hand with its consent, edit it, and see the change 
   await expect(changes).toContainText('Last name: (none) → Sato');
   await expect(changes).toContainText('Tags: (none) → vip, brisbane');
   await expect(changes).toContainText('admin@example.com');
+});
+
+test('staff tag every contact a filter matches in one action: the confirmation names the count and the list shows the tag when it is done', async ({
+  page,
+}) => {
+  await importContacts(page, 'bulk-tag.csv', [
+    { phone: '0412 555 901', firstName: 'Ada', state: 'NSW', tag: 'bulk-tag' },
+    { phone: '0412 555 902', firstName: 'Ben', state: 'VIC', tag: 'bulk-tag' },
+    { phone: '0412 555 903', firstName: 'Cai', state: 'QLD', tag: 'bulk-tag' },
+  ]);
+  await page.goto('/contacts?tag=bulk-tag');
+  await expect(page.getByRole('status').first()).toHaveText('3 contacts match this filter');
+  const panel = page.getByRole('group', { name: 'Act on every contact shown' });
+  await panel.getByText('Act on the 3 contacts matching this filter').click();
+  await panel.getByLabel('Action').selectOption('ADD_TAGS');
+  await panel.getByLabel('Tags, separated by commas').fill('bulk-vip');
+  await panel.getByRole('button', { name: 'Continue…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add the tag “bulk-vip” to the 3 contacts matching this filter?' });
+  await expect(dialog).toContainText('This changes every one of them, not only the page you see.');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath('bulk-confirm-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await dialog.getByRole('button', { name: 'Yes, 3 contacts' }).click();
+  await expect(panel.getByRole('status', { name: 'Bulk action progress' })).toHaveText('Done: 3 contacts changed.');
+  const list = page.getByRole('table', { name: 'Contacts' });
+  await expect(list.getByRole('row', { name: /bulk-tag, bulk-vip/ })).toHaveCount(3);
+  await page.screenshot({ path: test.info().outputPath('bulk-done-laptop.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath('bulk-done-phone.png'), fullPage: true });
 });
