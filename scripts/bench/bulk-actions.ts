@@ -1,11 +1,11 @@
 import pg from 'pg';
-import type { Actor } from '../../lib/auth/actor';
 import type { BulkActionChoice } from '../../lib/contacts/bulk-action-schemas';
 import { runBulkAction } from '../../lib/contacts/run-bulk-action';
 import { startBulkAction } from '../../lib/contacts/start-bulk-action';
 import { closePgPool } from '../../lib/db/pg-pool';
-import { db, disconnectDb } from '../../lib/db/client';
+import { disconnectDb } from '../../lib/db/client';
 import { createDatabase, dropDatabase } from '../support/embedded-postgres';
+import { benchWorkspace } from './support/bench-workspace';
 import { loadAverage } from './support/machine';
 
 // Bulk actions on the contacts a filter matches (100,000 by default, among twice as
@@ -25,25 +25,14 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const perSecond = (ms: number) => `${Math.round((MATCHED / ms) * 1000).toLocaleString('en-AU')} contacts/s`;
 
 try {
-  const tenant = await db().tenant.create({ data: { slug: 'bench-bulk', name: 'Bench', settings: { create: {} } } });
-  const user = await db().user.create({ data: { email: 'bench-bulk@example.com' } });
-  await db().membership.create({ data: { tenantId: tenant.id, userId: user.id, role: 'ADMIN' } });
-  const actor: Actor = {
-    userId: user.id,
-    email: user.email,
-    name: null,
-    tenantId: tenant.id,
-    tenantName: 'Bench',
-    role: 'ADMIN',
-    memberships: [],
-  };
+  const actor = await benchWorkspace('bench-bulk', 'ADMIN');
   let t = performance.now();
   await client.query(
     `INSERT INTO contacts ("tenantId", "phoneE164", "firstName", "consentStatus", state, tags, "updatedAt")
      SELECT $1::uuid, '+614' || lpad(g::text, 8, '0'), 'Sam', 'EXPLICIT', 'NSW',
        CASE WHEN g % 2 = 0 THEN ARRAY['spring', 'newsletter'] ELSE ARRAY['newsletter'] END, now()
      FROM generate_series(1, $2::int * 2) g`,
-    [tenant.id, MATCHED],
+    [actor.tenantId, MATCHED],
   );
   await client.query('VACUUM ANALYZE contacts');
   console.log(
@@ -55,7 +44,7 @@ try {
   await client.query(
     `UPDATE contacts SET tags = tags || ARRAY['floor'], "updatedAt" = now()
      WHERE "tenantId" = $1::uuid AND tags @> ARRAY['spring']`,
-    [tenant.id],
+    [actor.tenantId],
   );
   const floorMs = performance.now() - t;
   await client.query('ROLLBACK');

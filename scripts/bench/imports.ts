@@ -5,13 +5,13 @@ import path from 'node:path';
 import pg from 'pg';
 import { db, disconnectDb } from '../../lib/db/client';
 import { createDatabase, dropDatabase } from '../support/embedded-postgres';
+import { benchWorkspace } from './support/bench-workspace';
 import { closePgPool } from '../../lib/db/pg-pool';
 import { analyseImport } from '../../lib/imports/analyse-import';
 import { createImportBatch } from '../../lib/imports/create-import-batch';
 import { MAX_CHUNK_BYTES } from '../../lib/imports/schemas';
 import { startDryRun } from '../../lib/imports/start-dry-run';
 import { storeImportChunk } from '../../lib/imports/store-import-chunk';
-import type { Actor } from '../../lib/auth/actor';
 
 // Imports of generated files with realistic mess (5 % invalid numbers, 3 %
 // duplicates): dry run, time to the first page of decisions, commit and peak RSS
@@ -81,19 +81,7 @@ async function benchSize(rows: number): Promise<void> {
     const csv = generateCsv(rows);
     writeFileSync(file, csv);
     const bytes = readFileSync(file);
-    const tenant = await db().tenant.create({
-      data: { slug: `bench-${rows}`, name: 'Bench', settings: { create: {} } },
-    });
-    const user = await db().user.create({ data: { email: `bench-${rows}@example.com` } });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      name: null,
-      tenantId: tenant.id,
-      tenantName: 'Bench',
-      role: 'STAFF',
-      memberships: [],
-    };
+    const actor = await benchWorkspace(`bench-${rows}`, 'STAFF');
 
     let t = performance.now();
     const { id: batchId } = await createImportBatch({
@@ -115,7 +103,7 @@ async function benchSize(rows: number): Promise<void> {
     const probe = new pg.Client({ connectionString: url });
     await probe.connect();
     t = performance.now();
-    const dryRun = runStep('dry-run', tenant.id, batchId, url);
+    const dryRun = runStep('dry-run', actor.tenantId, batchId, url);
     let firstPageMs = NaN;
     while (Number.isNaN(firstPageMs)) {
       const {
@@ -133,8 +121,8 @@ async function benchSize(rows: number): Promise<void> {
       select: { status: true, createCount: true, rejectCount: true, error: true },
     });
     if (counts.status !== 'ANALYSED') throw new Error(`dry run ended ${counts.status}: ${counts.error}`);
-    const commit = await runStep('commit', tenant.id, batchId, url);
-    const contacts = await db().contact.count({ where: { tenantId: tenant.id } });
+    const commit = await runStep('commit', actor.tenantId, batchId, url);
+    const contacts = await db().contact.count({ where: { tenantId: actor.tenantId } });
 
     await probe.query(
       'CREATE TABLE bare_copy (phone text, first_name text, last_name text, email text, consent text, tags text)',

@@ -7,10 +7,10 @@ import { resumeBulkActions } from '@/lib/contacts/resume-bulk-actions';
 import { runBulkAction } from '@/lib/contacts/run-bulk-action';
 import { startBulkAction } from '@/lib/contacts/start-bulk-action';
 import { pgPool } from '@/lib/db/pg-pool';
-import { AppError } from '@/lib/errors';
 import { signedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
 import { addContacts, jobStates, runningCampaign, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
+import { refusalMessage } from '../../support/refusal';
 
 async function member(tenantId: string, role: 'STAFF' | 'ADMIN'): Promise<Actor> {
   return actorFor(await signedInMember(tenantId, role), role);
@@ -22,15 +22,6 @@ async function tag(tenantId: string, contacts: { id: string }[], tags: string[])
     contacts.map((c) => c.id),
     tags,
   ]);
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).message;
 }
 
 const count = async (sql: string, values: unknown[]) =>
@@ -52,7 +43,7 @@ describe('bulk actions on every contact a filter matches', () => {
       action: { kind: 'ADD_TAGS', tags: ['vip'] },
       expectedCount: 99_999,
     };
-    expect(await refusal(startBulkAction({ actor: staff, input }))).toBe(
+    expect(await refusalMessage(startBulkAction({ actor: staff, input }))).toBe(
       'This filter now matches 100,000 contacts, not the 99,999 you confirmed; nothing was changed. Check the list and confirm again.',
     );
     expect(await count('bulk_actions WHERE "tenantId" = $1::uuid', [tenantId])).toBe(0);
@@ -130,7 +121,7 @@ describe('bulk actions on every contact a filter matches', () => {
     expect(await count(`contacts WHERE "tenantId" = $1::uuid AND tags = ARRAY['march-event']`, [tenantId])).toBe(1_200);
 
     const deletion: StartBulkActionInput = { filter: {}, action: { kind: 'DELETE' }, expectedCount: 1_250 };
-    expect(await refusal(startBulkAction({ actor: staff, input: deletion }))).toBe(
+    expect(await refusalMessage(startBulkAction({ actor: staff, input: deletion }))).toBe(
       'Only an admin can delete contacts in bulk.',
     );
     const deleted = await startBulkAction({ actor: admin, input: deletion });

@@ -6,10 +6,10 @@ import { exportDncEntries } from '@/lib/contacts/export-dnc-entries';
 import { listDncEntries } from '@/lib/contacts/list-dnc-entries';
 import { removeNumberFromDnc } from '@/lib/contacts/remove-number-from-dnc';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
 import { signedInMember } from '../../support/fixtures';
 import { actorFor, dryRunFile } from '../../support/import-fixtures';
 import { addContacts, runningCampaign, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
+import { refusalOf } from '../../support/refusal';
 
 let tenantId: string;
 let staff: Actor;
@@ -20,15 +20,6 @@ beforeAll(async () => {
   staff = await actorFor(await signedInMember(tenantId, 'STAFF'), 'STAFF');
   admin = await actorFor(await signedInMember(tenantId, 'ADMIN'), 'ADMIN');
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('staff opt a number out by hand', () => {
   it("skips the contact's queued message at once, marks the contact opted out and audits who did it and why", async () => {
@@ -75,12 +66,12 @@ describe('staff opt a number out by hand', () => {
 
   it('refuses a number already on the list, and one that is not a phone number, in words', async () => {
     await addNumberToDnc({ actor: staff, input: { phone: '0498 000 222', channel: 'EMAIL', note: '' } });
-    const twice = await refusal(
+    const twice = await refusalOf(
       addNumberToDnc({ actor: staff, input: { phone: '0498000222', channel: 'EMAIL', note: '' } }),
     );
     expect(twice.code).toBe('conflict');
     expect(twice.message).toBe('+61498000222 is already on the do-not-contact list.');
-    const notPhone = await refusal(
+    const notPhone = await refusalOf(
       addNumberToDnc({ actor: staff, input: { phone: 'call me', channel: 'OTHER', note: '' } }),
     );
     expect(notPhone.message).toBe('“call me” cannot go on the list: phone number contains letters or symbols.');
@@ -99,7 +90,7 @@ describe('staff opt a number out by hand', () => {
       actorUserId: admin.userId,
       details: { reason: 'Re-joined in store on 3 May', previousSource: 'ADMIN' },
     });
-    const again = await refusal(removeNumberFromDnc({ actor: admin, phone: '0498 000 333', reason: 'once more' }));
+    const again = await refusalOf(removeNumberFromDnc({ actor: admin, phone: '0498 000 333', reason: 'once more' }));
     expect(again.message).toBe('+61498000333 is not on the do-not-contact list.');
   });
 

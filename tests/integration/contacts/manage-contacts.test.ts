@@ -5,9 +5,9 @@ import { createContact } from '@/lib/contacts/create-contact';
 import { getContactHistory } from '@/lib/contacts/get-contact-history';
 import { updateContact } from '@/lib/contacts/update-contact';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
 import { createTenant, signedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
+import { refusalOf } from '../../support/refusal';
 
 let tenantId: string;
 let staff: Actor;
@@ -18,15 +18,6 @@ beforeAll(async () => {
   staff = await actorFor(await signedInMember(tenantId, 'STAFF'), 'STAFF');
   viewer = await actorFor(await signedInMember(tenantId, 'VIEWER'), 'VIEWER');
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('staff manage contacts by hand', () => {
   it('adds a contact with its number normalised and its consent recorded with who took it, how and the proof', async () => {
@@ -75,16 +66,16 @@ describe('staff manage contacts by hand', () => {
 
   it('refuses a duplicate, a landline, a number on the do-not-contact list and consent without its source, in words', async () => {
     const base = { consentStatus: 'EXPLICIT', consentSource: 'web form' };
-    const twice = await refusal(
+    const twice = await refusalOf(
       createContact({ actor: staff, input: NewContactSchema.parse({ ...base, phone: '+61412888001' }) }),
     );
     expect(twice.message).toBe('+61412888001 is already a contact; edit that contact instead.');
-    const landline = await refusal(
+    const landline = await refusalOf(
       createContact({ actor: staff, input: NewContactSchema.parse({ ...base, phone: '(03) 9123 4567' }) }),
     );
     expect(landline.message).toBe('+61391234567 is a landline, which cannot receive text messages.');
     await db().dncEntry.create({ data: { tenantId, phoneE164: '+61412888002', source: 'STOP_REPLY' } });
-    const listed = await refusal(
+    const listed = await refusalOf(
       createContact({ actor: staff, input: NewContactSchema.parse({ ...base, phone: '0412888002' }) }),
     );
     expect(listed.message).toMatch(/on the do-not-contact list; an admin must take it off/);

@@ -12,11 +12,11 @@ import { previewConversationReply } from '@/lib/conversations/preview-conversati
 import { sendConversationReply } from '@/lib/conversations/send-conversation-reply';
 import { updateConversation } from '@/lib/conversations/update-conversation';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
 import { webhookAuthToken } from '@/lib/providers/provider-config';
 import { createTenant, signedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
 import { recordingProvider } from '../../support/sending-fixtures';
+import { refusalMessage } from '../../support/refusal';
 
 const INBOUND_URL = 'http://localhost:3000/api/webhooks/twilio/inbound';
 const STATUS_URL = 'http://localhost:3000/api/webhooks/twilio/status';
@@ -71,15 +71,6 @@ async function onlyConversation(actor: Actor) {
   const { conversations } = await listConversations({ actor, query: QUERY });
   expect(conversations).toHaveLength(1);
   return conversations[0];
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).message;
 }
 
 describe('conversations', () => {
@@ -175,7 +166,7 @@ describe('conversations', () => {
     await markConversationRead({ actor: staff, conversationId: one.id });
     expect(await countUnreadConversations({ actor: staff })).toBe(1);
     expect(await countUnreadConversations({ actor: other.staff })).toBe(1);
-    const foreign = await refusal(getConversation({ actor: other.staff, conversationId: one.id }));
+    const foreign = await refusalMessage(getConversation({ actor: other.staff, conversationId: one.id }));
     expect(foreign).toBe('That conversation was not found.');
   });
 
@@ -234,7 +225,7 @@ describe('conversations', () => {
     });
     expect(dnc.reason).toContain('Not interested. How did you get my number?');
     const provider = recordingProvider();
-    const why = await refusal(
+    const why = await refusalMessage(
       sendConversationReply({ actor: staff, conversationId: conversation.id, input: { body: 'Sorry!' }, provider }),
     );
     expect(why).toMatch(/\+61412000808 is on the do-not-contact list \(stop reply: Replied "Not interested/);
@@ -246,7 +237,9 @@ describe('conversations', () => {
     )!;
     await db().tenantSettings.update({ where: { tenantId }, data: { paused: true, pausedReason: 'Checking costs' } });
     expect(
-      await refusal(sendConversationReply({ actor: staff, conversationId: open.id, input: { body: 'Hi' }, provider })),
+      await refusalMessage(
+        sendConversationReply({ actor: staff, conversationId: open.id, input: { body: 'Hi' }, provider }),
+      ),
     ).toBe('Sending is stopped for the whole workspace: Checking costs, so no reply can go.');
     expect(provider.sent).toHaveLength(0);
     expect(await db().conversationReply.count({ where: { tenantId } })).toBe(0);
@@ -264,7 +257,7 @@ describe('conversations', () => {
     await db().budget.create({ data: { tenantId, period: 'DAILY', capMicros: 50_000 } });
     const provider = recordingProvider();
     expect(
-      await refusal(
+      await refusalMessage(
         sendConversationReply({ actor: staff, conversationId: conversation.id, input: { body: 'Yes' }, provider }),
       ),
     ).toBe("Today's budget is spent, so no reply can go until tomorrow or an admin raises it.");
@@ -339,7 +332,7 @@ describe('conversations', () => {
     ]);
     const outsider = await actorFor(await signedInMember((await createTenant('Elsewhere')).id, 'STAFF'), 'STAFF');
     expect(
-      await refusal(
+      await refusalMessage(
         updateConversation({ actor: staff, conversationId: conversation.id, input: { assignedToId: outsider.userId } }),
       ),
     ).toBe('A conversation can only be given to a staff member or admin of this workspace.');

@@ -9,10 +9,10 @@ import { INTERRUPTED_REPLY_REASON, recoverInterruptedReplies } from '@/lib/conve
 import { sendConversationReply } from '@/lib/conversations/send-conversation-reply';
 import { sendHeldReplies } from '@/lib/conversations/send-held-replies';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
 import type { SmsProvider } from '@/lib/providers/sms-provider';
 import { createTenant, signedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
+import { refusalMessage } from '../../support/refusal';
 import { recordingProvider } from '../../support/sending-fixtures';
 
 // 21:01 on 25 November 2026 in Sydney (AEDT, UTC+11); quiet hours end at 09:00, 22:00 UTC.
@@ -126,8 +126,8 @@ describe('replies held by quiet hours, and replies a crash interrupted', () => {
     const withdrawn = await holdReply(takenBack, 'Sorry, sold out.');
 
     await cancelHeldReply({ actor: staff, conversationId: takenBack, replyId: withdrawn });
-    const again = await cancelHeldReply({ actor: staff, conversationId: takenBack, replyId: withdrawn }).catch(
-      (e: AppError) => e.message,
+    const again = await refusalMessage(
+      cancelHeldReply({ actor: staff, conversationId: takenBack, replyId: withdrawn }),
     );
     expect(again).toBe('That reply is not waiting to be sent any more, so it cannot be taken back.');
     expect(await replyRow(withdrawn)).toMatchObject({
