@@ -72,7 +72,15 @@ function runStep(
   });
 }
 
-async function benchSize(rows: number): Promise<void> {
+interface SizeResult {
+  rows: number;
+  dryRunMs: number;
+  commitMs: number;
+  dryRunRssMb: number;
+  copyMs: number;
+}
+
+async function benchSize(rows: number): Promise<SizeResult> {
   const name = `crm_bench_imports_${rows}_${process.pid}`;
   const url = await createDatabase(adminUrl, name, template);
   process.env.DATABASE_URL = url;
@@ -148,7 +156,13 @@ async function benchSize(rows: number): Promise<void> {
       `  dry run                 ${s(dry.ms)}   first page of decisions after ${s(firstPageMs)}   peak RSS ${dry.maxRssMb.toFixed(0)} MB`,
     );
     console.log(`  commit                  ${s(commit.ms)}   peak RSS ${commit.maxRssMb.toFixed(0)} MB`);
-    if (!Number.isNaN(copyMs)) console.log(`  psql \\copy, bare table  ${s(copyMs)}`);
+    if (!Number.isNaN(copyMs)) {
+      console.log(`  psql \\copy, bare table  ${s(copyMs)}`);
+      console.log(
+        `  ratio to \\copy          dry run ${(dry.ms / copyMs).toFixed(1)} ×   commit ${(commit.ms / copyMs).toFixed(1)} ×`,
+      );
+    }
+    return { rows, dryRunMs: dry.ms, commitMs: commit.ms, dryRunRssMb: dry.maxRssMb, copyMs };
   } finally {
     rmSync(file, { force: true });
     await disconnectDb();
@@ -158,6 +172,16 @@ async function benchSize(rows: number): Promise<void> {
 }
 
 console.log(
-  'Goals: 1,000,000 rows dry run < 20 s, commit < 30 s, peak RSS < 500 MB; first page of a 100,000-row dry run < 5 s.',
+  'Goals: dry run <= 10 × and commit <= 15 × psql \\copy of the same file; per-row cost at the largest size within 20 % of the smallest; dry-run peak RSS < 300 MB and flat in the file size; first page of a 100,000-row dry run < 5 s.',
 );
-for (const rows of SIZES) await benchSize(rows);
+const results: SizeResult[] = [];
+for (const rows of SIZES) results.push(await benchSize(rows));
+if (results.length > 1) {
+  const [small, large] = [results[0], results.at(-1)!];
+  const perRow = (ms: number, rows: number) => ms / rows;
+  const growth = (pick: (r: SizeResult) => number) =>
+    `${((perRow(pick(large), large.rows) / perRow(pick(small), small.rows) - 1) * 100).toFixed(0)} %`;
+  console.log(
+    `per-row cost at ${large.rows.toLocaleString('en-AU')} against ${small.rows.toLocaleString('en-AU')} rows: dry run ${growth((r) => r.dryRunMs)}, commit ${growth((r) => r.commitMs)} (goal within 20 %); dry-run peak RSS ${small.dryRunRssMb.toFixed(0)} → ${large.dryRunRssMb.toFixed(0)} MB`,
+  );
+}
