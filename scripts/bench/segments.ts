@@ -105,14 +105,21 @@ async function repeat(work: () => Promise<unknown>) {
   return { median: runs[Math.floor((RUNS - 1) / 2)], p95: runs[Math.ceil(0.95 * RUNS) - 1] };
 }
 
+/**
+ * One enqueue into a fresh campaign, whose jobs are then removed (and vacuumed
+ * away) so every enqueue meets the same send_jobs table and index.
+ */
 async function enqueue(tenantId: string, audience: TargetAudience, now: Date) {
   const campaign = await db().campaign.create({
     data: { tenantId, name: `Bench ${audience.kind}`, status: 'RUNNING' },
     select: { id: true },
   });
-  return timed(() =>
+  const run = await timed(() =>
     inTransaction((tx) => buildSendQueue(tx, { tenantId, campaignId: campaign.id, audience, startAt: now, now })),
   );
+  await pool.query(`DELETE FROM send_jobs WHERE "campaignId" = $1::uuid`, [campaign.id]);
+  await pool.query('VACUUM ANALYZE send_jobs');
+  return run;
 }
 
 try {
@@ -179,11 +186,18 @@ try {
     { type: 'state', states: ['NSW', 'VIC', 'QLD', 'WA', 'SA', 'TAS', 'NT', 'ACT'] },
     { type: 'tags', match: 'none', tags: ['nobody'] },
   );
-  const all = await enqueue(tenant.id, { kind: 'all' }, now);
-  await pool.query('VACUUM ANALYZE send_jobs');
-  const fromSegment = await enqueue(tenant.id, everyone, now);
-  await pool.query('VACUUM ANALYZE send_jobs');
+  // Alternated, so neither kind gains from going second (a warmer cache, a tidier table).
+  const allRuns = [];
+  const segmentRuns = [];
+  for (let round = 0; round < 2; round += 1) {
+    allRuns.push(await enqueue(tenant.id, { kind: 'all' }, now));
+    segmentRuns.push(await enqueue(tenant.id, everyone, now));
+  }
   const fromMixed = await enqueue(tenant.id, mixed, now);
+  const best = (runs: { ms: number }[]) => Math.min(...runs.map((r) => r.ms));
+  const all = { ms: best(allRuns), result: allRuns[0].result };
+  const fromSegment = { ms: best(segmentRuns), result: segmentRuns[0].result };
+  const each = (runs: { ms: number }[]) => runs.map((r) => seconds(r.ms)).join(', ');
 
   const figure = (label: string, t: { median: number; p95: number }, extra = '') =>
     console.log(`${label.padEnd(44)} median ${seconds(t.median)}, p95 ${seconds(t.p95)}${extra}`);
@@ -203,10 +217,10 @@ try {
   );
   console.log(`  replied in 30 days) and not tagged staff`);
   console.log(
-    `enqueue, all contacts                        ${seconds(all.ms)} (${count(all.result.queued)} jobs of ${count(all.result.audience)})`,
+    `enqueue, all contacts                        ${seconds(all.ms)} (best of ${each(allRuns)}; ${count(all.result.queued)} jobs of ${count(all.result.audience)})`,
   );
   console.log(
-    `enqueue, segment selecting every contact     ${seconds(fromSegment.ms)} (${count(fromSegment.result.queued)} jobs of ${count(fromSegment.result.audience)}) = ${((fromSegment.ms / all.ms - 1) * 100).toFixed(1)} % ${fromSegment.ms >= all.ms ? 'slower' : 'faster'}`,
+    `enqueue, segment selecting every contact     ${seconds(fromSegment.ms)} (best of ${each(segmentRuns)}; ${count(fromSegment.result.queued)} jobs of ${count(fromSegment.result.audience)}) = ${((fromSegment.ms / all.ms - 1) * 100).toFixed(1)} % ${fromSegment.ms >= all.ms ? 'slower' : 'faster'}`,
   );
   console.log(
     `enqueue, VIC or NSW, VIP, clicked in 30 days ${seconds(fromMixed.ms)} (${count(fromMixed.result.queued)} jobs)`,
