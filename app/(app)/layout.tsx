@@ -14,10 +14,11 @@ import { requireActor } from '@/app/_http/current-actor';
 
 export const dynamic = 'force-dynamic';
 
-const NAV = [
+const NAV: { href: string; label: string; sub?: boolean; except?: string }[] = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/inbox', label: 'Inbox' },
-  { href: '/contacts', label: 'Contacts' },
+  { href: '/contacts', label: 'Contacts', except: '/contacts/segments' },
+  { href: '/contacts/segments', label: 'Segments', sub: true },
   { href: '/imports', label: 'Imports' },
   { href: '/campaigns', label: 'Campaigns' },
   { href: '/reports', label: 'Reports' },
@@ -34,7 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <MainNavigation>
         <TenantSwitcher current={actor.tenantId} options={actor.memberships} />
         {NAV.map((item) => (
-          <NavLink key={item.href} href={item.href}>
+          <NavLink key={item.href} href={item.href} sub={item.sub} except={item.except}>
             {item.label}
             {item.href === '/inbox' && <UnreadBadge initial={unread} />}
           </NavLink>

@@ -21,13 +21,14 @@ const CONSENT_OPTIONS = [
 interface AudienceFieldsProps {
   form: UseFormReturn<EditorFields>;
   imports: CampaignContext['imports'];
+  segments: CampaignContext['segments'];
   timeZone: string;
   size: AudienceSizeState;
   issues: Issues;
 }
 
 export function AudienceFields(props: AudienceFieldsProps) {
-  const { form, imports, timeZone, size, issues } = props;
+  const { form, imports, segments, timeZone, size, issues } = props;
   const { register, control } = form;
   const kind = useWatch({ control, name: 'audienceKind' });
   return (
@@ -44,6 +45,11 @@ export function AudienceFields(props: AudienceFieldsProps) {
         </label>
         <label className="choice">
           <input type="radio" value="filter" {...register('audienceKind')} /> Contacts filtered by consent and tags
+        </label>
+        <label className="choice">
+          <input type="radio" value="segment" {...register('audienceKind')} disabled={segments.length === 0} /> A saved
+          segment
+          {segments.length === 0 && <span className="muted"> (no saved segments yet)</span>}
         </label>
       </div>
       <FieldIssue issues={issues} path="audience" />
@@ -62,6 +68,24 @@ export function AudienceFields(props: AudienceFieldsProps) {
           <FieldIssue issues={issues} path="audience.batchId" />
           <div className="hint">
             The contacts that import created or updated. <Link href="/imports">See all imports</Link>.
+          </div>
+        </div>
+      )}
+
+      {kind === 'segment' && (
+        <div className="field">
+          <label htmlFor="campaign-segment">Segment</label>
+          <select id="campaign-segment" {...register('segmentId')} {...invalidProps(issues, 'audience.segmentId')}>
+            {segments.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <FieldIssue issues={issues} path="audience.segmentId" />
+          <div className="hint">
+            The campaign records the segment as it is at launch, so later changes to it do not change whom this campaign
+            targeted. <Link href="/contacts/segments">See all segments</Link>.
           </div>
         </div>
       )}

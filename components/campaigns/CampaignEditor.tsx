@@ -48,16 +48,17 @@ export function CampaignEditor({ context, campaign }: CampaignEditorProps) {
       // One number is the obvious choice; with several, choosing is left to the person.
       defaultNumberIds: activeNumbers.length === 1 ? [activeNumbers[0].id] : [],
       defaultBatchId: context.imports[0]?.id ?? '',
+      defaultSegmentId: context.segments[0]?.id ?? '',
     }),
   });
   const [issues, setIssues] = useState<Issue[]>([]);
   const { register, handleSubmit, control, formState } = form;
 
-  const [audienceKind, batchId, consent, tags, chosenNumbers] = useWatch({
+  const [audienceKind, batchId, segmentId, consent, tags, chosenNumbers] = useWatch({
     control,
-    name: ['audienceKind', 'batchId', 'consent', 'tags', 'sendingNumberIds'],
+    name: ['audienceKind', 'batchId', 'segmentId', 'consent', 'tags', 'sendingNumberIds'],
   });
-  const size = useAudienceSize(audienceFrom({ audienceKind, batchId, consent, tags }));
+  const size = useAudienceSize(audienceFrom({ audienceKind, batchId, segmentId, consent, tags }));
   const recipients =
     size.state === 'ready' ? size.size.sendable : size.state === 'counting' ? (size.previous?.sendable ?? null) : null;
   const canReceiveReplies = context.numbers
@@ -120,7 +121,14 @@ export function CampaignEditor({ context, campaign }: CampaignEditorProps) {
         </div>
       </div>
 
-      <AudienceFields form={form} imports={context.imports} timeZone={context.timeZone} size={size} issues={byField} />
+      <AudienceFields
+        form={form}
+        imports={context.imports}
+        segments={context.segments}
+        timeZone={context.timeZone}
+        size={size}
+        issues={byField}
+      />
 
       <div className="panel">
         <div className="field">

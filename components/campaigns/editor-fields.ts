@@ -8,6 +8,7 @@ export interface EditorFields {
   name: string;
   audienceKind: Audience['kind'];
   batchId: string;
+  segmentId: string;
   consent: ('EXPLICIT' | 'IMPLIED')[];
   /** Comma-separated, as typed. */
   tags: string;
@@ -47,7 +48,9 @@ export function splitTags(tags: string): string[] {
   ];
 }
 
-export function audienceFrom(fields: Pick<EditorFields, 'audienceKind' | 'batchId' | 'consent' | 'tags'>): Audience {
+export function audienceFrom(
+  fields: Pick<EditorFields, 'audienceKind' | 'batchId' | 'segmentId' | 'consent' | 'tags'>,
+): Audience {
   switch (fields.audienceKind) {
     case 'all':
       return { kind: 'all' };
@@ -55,6 +58,8 @@ export function audienceFrom(fields: Pick<EditorFields, 'audienceKind' | 'batchI
       return { kind: 'batch', batchId: fields.batchId };
     case 'filter':
       return { kind: 'filter', consent: fields.consent, tagsAny: splitTags(fields.tags) };
+    case 'segment':
+      return { kind: 'segment', segmentId: fields.segmentId };
   }
 }
 
@@ -85,13 +90,15 @@ export function fieldsFromCampaign(
     timeZone,
     defaultNumberIds,
     defaultBatchId,
-  }: { timeZone: string; defaultNumberIds: string[]; defaultBatchId: string },
+    defaultSegmentId,
+  }: { timeZone: string; defaultNumberIds: string[]; defaultBatchId: string; defaultSegmentId: string },
 ): EditorFields {
   if (!campaign) {
     return {
       name: '',
       audienceKind: 'all',
       batchId: defaultBatchId,
+      segmentId: defaultSegmentId,
       consent: ['EXPLICIT', 'IMPLIED'],
       tags: '',
       rotation: 'ROUND_ROBIN',
@@ -106,6 +113,7 @@ export function fieldsFromCampaign(
     name: campaign.name,
     audienceKind: audience.kind,
     batchId: audience.kind === 'batch' ? audience.batchId : defaultBatchId,
+    segmentId: audience.kind === 'segment' ? audience.segmentId : defaultSegmentId,
     consent: audience.kind === 'filter' ? audience.consent : ['EXPLICIT', 'IMPLIED'],
     tags: audience.kind === 'filter' ? audience.tagsAny.join(', ') : '',
     rotation: campaign.rotation,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { segmentCondition } from '../segments/segment-condition';
+import type { SegmentDefinition } from '../segments/segment-definition';
 
-/** Who a campaign goes to: everyone, the contacts of one import, or a filter on consent and tags. */
+/** Who a campaign goes to: everyone, the contacts of one import, a filter on consent and tags, or a saved segment. */
 export const AudienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('batch'), batchId: z.string().uuid('Choose an import.') }),
@@ -9,15 +11,31 @@ export const AudienceSchema = z.discriminatedUnion('kind', [
     consent: z.array(z.enum(['EXPLICIT', 'IMPLIED'])).min(1, 'Choose at least one kind of consent.'),
     tagsAny: z.array(z.string().trim().min(1).max(60)).max(20, 'Use at most 20 tags.').default([]),
   }),
+  z.object({ kind: z.literal('segment'), segmentId: z.uuid('Choose a segment.') }),
 ]);
 export type Audience = z.infer<typeof AudienceSchema>;
 
 /**
+ * An audience ready to evaluate: a saved segment is replaced by the definition it
+ * had when it was read (see resolveAudience), so what is counted, dry-run and
+ * queued is exactly the definition the campaign records.
+ */
+export type TargetAudience =
+  Exclude<Audience, { kind: 'segment' }> | { kind: 'definition'; definition: SegmentDefinition };
+
+/**
  * The SQL condition on contacts `c` for an audience. Parameters are numbered from
  * `first`; $1 must be the tenant id, so every audience is scoped to its tenant.
+ * `now` anchors a segment's windows ("clicked in the last 30 days").
  */
-export function audienceCondition(audience: Audience, first: number): { sql: string; params: unknown[] } {
+export function audienceCondition(
+  audience: TargetAudience,
+  first: number,
+  now: Date,
+): { sql: string; params: unknown[] } {
   switch (audience.kind) {
+    case 'definition':
+      return segmentCondition({ definition: audience.definition, first, now });
     case 'all':
       return { sql: 'c."tenantId" = $1::uuid', params: [] };
     case 'batch':

@@ -1,7 +1,14 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { pgPool } from '../db/pg-pool';
-import { audienceCondition, sendabilitySql, type Audience, type ExclusionReason } from './audience';
+import {
+  audienceCondition,
+  sendabilitySql,
+  type Audience,
+  type ExclusionReason,
+  type TargetAudience,
+} from './audience';
+import { resolveAudience } from './resolve-audience';
 
 export interface AudienceSize {
   /** Contacts the audience selects. */
@@ -13,7 +20,8 @@ export interface AudienceSize {
 
 export interface CountAudienceOptions {
   actor: Actor;
-  audience: Audience;
+  /** A campaign's audience, or a segment definition being built (not saved yet). */
+  audience: Audience | TargetAudience;
   now?: Date;
 }
 
@@ -27,9 +35,14 @@ export async function countAudience({
   audience,
   now = new Date(),
 }: CountAudienceOptions): Promise<AudienceSize> {
-  const condition = audienceCondition(audience, 3);
+  const pool = pgPool();
+  const target =
+    audience.kind === 'segment'
+      ? (await resolveAudience(pool, { tenantId: actor.tenantId, audience })).target
+      : audience;
+  const condition = audienceCondition(target, 3, now);
   const sendability = sendabilitySql('$2');
-  const { rows } = await pgPool().query<Record<'total' | 'sendable' | ExclusionReason, string>>(
+  const { rows } = await pool.query<Record<'total' | 'sendable' | ExclusionReason, string>>(
     `SELECT count(*) AS total,
             count(*) FILTER (WHERE reason IS NULL) AS sendable,
             count(*) FILTER (WHERE reason = 'opted_out') AS opted_out,

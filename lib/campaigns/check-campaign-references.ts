@@ -73,5 +73,14 @@ export async function checkCampaignReferences(
         `The import ${batch.fileName} is not committed yet, so it has no contacts to message.`,
       );
   }
+  if (input.audience.kind === 'segment') {
+    const {
+      rows: [segment],
+    } = await db.query(`SELECT 1 FROM segments WHERE id = $1::uuid AND "tenantId" = $2::uuid`, [
+      input.audience.segmentId,
+      tenantId,
+    ]);
+    if (!segment) refuse('audience.segmentId', 'That segment does not exist in this workspace.');
+  }
   return numbers;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { AudienceSchema } from '../audiences/audience';
+import { resolveAudience } from '../audiences/resolve-audience';
 import { pgPool } from '../db/pg-pool';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
@@ -33,11 +34,12 @@ export async function dryRunCampaign({
   const audience = AudienceSchema.safeParse(draft.audience);
   if (!audience.success)
     throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
+  const { target } = await resolveAudience(pool, { tenantId: actor.tenantId, audience: audience.data });
   const result = await simulateCampaignSends({
     db: pool,
     tenantId: actor.tenantId,
     campaignId,
-    audience: audience.data,
+    audience: target,
     now,
   });
   if (!result) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);

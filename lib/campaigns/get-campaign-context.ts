@@ -4,6 +4,7 @@ import { listCustomFieldNames } from '../contacts/list-custom-field-names';
 import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
 import { shortLinkBase } from '../links/create-short-link';
+import { listSegments } from '../segments/list-segments';
 import { listSendingNumbers } from '../sending-numbers/list-sending-numbers';
 import { TENANT_DEFAULTS } from '../tenants/tenant-defaults';
 
@@ -17,7 +18,7 @@ export interface GetCampaignContextOptions {
  * a campaign can use, and the caller's own phone for test sends.
  */
 export async function getCampaignContext({ actor }: GetCampaignContextOptions) {
-  const [settings, numbers, imports, user, customFieldNames] = await Promise.all([
+  const [settings, numbers, imports, user, customFieldNames, segments] = await Promise.all([
     db().tenantSettings.findUnique({
       where: { tenantId: actor.tenantId },
       select: { senderName: true, timeZone: true, pricePerPartMicros: true, shortLinkBaseUrl: true },
@@ -31,6 +32,7 @@ export async function getCampaignContext({ actor }: GetCampaignContextOptions) {
     }),
     db().user.findUnique({ where: { id: actor.userId }, select: { phoneE164: true } }),
     listCustomFieldNames(pgPool(), { tenantId: actor.tenantId }),
+    listSegments({ actor }),
   ]);
   return {
     // The opt-out line names the sender; an unset sender name falls back to the workspace's name, as at send time.
@@ -51,6 +53,7 @@ export async function getCampaignContext({ actor }: GetCampaignContextOptions) {
       committedAt: b.committedAt?.toISOString() ?? null,
       contacts: b.createCount + b.updateCount,
     })),
+    segments: segments.map((s) => ({ id: s.id, name: s.name })),
     testPhone: user?.phoneE164 ?? null,
     customFieldNames,
   };

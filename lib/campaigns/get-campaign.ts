@@ -46,6 +46,7 @@ export async function getCampaign({ actor, campaignId }: GetCampaignOptions) {
       pausedAt: true,
       pausedReason: true,
       launchSummary: true,
+      audienceSnapshot: true,
       createdById: true,
       createdAt: true,
       updatedAt: true,
@@ -60,7 +61,7 @@ export async function getCampaign({ actor, campaignId }: GetCampaignOptions) {
   // Written only through CampaignInputSchema; a row that no longer parses is shown as everyone rather than crashing the page.
   const parsed = AudienceSchema.safeParse(row.audience);
   const audience: Audience = parsed.success ? parsed.data : { kind: 'all' };
-  const [createdBy, batch] = await Promise.all([
+  const [createdBy, batch, segment] = await Promise.all([
     row.createdById ? db().user.findUnique({ where: { id: row.createdById }, select: { email: true } }) : null,
     audience.kind === 'batch'
       ? db().importBatch.findFirst({
@@ -68,7 +69,14 @@ export async function getCampaign({ actor, campaignId }: GetCampaignOptions) {
           select: { id: true, fileName: true, createdAt: true },
         })
       : null,
+    audience.kind === 'segment'
+      ? db().segment.findFirst({
+          where: { id: audience.segmentId, tenantId: actor.tenantId },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
+  const snapshot = row.audienceSnapshot as { name?: unknown } | null;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: row.id,
@@ -76,6 +84,10 @@ export async function getCampaign({ actor, campaignId }: GetCampaignOptions) {
     status: row.status,
     audience,
     audienceBatch: batch ? { id: batch.id, fileName: batch.fileName, createdAt: batch.createdAt.toISOString() } : null,
+    /** The segment as it is now (null once deleted). */
+    audienceSegment: segment,
+    /** The segment's name as recorded at launch, which a report shows even after the segment changes. */
+    audienceSnapshotName: typeof snapshot?.name === 'string' ? snapshot.name : null,
     rotation: row.rotation,
     linkUrl: row.linkUrl,
     scheduledAt: iso(row.scheduledAt),

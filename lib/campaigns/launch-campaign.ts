@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { formatCount } from '../format/number';
 import { buildSendQueue } from '../sending/build-send-queue';
 import { AudienceSchema, EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';
+import { resolveAudience } from '../audiences/resolve-audience';
 import { lockCampaign } from './lock-campaign';
 
 export interface LaunchResult {
@@ -50,11 +51,14 @@ export async function launchCampaign({
     if (!audience.success)
       throw new AppError('invalid', 'The audience is no longer valid; edit the campaign and choose it again.');
 
+    // Read in this transaction: the queue is built from exactly the definition recorded beside it.
+    const { target, snapshot } = await resolveAudience(tx, { tenantId: actor.tenantId, audience: audience.data });
+
     const scheduled = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : null;
     const built = await buildSendQueue(tx, {
       tenantId: actor.tenantId,
       campaignId: campaign.id,
-      audience: audience.data,
+      audience: target,
       startAt: scheduled ?? now,
       now,
     });
@@ -72,13 +76,16 @@ export async function launchCampaign({
     const status = scheduled ? 'SCHEDULED' : 'RUNNING';
     const summary = { queued: built.queued, excluded: built.excluded };
     await tx.query(
-      `UPDATE campaigns SET status = $3::"CampaignStatus", "launchedAt" = $4::timestamp, "launchSummary" = $5::jsonb, "updatedAt" = $4::timestamp WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+      `UPDATE campaigns SET status = $3::"CampaignStatus", "launchedAt" = $4::timestamp, "launchSummary" = $5::jsonb,
+              "audienceSnapshot" = $6::jsonb, "updatedAt" = $4::timestamp
+       WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
       [
         campaign.id,
         actor.tenantId,
         status,
         now.toISOString(),
         JSON.stringify({ ...summary, audience: built.audience }),
+        snapshot ? JSON.stringify(snapshot) : null,
       ],
     );
     await writeAudit(tx, {
@@ -87,7 +94,7 @@ export async function launchCampaign({
       action: 'campaign.launched',
       entityType: 'campaign',
       entityId: campaign.id,
-      details: { status, ...summary },
+      details: { status, ...summary, ...(snapshot && { segment: snapshot }) },
     });
     return { campaign: { id: campaign.id, status }, summary };
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Queryable } from '../db/queryable';
-import { audienceCondition, sendabilitySql, type Audience, type ExclusionReason } from '../audiences/audience';
+import { audienceCondition, sendabilitySql, type ExclusionReason, type TargetAudience } from '../audiences/audience';
 
 export interface QueueBuildResult {
   /** Jobs this call created (0 when run again: the queue already holds them). */
@@ -13,7 +13,8 @@ export interface QueueBuildResult {
 export interface BuildSendQueueOptions {
   tenantId: string;
   campaignId: string;
-  audience: Audience;
+  /** A segment audience arrives as the definition the campaign recorded at launch. */
+  audience: TargetAudience;
   /** When the first jobs are due. */
   startAt: Date;
   now: Date;
@@ -36,7 +37,7 @@ export async function buildSendQueue(tx: Queryable, options: BuildSendQueueOptio
     options.campaignId,
     options.tenantId,
   ]);
-  const condition = audienceCondition(options.audience, 5);
+  const condition = audienceCondition(options.audience, 5, options.now);
   const sendability = sendabilitySql('$4');
   // A million contacts sort in memory rather than in temporary files.
   await tx.query(`SET LOCAL work_mem = '256MB'`);

@@ -15,8 +15,8 @@ import {
   audienceCondition,
   EXCLUSION_LABELS,
   sendabilitySql,
-  type Audience,
   type ExclusionReason,
+  type TargetAudience,
 } from '../audiences/audience';
 import { sampleShortUrl } from '../messages/preview-message';
 
@@ -75,7 +75,7 @@ export interface SimulateCampaignSendsOptions {
   db: Queryable;
   tenantId: string;
   campaignId: string;
-  audience: Audience;
+  audience: TargetAudience;
   now: Date;
 }
 
@@ -116,7 +116,7 @@ export async function simulateCampaignSends({
   const numberKeys = campaign.numbers.map((n) => numberDayKey(tenantId, n.id, now, tenant.timeZone));
   const usedNow = await usage.read([spend.day, spend.month, ...numberKeys]);
 
-  const condition = audienceCondition(audience, 4);
+  const condition = audienceCondition(audience, 4, now);
   const sendability = sendabilitySql('$2');
   const held = new Map<string, { gate: string; reason: string; count: number }>();
   const skipped = new Map<string, number>();

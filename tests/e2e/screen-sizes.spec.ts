@@ -45,6 +45,8 @@ const pages: ScreenPage[] = [];
 const audienceCounted = (page: Page) =>
   page.getByRole('status', { name: 'Audience size' }).getByText(/can be messaged/);
 
+const segmentCounted = (page: Page) => page.getByRole('status', { name: 'Segment size' }).getByText(/can be messaged/);
+
 async function uploadCsv(page: Page, fileName: string, csv: string): Promise<void> {
   await page.goto('/imports');
   await page.locator('#import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -97,6 +99,34 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     { timeout: 20_000 },
   );
   const sentPath = new URL(page.url()).pathname;
+
+  const segmentName = `${TAG} VIPs in the east`;
+  const segment = await page.request.post('/api/segments', {
+    headers: { origin: new URL(page.url()).origin },
+    data: {
+      name: segmentName,
+      definition: {
+        version: 1,
+        root: {
+          type: 'group',
+          op: 'and',
+          children: [
+            { type: 'state', states: ['NSW', 'VIC'] },
+            {
+              type: 'group',
+              op: 'or',
+              children: [
+                { type: 'tags', match: 'any', tags: [TAG] },
+                { type: 'engagement', event: 'clicked', days: 30 },
+              ],
+            },
+          ],
+        },
+      },
+    },
+  });
+  expect(segment.status()).toBe(201);
+  const segmentPath = `/contacts/segments/${(await segment.json()).segment.id}`;
   await context.close();
 
   const app = (name: string, path: string, title: string, heading: string | RegExp = title): ScreenPage => ({
@@ -121,6 +151,9 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     app('contact', contactPath, 'Isabella'),
     app('dnc', '/contacts/dnc', 'Do-not-contact list'),
     app('contact-new', '/contacts/new', 'New contact'),
+    app('segments', '/contacts/segments', 'Segments'),
+    { ...app('segment-new', '/contacts/segments/new', 'New segment'), ready: segmentCounted },
+    { ...app('segment', segmentPath, 'Segment', segmentName), ready: segmentCounted },
     app('imports', '/imports', 'Imports'),
     app('import-mapping', mappingPath, `Import: ${mappingFile}`),
     {

@@ -101,7 +101,7 @@ export async function runningCampaign(
     numberIds: string[];
     templates?: { body: string; weight?: number }[];
     linkUrl?: string | null;
-    audience?: Audience;
+    audience?: Exclude<Audience, { kind: 'segment' }>;
     rotation?: 'ROUND_ROBIN' | 'WEIGHTED';
     startAt?: Date;
   },

@@ -38,16 +38,21 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     <>
       <div className="page-head">
         <h1>Contacts</h1>
-        {roleAtLeast(actor.role, 'STAFF') && (
-          <div className="row" style={{ flex: 0 }}>
-            <Link className="button secondary" href="/contacts/dnc">
-              Do-not-contact list
-            </Link>
-            <Link className="button" href="/contacts/new">
-              New contact
-            </Link>
-          </div>
-        )}
+        <div className="row" style={{ flex: 0 }}>
+          <Link className="button secondary" href="/contacts/segments">
+            Segments
+          </Link>
+          {roleAtLeast(actor.role, 'STAFF') && (
+            <>
+              <Link className="button secondary" href="/contacts/dnc">
+                Do-not-contact list
+              </Link>
+              <Link className="button" href="/contacts/new">
+                New contact
+              </Link>
+            </>
+          )}
+        </div>
       </div>
       <form className="row panel" method="get" aria-label="Filter contacts">
         <div className="field">

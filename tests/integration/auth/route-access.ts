@@ -164,6 +164,27 @@ async function savedReplyId(tenantId: string): Promise<string> {
   ).id;
 }
 
+const MATRIX_SEGMENT = {
+  version: 1,
+  root: {
+    type: 'group',
+    op: 'and',
+    children: [
+      { type: 'state', states: ['VIC', 'NSW'] },
+      { type: 'tags', match: 'any', tags: ['vip'] },
+    ],
+  },
+};
+
+async function segmentId(tenantId: string): Promise<string> {
+  return (
+    await db().segment.create({
+      data: { tenantId, name: `VIPs ${crypto.randomUUID()}`, definition: MATRIX_SEGMENT },
+      select: { id: true },
+    })
+  ).id;
+}
+
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': { kind: 'public', why: 'load balancers and uptime checks' },
   'GET /api/health/live': { kind: 'public', why: 'liveness probe, reads nothing' },
@@ -807,6 +828,55 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
       path: '/api/saved-replies/x',
       params: { savedReplyId: await savedReplyId(w.tenantA.id) },
     }),
+    allowedStatus: 204,
+    foreign: 404,
+  },
+  'GET /api/segments': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/segments' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'POST /api/segments': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({
+      path: '/api/segments',
+      body: { name: `VIPs ${crypto.randomUUID()}`, definition: MATRIX_SEGMENT },
+    }),
+    allowedStatus: 201,
+    foreign: 'own-tenant',
+  },
+  'POST /api/segments/count': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: () => ({ path: '/api/segments/count', body: { definition: MATRIX_SEGMENT } }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
+  'GET /api/segments/[segmentId]': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({ path: '/api/segments/x', params: { segmentId: await segmentId(w.tenantA.id) } }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'PATCH /api/segments/[segmentId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/segments/x',
+      params: { segmentId: await segmentId(w.tenantA.id) },
+      body: { name: `VIPs ${crypto.randomUUID()}`, definition: MATRIX_SEGMENT },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'DELETE /api/segments/[segmentId]': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({ path: '/api/segments/x', params: { segmentId: await segmentId(w.tenantA.id) } }),
     allowedStatus: 204,
     foreign: 404,
   },

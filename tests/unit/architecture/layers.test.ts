@@ -16,6 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['links'],
   ['messages'],
   ['sending-numbers'],
+  ['segments'],
   ['audiences'],
   ['sending'],
   ['campaigns', 'imports', 'inbound', 'delivery-status', 'reports', 'users', 'health', 'conversations'],

@@ -38,6 +38,22 @@ function AudienceDescription({ campaign }: { campaign: CampaignView }) {
         </>
       );
     }
+    case 'segment': {
+      // Once launched, the name recorded with the definition it used is what the campaign targeted.
+      const name = campaign.audienceSnapshotName ?? campaign.audienceSegment?.name;
+      if (!name) return <>A segment that no longer exists</>;
+      return (
+        <>
+          The segment{' '}
+          {campaign.audienceSegment ? (
+            <Link href={`/contacts/segments/${campaign.audienceSegment.id}`}>{name}</Link>
+          ) : (
+            name
+          )}
+          {campaign.audienceSnapshotName ? ' as it was at launch' : ''}
+        </>
+      );
+    }
   }
 }
 
@@ -54,8 +70,11 @@ export default async function CampaignPage({ params }: { params: Params }) {
   const canAct = roleAtLeast(actor.role, 'STAFF');
   const isDraft = campaign.status === 'DRAFT';
   // A draft's reach is counted now; a launched campaign's is what the launch queued.
+  // A draft whose segment was deleted has no reach to show; the audience line says why.
   const recipients = isDraft
-    ? (await countAudience({ actor, audience: campaign.audience })).sendable
+    ? campaign.audience.kind === 'segment' && !campaign.audienceSegment
+      ? null
+      : (await countAudience({ actor, audience: campaign.audience })).sendable
     : (campaign.launchSummary?.queued ?? null);
   const activeNumbers = campaign.numbers.filter((n) => n.active);
   const canReceiveReplies = activeNumbers.every((n) => n.kind === 'LONG_CODE');
