@@ -17,8 +17,8 @@ function escapeLike(text: string): string {
 /**
  * A segment definition as one SQL condition on contacts `c`, scoped to the tenant
  * in `$1`. Every value travels as a numbered parameter, never in the SQL text.
- * Engagement is an EXISTS on the table that records it, through the index that
- * starts with (tenant, contact): at the top level PostgreSQL turns it into a
+ * Engagement is an EXISTS on the table that records it, through its index on the
+ * contact: at the top level PostgreSQL turns it into a
  * semi-join over the (few) matching rows, and under OR it probes that index per
  * contact. Windows start at `now` minus whole days and include their first instant.
  */
