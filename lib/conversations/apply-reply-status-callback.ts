@@ -3,23 +3,9 @@ import type { DatabaseError } from 'pg';
 import { optOutNumber } from '../contacts/opt-out';
 import { normalisePhone } from '../contacts/phone';
 import { inTransaction } from '../db/transaction';
-import type { SendJobState } from '../generated/prisma/enums';
+import { STATE_FOR_TWILIO_STATUS, STATE_RANK, STATE_RANK_SQL } from '../providers/twilio-message-status';
 import { explainTwilioError, meansOptedOut } from '../providers/twilio-errors';
 
-const STATE_FOR_STATUS: Record<string, SendJobState> = {
-  accepted: 'SENDING',
-  scheduled: 'SENDING',
-  queued: 'SENDING',
-  sending: 'SENDING',
-  sent: 'SENT',
-  delivered: 'DELIVERED',
-  read: 'DELIVERED',
-  undelivered: 'UNDELIVERED',
-  failed: 'FAILED',
-  canceled: 'FAILED',
-};
-const RANK: Partial<Record<SendJobState, number>> = { SENDING: 1, SENT: 2, DELIVERED: 3, FAILED: 3, UNDELIVERED: 3 };
-const RANK_SQL = `CASE state WHEN 'SENDING' THEN 1 WHEN 'SENT' THEN 2 ELSE 3 END`;
 const EVENT_KEY_CONSTRAINT = 'webhook_events_eventKey_key';
 
 export type ReplyStatusOutcome = 'applied' | 'stale' | 'duplicate' | 'unknown-message' | 'ignored-status';
@@ -45,7 +31,7 @@ export async function applyReplyStatusCallback({
   eventKey,
   replyHint,
 }: ApplyReplyStatusCallbackOptions): Promise<ReplyStatusOutcome> {
-  const state = STATE_FOR_STATUS[callback.MessageStatus];
+  const state = STATE_FOR_TWILIO_STATUS[callback.MessageStatus];
   const now = new Date().toISOString();
   try {
     return await inTransaction(async (tx) => {
@@ -74,7 +60,7 @@ export async function applyReplyStatusCallback({
       if (!reply) return 'unknown-message';
       if (!state) return 'ignored-status';
       const errorCode = callback.ErrorCode || null;
-      const rank = RANK[state]!;
+      const rank = STATE_RANK[state];
       const moved = await tx.query(
         `UPDATE conversation_replies SET state = $2::"SendJobState",
            "errorCode" = COALESCE($3, "errorCode"), "errorMessage" = COALESCE($4, "errorMessage"),
@@ -82,7 +68,7 @@ export async function applyReplyStatusCallback({
            "deliveredAt" = CASE WHEN $2 = 'DELIVERED' THEN $6::timestamp ELSE "deliveredAt" END,
            "finishedAt" = CASE WHEN $5 = 3 THEN $6::timestamp ELSE "finishedAt" END,
            "updatedAt" = $6::timestamp
-         WHERE id = $1::bigint AND ${RANK_SQL} < $5`,
+         WHERE id = $1::bigint AND ${STATE_RANK_SQL} < $5`,
         [reply.id, state, errorCode, explainTwilioError(errorCode), rank, now],
       );
       if (meansOptedOut(errorCode)) {

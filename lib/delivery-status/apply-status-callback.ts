@@ -3,37 +3,12 @@ import type { DatabaseError } from 'pg';
 import { optOutNumber } from '../contacts/opt-out';
 import { normalisePhone } from '../contacts/phone';
 import { inTransaction, type Tx } from '../db/transaction';
-import type { SendJobState } from '../generated/prisma/enums';
+import { STATE_FOR_TWILIO_STATUS, STATE_RANK, STATE_RANK_SQL } from '../providers/twilio-message-status';
 import { explainTwilioError, isBounce, meansOptedOut } from '../providers/twilio-errors';
 import { suppressBouncedNumbers } from '../sending/bounce-suppression';
 import { chargeSentJobs, recordJobEvents } from '../sending/job-history';
 import type { StatusCallback } from './schemas';
 import { statusEventKey } from './status-event-key';
-
-const STATE_FOR_STATUS: Record<string, SendJobState> = {
-  accepted: 'SENDING',
-  scheduled: 'SENDING',
-  queued: 'SENDING',
-  sending: 'SENDING',
-  sent: 'SENT',
-  delivered: 'DELIVERED',
-  read: 'DELIVERED',
-  undelivered: 'UNDELIVERED',
-  failed: 'FAILED',
-  canceled: 'FAILED',
-};
-
-// Callbacks arrive late, twice or out of order; a job's state only ever moves forward.
-const RANK_SQL = `CASE state WHEN 'QUEUED' THEN 0 WHEN 'SENDING' THEN 1 WHEN 'SENT' THEN 2 ELSE 3 END`;
-const RANK: Record<SendJobState, number> = {
-  QUEUED: 0,
-  SENDING: 1,
-  SENT: 2,
-  DELIVERED: 3,
-  FAILED: 3,
-  UNDELIVERED: 3,
-  SKIPPED: 3,
-};
 
 /** The unique key that makes each callback event count once. */
 const EVENT_KEY_CONSTRAINT = 'webhook_events_eventKey_key';
@@ -118,7 +93,7 @@ export async function applyStatusCallback({
   payload,
   jobHint = null,
 }: ApplyStatusCallbackOptions): Promise<StatusOutcome> {
-  const state = STATE_FOR_STATUS[callback.MessageStatus];
+  const state = STATE_FOR_TWILIO_STATUS[callback.MessageStatus];
   const eventKey = statusEventKey(payload);
   const now = new Date();
   try {
@@ -142,18 +117,18 @@ export async function applyStatusCallback({
            "deliveredAt" = COALESCE($5::timestamp, "deliveredAt"),
            "finishedAt" = COALESCE($6::timestamp, "finishedAt"),
            "updatedAt" = $7::timestamp
-         WHERE id = $8::bigint AND "tenantId" = $9::uuid AND ${RANK_SQL} < $10`,
+         WHERE id = $8::bigint AND "tenantId" = $9::uuid AND ${STATE_RANK_SQL} < $10`,
         [
           state,
           errorCode,
           explanation,
-          RANK[state] >= 2 ? at : null,
+          STATE_RANK[state] >= 2 ? at : null,
           state === 'DELIVERED' ? at : null,
-          RANK[state] === 3 ? at : null,
+          STATE_RANK[state] === 3 ? at : null,
           at,
           job.id.toString(),
           job.tenantId,
-          RANK[state],
+          STATE_RANK[state],
         ],
       );
       const applied = (moved.rowCount ?? 0) > 0;
