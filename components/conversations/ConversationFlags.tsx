@@ -4,6 +4,7 @@ const KEYWORD_LABELS: Record<InboundKeyword, string | null> = {
   OPT_OUT: 'STOP handled',
   OPT_IN: 'START handled',
   HELP: 'HELP answered',
+  JOIN: 'JOIN handled',
   NONE: null,
 };
 

@@ -3,7 +3,7 @@ import type { ThreadEntry } from '@/lib/conversations/get-conversation';
 import { dollars } from '../campaigns/format';
 import { TakeBackReply } from './TakeBackReply';
 
-const KEYWORD_LABELS = { OPT_OUT: 'STOP', OPT_IN: 'START', HELP: 'HELP', NONE: null } as const;
+const KEYWORD_LABELS = { OPT_OUT: 'STOP', OPT_IN: 'START', HELP: 'HELP', JOIN: 'JOIN', NONE: null } as const;
 
 const STATE_LABELS: Record<string, string> = {
   QUEUED: 'held',

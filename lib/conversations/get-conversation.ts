@@ -1,4 +1,5 @@
 import 'server-only';
+import { joinReplyText } from '../tenants/join-keyword';
 import type { Actor } from '../auth/actor';
 import { roleAtLeast } from '../auth/roles';
 import { pgPool } from '../db/pg-pool';
@@ -166,8 +167,10 @@ export async function getConversation({ actor, conversationId }: GetConversation
        WHERE r."conversationId" = $1::uuid AND r."tenantId" = $2::uuid ORDER BY r."createdAt" DESC LIMIT $3`,
       [conversationId, actor.tenantId, THREAD_LIMIT],
     ),
-    pool.query<{ optOutReply: string; optInReply: string; helpReply: string }>(
-      `SELECT "optOutReply", "optInReply", "helpReply" FROM tenant_settings WHERE "tenantId" = $1::uuid`,
+    pool.query<{ optOutReply: string; optInReply: string; helpReply: string; joinReply: string; businessName: string }>(
+      `SELECT s."optOutReply", s."optInReply", s."helpReply", s."joinReply",
+              COALESCE(NULLIF(btrim(s."senderName"), ''), t.name) AS "businessName"
+       FROM tenant_settings s JOIN tenants t ON t.id = s."tenantId" WHERE s."tenantId" = $1::uuid`,
       [actor.tenantId],
     ),
     pool.query<{ userId: string; email: string; name: string | null }>(
@@ -181,6 +184,7 @@ export async function getConversation({ actor, conversationId }: GetConversation
     OPT_OUT: answers?.optOutReply ?? null,
     OPT_IN: answers?.optInReply ?? null,
     HELP: answers?.helpReply ?? null,
+    JOIN: answers ? joinReplyText(answers.joinReply, answers.businessName) : null,
     NONE: null,
   };
   const thread: ThreadEntry[] = [

@@ -61,3 +61,22 @@ export function formatDateTime(at: Date | string, timeZone: string): string {
   const minute = String(t.minute).padStart(2, '0');
   return `${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${hour}:${minute} ${t.hour < 12 ? 'am' : 'pm'} ${t.zone}`;
 }
+
+/** A time later today as a 24-hour clock reads it ("19:40"), with the date in front when it is another day ("3 Dec 09:15"). */
+export function formatNextTime(at: Date, now: Date, timeZone: string): string {
+  const t = partsOf(at, timeZone);
+  const today = partsOf(now, timeZone);
+  const clock = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  const sameDay = t.year === today.year && t.month === today.month && t.day === today.day;
+  return sameDay ? clock : `${t.day} ${MONTHS[t.month - 1]} ${clock}`;
+}
+
+/** How long ago, roughly: "just now", "25 min ago", "3 h ago", "2 days ago". */
+export function formatAgo(at: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - at.getTime()) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}

@@ -7,7 +7,8 @@ import type { InboundKeyword } from '../generated/prisma/enums';
 //   from your list"), unless the request is negated ("don't stop");
 // - CANCEL, END, QUIT and REVOKE opt out only on their own: they also start
 //   ordinary sentences ("Cancel my order" is a question for staff);
-// - opt-in and help keywords count only on their own;
+// - opt-in and help keywords count only on their own, and so does the tenant's
+//   join keyword ("JOIN", not "how do I join");
 // - before matching, format and zero-width characters go, letters that only look
 //   Latin (Cyrillic С, Greek Ο…) are folded, and a phone's signature is cut off.
 
@@ -119,4 +120,10 @@ export function classifyKeyword(body: string): InboundKeyword {
   if (NEGATED.test(message)) return 'NONE';
   if (PLAIN_REQUESTS.some((request) => request.test(message))) return 'OPT_OUT';
   return 'NONE';
+}
+
+/** The one word a reply consists of, as keywords are read ("join!", " Join " → "JOIN"); null for more than one word. */
+export function singleWord(body: string): string | null {
+  const message = replyWords(body);
+  return message && !message.includes(' ') ? message : null;
 }

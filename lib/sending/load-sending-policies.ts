@@ -39,11 +39,13 @@ export async function loadSendingPolicies(db: Queryable, scope: LoadSendingPolic
     senderName: string | null;
     shortLinkBaseUrl: string | null;
     pricePerPartMicros: number | null;
+    frequencyCapMessages: number | null;
+    frequencyCapHours: number | null;
     daily: string | null;
     monthly: string | null;
   }>(
     `SELECT t.id, t.name, s.paused, s."pausedReason", s."timeZone", s."quietHoursStart", s."quietHoursEnd", s."tenantRatePerMinute", s."numberRatePerMinute",
-            s."senderName", s."shortLinkBaseUrl", s."pricePerPartMicros",
+            s."senderName", s."shortLinkBaseUrl", s."pricePerPartMicros", s."frequencyCapMessages", s."frequencyCapHours",
             (SELECT "capMicros" FROM budgets b WHERE b."tenantId" = t.id AND b.period = 'DAILY') AS daily,
             (SELECT "capMicros" FROM budgets b WHERE b."tenantId" = t.id AND b.period = 'MONTHLY') AS monthly
      FROM tenants t LEFT JOIN tenant_settings s ON s."tenantId" = t.id
@@ -53,11 +55,12 @@ export async function loadSendingPolicies(db: Queryable, scope: LoadSendingPolic
   const campaignRows = await db.query<{
     id: string;
     tenantId: string;
+    name: string;
     status: CampaignStatus;
     rotation: Rotation;
     linkUrl: string | null;
   }>(
-    `SELECT id, "tenantId", status, rotation, "linkUrl" FROM campaigns WHERE "tenantId" = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
+    `SELECT id, "tenantId", name, status, rotation, "linkUrl" FROM campaigns WHERE "tenantId" = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
     [scope.tenantIds, scope.campaignIds],
   );
   const templateRows = await db.query<{ id: string; campaignId: string; body: string; weight: number }>(
@@ -96,6 +99,10 @@ export async function loadSendingPolicies(db: Queryable, scope: LoadSendingPolic
       numberRatePerMinute: t.numberRatePerMinute ?? TENANT_DEFAULTS.numberRatePerMinute,
       dailyBudgetMicros: t.daily === null ? null : Number(t.daily),
       monthlyBudgetMicros: t.monthly === null ? null : Number(t.monthly),
+      frequencyCap:
+        t.frequencyCapMessages && t.frequencyCapHours
+          ? { messages: t.frequencyCapMessages, hours: t.frequencyCapHours }
+          : null,
     });
     tenantExtras.set(t.id, {
       senderName: t.senderName?.trim() || t.name,
@@ -120,6 +127,7 @@ export async function loadSendingPolicies(db: Queryable, scope: LoadSendingPolic
     campaigns.set(c.id, {
       id: c.id,
       tenantId: c.tenantId,
+      name: c.name,
       status: c.status,
       numbers,
       rotation: c.rotation,

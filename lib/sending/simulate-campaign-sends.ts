@@ -5,6 +5,8 @@ import { formatCount } from '../format/number';
 import type { ConsentStatus } from '../generated/prisma/enums';
 import { composeMessage } from '../messages/compose-message';
 import { estimateFinish } from './estimate-finish';
+import { readOnlyFrequencyLedger } from './frequency-ledger';
+import { describeFrequencyCap } from './gates/frequency-cap';
 import type { CandidateJob, GateContext } from './gates/gate';
 import { runGates } from './gates/pipeline';
 import { loadSendingPolicies } from './load-sending-policies';
@@ -82,7 +84,7 @@ export interface SimulateCampaignSendsOptions {
 /**
  * The whole campaign through the real gates, as if launched now, without sending
  * or writing anything: every contact of the audience is priced with its own text,
- * then the same seven gates decide it with counters that only exist in memory
+ * then the same eight gates decide it with counters that only exist in memory
  * (starting from what is really used today). Also estimates when it would finish.
  * Null when the campaign is not the tenant's.
  */
@@ -108,7 +110,12 @@ export async function simulateCampaignSends({
     campaigns: new Map([[campaignId, campaign]]),
     rateLimits: simulatedRateLimitStore(now),
     usage,
+    frequency: readOnlyFrequencyLedger(pool),
   };
+  // Each person the cap holds has their own time; the dry run counts them under the cap itself.
+  const frequencyHeld = tenant.frequencyCap
+    ? `frequency cap (${describeFrequencyCap(tenant.frequencyCap)}): had a message lately`
+    : '';
   const sampleUrl = loaded.linkUrl ? sampleShortUrl(loaded.shortLinkBase) : null;
 
   // Read before the imagined sends are counted, for the finish estimate.
@@ -166,8 +173,9 @@ export async function simulateCampaignSends({
         return;
       }
       if (decision.gate !== 'pause') eventual += 1;
-      const key = `${decision.gate}|${verdict.reason}`;
-      const entry = held.get(key) ?? { gate: decision.gate!, reason: verdict.reason, count: 0 };
+      const reason = decision.gate === 'frequency_cap' ? frequencyHeld : verdict.reason;
+      const key = `${decision.gate}|${reason}`;
+      const entry = held.get(key) ?? { gate: decision.gate!, reason, count: 0 };
       entry.count += 1;
       held.set(key, entry);
     });

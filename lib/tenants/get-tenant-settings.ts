@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { inTransaction } from '../db/transaction';
 import { minutesToTime } from '../time/time-of-day';
+import { joinReplyText } from './join-keyword';
 
 interface TenantSettingsRow {
   paused: boolean;
@@ -15,7 +16,15 @@ interface TenantSettingsRow {
   optOutReply: string;
   optInReply: string;
   helpReply: string;
+  frequencyCapMessages: number | null;
+  frequencyCapHours: number | null;
+  joinKeyword: string | null;
+  joinReply: string;
+  businessName: string;
 }
+
+/** The form's suggestion for a workspace that has no cap yet: about one message per 12 hours. */
+const SUGGESTED_WINDOW = { window: 12, unit: 'hours' as const };
 
 export interface GetTenantSettingsOptions {
   actor: Actor;
@@ -28,9 +37,11 @@ export async function getTenantSettings({ actor }: GetTenantSettingsOptions) {
       actor.tenantId,
     ]);
     const { rows } = await tx.query<TenantSettingsRow>(
-      `SELECT paused, "pausedReason", "timeZone", "quietHoursStart", "quietHoursEnd", "tenantRatePerMinute",
-              "numberRatePerMinute", "senderName", "optOutReply", "optInReply", "helpReply"
-       FROM tenant_settings WHERE "tenantId" = $1::uuid`,
+      `SELECT s.paused, s."pausedReason", s."timeZone", s."quietHoursStart", s."quietHoursEnd", s."tenantRatePerMinute",
+              s."numberRatePerMinute", s."senderName", s."optOutReply", s."optInReply", s."helpReply",
+              s."frequencyCapMessages", s."frequencyCapHours", s."joinKeyword", s."joinReply",
+              COALESCE(NULLIF(btrim(s."senderName"), ''), t.name) AS "businessName"
+       FROM tenant_settings s JOIN tenants t ON t.id = s."tenantId" WHERE s."tenantId" = $1::uuid`,
       [actor.tenantId],
     );
     return rows[0];
@@ -47,6 +58,14 @@ export async function getTenantSettings({ actor }: GetTenantSettingsOptions) {
     optOutReply: s.optOutReply,
     optInReply: s.optInReply,
     helpReply: s.helpReply,
+    frequencyCapMessages: s.frequencyCapMessages,
+    ...(s.frequencyCapHours === null
+      ? { frequencyCapWindow: SUGGESTED_WINDOW.window, frequencyCapUnit: SUGGESTED_WINDOW.unit }
+      : s.frequencyCapHours % 24 === 0
+        ? { frequencyCapWindow: s.frequencyCapHours / 24, frequencyCapUnit: 'days' as const }
+        : { frequencyCapWindow: s.frequencyCapHours, frequencyCapUnit: 'hours' as const }),
+    joinKeyword: s.joinKeyword ?? '',
+    joinReply: joinReplyText(s.joinReply, s.businessName),
   };
 }
 export type TenantSettingsView = Awaited<ReturnType<typeof getTenantSettings>>;

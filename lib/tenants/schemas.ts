@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../time/zoned-time';
+import { RESERVED_KEYWORDS } from './join-keyword';
 
 const TimeOfDaySchema = z
   .string()
@@ -15,6 +16,54 @@ const Reply = z
   .trim()
   .min(1, 'A reply cannot be empty.')
   .max(320, 'Keep replies to 320 characters (two SMS parts).');
+
+const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
+
+const FrequencyCapMessages = z.preprocess(
+  blankToNull,
+  z.coerce
+    .number({ message: 'The frequency cap must be a whole number of messages, or blank for no cap.' })
+    .int('The frequency cap must be a whole number of messages, or blank for no cap.')
+    .min(1, 'The frequency cap must allow at least 1 message; leave it blank for no cap.')
+    .max(50, 'The frequency cap can be at most 50 messages per window.')
+    .nullable(),
+);
+
+const FrequencyCapWindow = z.preprocess(
+  blankToNull,
+  z.coerce
+    .number({ message: 'The frequency cap’s window must be a whole number of hours or days.' })
+    .int('The frequency cap’s window must be a whole number of hours or days.')
+    .min(1, 'The frequency cap’s window must be at least 1 hour or day.')
+    .nullable(),
+);
+
+/** The longest window a cap may count over: 90 days. */
+const MAX_WINDOW_HOURS = 90 * 24;
+
+const JoinKeyword = z
+  .string()
+  .trim()
+  .transform((word) => word.toUpperCase())
+  .refine(
+    (word) => word === '' || /^[A-Z0-9]+$/.test(word),
+    'The join keyword must be one word of letters or digits, such as JOIN.',
+  )
+  .refine((word) => word.length <= 20, 'Keep the join keyword to 20 characters.')
+  .refine((word) => word === '' || word.length >= 2, 'The join keyword needs at least 2 letters, such as JOIN.')
+  .superRefine((word, ctx) => {
+    if (RESERVED_KEYWORDS.includes(word))
+      ctx.addIssue({
+        code: 'custom',
+        message: `${word} already means opt out, opt in or help to every sender; choose another word, such as JOIN.`,
+      });
+  })
+  .transform((word) => word || null);
+
+const JoinReply = Reply.refine(
+  (text) => /\bSTOP\b/i.test(text),
+  'The join confirmation must say how to opt out, such as “Reply STOP to opt out”.',
+);
 
 export const UpdateTenantSettingsSchema = z
   .object({
@@ -35,9 +84,53 @@ export const UpdateTenantSettingsSchema = z
     optOutReply: Reply,
     optInReply: Reply,
     helpReply: Reply,
+    frequencyCapMessages: FrequencyCapMessages,
+    frequencyCapWindow: FrequencyCapWindow,
+    frequencyCapUnit: z.enum(['hours', 'days'], { message: 'Count the frequency cap in hours or days.' }),
+    joinKeyword: JoinKeyword,
+    joinReply: JoinReply,
   })
   .partial()
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.frequencyCapMessages == null) return;
+    if (input.frequencyCapWindow == null || !input.frequencyCapUnit)
+      return void ctx.addIssue({
+        code: 'custom',
+        path: ['frequencyCapWindow'],
+        message: 'Say over how many hours or days the frequency cap counts, such as 1 message per 12 hours.',
+      });
+    const hours = input.frequencyCapWindow * (input.frequencyCapUnit === 'days' ? 24 : 1);
+    if (hours > MAX_WINDOW_HOURS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['frequencyCapWindow'],
+        message: 'The frequency cap’s window can be at most 90 days.',
+      });
+  })
+  // The cap is stored as messages and hours; a window sent without a cap turns the cap off.
+  .transform(
+    ({
+      frequencyCapWindow,
+      frequencyCapUnit,
+      frequencyCapMessages,
+      ...settings
+    }): typeof settings & {
+      frequencyCapMessages?: number | null;
+      frequencyCapHours?: number | null;
+    } => {
+      if (frequencyCapMessages === undefined) return settings;
+      const hours =
+        frequencyCapMessages === null || frequencyCapWindow == null
+          ? null
+          : frequencyCapWindow * (frequencyCapUnit === 'days' ? 24 : 1);
+      return {
+        ...settings,
+        frequencyCapMessages: hours === null ? null : frequencyCapMessages,
+        frequencyCapHours: hours,
+      };
+    },
+  );
 export type UpdateTenantSettingsInput = z.infer<typeof UpdateTenantSettingsSchema>;
 
 export const KillSwitchSchema = z

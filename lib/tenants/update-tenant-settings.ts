@@ -16,6 +16,10 @@ const COLUMNS: Record<keyof UpdateTenantSettingsInput, { column: string; cast: s
   optOutReply: { column: '"optOutReply"', cast: '::text' },
   optInReply: { column: '"optInReply"', cast: '::text' },
   helpReply: { column: '"helpReply"', cast: '::text' },
+  frequencyCapMessages: { column: '"frequencyCapMessages"', cast: '::int' },
+  frequencyCapHours: { column: '"frequencyCapHours"', cast: '::int' },
+  joinKeyword: { column: '"joinKeyword"', cast: '::text' },
+  joinReply: { column: '"joinReply"', cast: '::text' },
 };
 
 export interface UpdateTenantSettingsOptions {

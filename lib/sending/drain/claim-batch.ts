@@ -2,6 +2,7 @@ import 'server-only';
 import { inTransaction } from '../../db/transaction';
 import type { RateLimitStore } from '../../rate-limit/store';
 import { loadSendingPolicies } from '../load-sending-policies';
+import { lockedFrequencyLedger } from '../frequency-ledger';
 import { lockedUsageLedger } from '../usage-ledger';
 import { applyGateDecisions } from './apply-gate-decisions';
 import { attachShortLinks } from './attach-short-links';
@@ -76,6 +77,7 @@ export async function claimBatch(options: ClaimBatchOptions): Promise<ClaimedBat
         campaigns: policies.campaigns,
         rateLimits,
         usage: lockedUsageLedger(tx),
+        frequency: lockedFrequencyLedger(tx),
       },
     });
     const toSend = messagesToSend(jobs);

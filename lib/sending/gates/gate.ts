@@ -1,9 +1,11 @@
 import type { ConsentStatus, CampaignStatus, SenderKind } from '../../generated/prisma/enums';
 import type { RateLimitStore } from '../../rate-limit/store';
 import type { QuietHours } from '../quiet-hours-until';
+import type { FrequencyLedger } from '../frequency-ledger';
 import type { UsageLedger } from '../usage-ledger';
 
-export type GateName = 'pause' | 'budget' | 'dnc' | 'suppression' | 'quiet_hours' | 'rate_limit' | 'warm_up';
+export type GateName =
+  'pause' | 'budget' | 'dnc' | 'suppression' | 'frequency_cap' | 'quiet_hours' | 'rate_limit' | 'warm_up';
 
 /**
  * A gate lets a job through, holds it until a time, or skips it for good — always
@@ -84,11 +86,19 @@ export interface TenantPolicy {
   numberRatePerMinute: number;
   dailyBudgetMicros: number | null;
   monthlyBudgetMicros: number | null;
+  /** At most this many marketing messages per person per window; null when the workspace has no cap. */
+  frequencyCap: FrequencyCap | null;
+}
+
+export interface FrequencyCap {
+  messages: number;
+  hours: number;
 }
 
 export interface CampaignPolicy {
   id: string;
   tenantId: string;
+  name: string;
   status: CampaignStatus;
   numbers: SendingNumberPolicy[];
 }
@@ -99,6 +109,7 @@ export interface GateContext {
   campaigns: ReadonlyMap<string, CampaignPolicy>;
   rateLimits: RateLimitStore;
   usage: UsageLedger;
+  frequency: FrequencyLedger;
 }
 
 export interface Gate {

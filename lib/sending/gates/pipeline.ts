@@ -2,6 +2,7 @@ import type { UsageKey } from '../usage-ledger';
 import { numberDayKey, spendKeys } from '../usage-ledger';
 import { budgetGate } from './budget';
 import { dncGate } from './dnc';
+import { frequencyCapGate } from './frequency-cap';
 import { PASS } from './gate';
 import type { CandidateJob, Gate, GateContext, GateDecision, GateJob } from './gate';
 import { pauseGate } from './pause';
@@ -10,12 +11,13 @@ import { rateLimitsGate } from './rate-limits';
 import { suppressionGate } from './suppression';
 import { warmUpGate } from './warm-up';
 
-/** The order is the design's: stop, money, consent, suppression, the clock, pace, reputation. */
+/** The order is the design's: stop, money, consent, suppression, how often, the clock, pace, reputation. */
 export const GATES: readonly Gate[] = [
   pauseGate,
   budgetGate,
   dncGate,
   suppressionGate,
+  frequencyCapGate,
   quietHoursGate,
   rateLimitsGate,
   warmUpGate,

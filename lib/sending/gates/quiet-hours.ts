@@ -3,7 +3,7 @@ import { quietHoursUntil } from '../quiet-hours-until';
 import { PASS, groupBy, type Gate, type GateVerdict } from './gate';
 
 /**
- * Gate 5: no marketing at night (21:00–09:00 by default) in the recipient's own
+ * Gate 6: no marketing at night (21:00–09:00 by default) in the recipient's own
  * time zone; for an Australian contact whose location is unknown, only while it is
  * daytime everywhere in Australia. Held jobs wait for the morning.
  */

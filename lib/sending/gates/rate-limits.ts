@@ -32,7 +32,7 @@ async function warmUpRoom(jobs: readonly GateJob[], ctx: GateContext): Promise<M
 }
 
 /**
- * Gate 6: messages per minute, per sending number (10 by default) and for the
+ * Gate 7: messages per minute, per sending number (10 by default) and for the
  * whole tenant (100). It also picks each job's sending number, and says which in
  * the job's pass verdict: the batch is shared over the campaign's numbers, those
  * with the most warm-up room left today first, each up to what its per-minute

@@ -4,7 +4,7 @@ import { numberDayKey, usageKeyString } from '../usage-ledger';
 import { PASS, groupBy, type Gate, type GateVerdict } from './gate';
 
 /**
- * Gate 7: a new sending number builds its reputation with carriers slowly —
+ * Gate 8: a new sending number builds its reputation with carriers slowly —
  * 50, 100, 200 and 300 messages on its first four local days, then its steady
  * daily cap. Jobs past today's limit wait for the number's next local day.
  */

@@ -14,6 +14,7 @@ import type {
 import { GATES, runGates } from '@/lib/sending/gates/pipeline';
 import { rateLimitsGate } from '@/lib/sending/gates/rate-limits';
 import { simulatedRateLimitStore } from '@/lib/sending/simulated-rate-limit-store';
+import { frequencyKeyString, type RecentMessage } from '@/lib/sending/frequency-ledger';
 import { numberDayKey, spendKeys, type UsageKey } from '@/lib/sending/usage-ledger';
 import { inMemoryUsageLedger, type InMemoryUsageLedger } from '../../support/in-memory-usage-ledger';
 
@@ -44,6 +45,7 @@ function tenantPolicy(overrides: Partial<TenantPolicy> = {}): TenantPolicy {
     numberRatePerMinute: 10,
     dailyBudgetMicros: null,
     monthlyBudgetMicros: null,
+    frequencyCap: null,
     ...overrides,
   };
 }
@@ -94,6 +96,8 @@ interface Setup {
   campaign?: Partial<CampaignPolicy>;
   /** What earlier sends used in the current periods. */
   used?: { key: UsageKey; amount: number }[];
+  /** What every person was handed lately, for the frequency cap. */
+  recent?: RecentMessage[];
 }
 
 function gateContext(setup: Setup = {}): GateContext & { usage: InMemoryUsageLedger } {
@@ -101,6 +105,7 @@ function gateContext(setup: Setup = {}): GateContext & { usage: InMemoryUsageLed
   const campaign: CampaignPolicy = {
     id: CAMPAIGN,
     tenantId: TENANT,
+    name: 'Spring Sale',
     status: 'RUNNING',
     numbers: [NUMBER_A],
     ...setup.campaign,
@@ -111,6 +116,12 @@ function gateContext(setup: Setup = {}): GateContext & { usage: InMemoryUsageLed
     campaigns: new Map([[CAMPAIGN, campaign]]),
     rateLimits: simulatedRateLimitStore(now),
     usage: inMemoryUsageLedger(setup.used),
+    frequency: {
+      recent: async (keys) =>
+        new Map(
+          setup.recent ? keys.map((k) => [frequencyKeyString(k.tenantId, k.phoneE164), setup.recent!] as const) : [],
+        ),
+    },
   };
 }
 
@@ -126,12 +137,13 @@ function passedFrom(sendingNumberId: string): GateDecision {
 }
 
 describe('the order of the gates', () => {
-  it('is the design’s: pause, budget, DNC, suppression, quiet hours, rate limits, warm-up', () => {
+  it('is the design’s: pause, budget, DNC, suppression, frequency cap, quiet hours, rate limits, warm-up', () => {
     expect(GATES.map((gate) => gate.name)).toEqual([
       'pause',
       'budget',
       'dnc',
       'suppression',
+      'frequency_cap',
       'quiet_hours',
       'rate_limit',
       'warm_up',
@@ -144,6 +156,7 @@ describe('the order of the gates', () => {
     tenant: Partial<TenantPolicy>;
     job: Partial<CandidateJob>;
     numberWindowFull: boolean;
+    recent?: RecentMessage[];
   }
   /** How to make each gate stop the job, every way independent of the others. */
   const STOP: Record<Stoppable, (s: Scenario) => void> = {
@@ -160,6 +173,10 @@ describe('the order of the gates', () => {
       s.job.suppressedUntil = new Date('2027-02-23T00:00:00.000Z');
       s.job.suppressionReason = 'invalid number';
     },
+    frequency_cap: (s) => {
+      s.tenant.frequencyCap = { messages: 1, hours: 12 };
+      s.recent = [{ campaignName: 'Winter Sale', at: new Date(s.now.getTime() - 3_600_000) }];
+    },
     quiet_hours: (s) => {
       s.now = NIGHT_SYDNEY;
     },
@@ -171,7 +188,7 @@ describe('the order of the gates', () => {
   async function decideStoppedBy(gates: readonly Stoppable[]): Promise<GateDecision> {
     const scenario: Scenario = { now: MIDDAY_SYDNEY, tenant: {}, job: {}, numberWindowFull: false };
     for (const gate of gates) STOP[gate](scenario);
-    const context = gateContext({ now: scenario.now, tenant: scenario.tenant });
+    const context = gateContext({ now: scenario.now, tenant: scenario.tenant, recent: scenario.recent });
     if (scenario.numberWindowFull)
       await context.rateLimits.take(`send:number:${NUMBER_A.id}`, { limit: 10, windowSeconds: 60 }, 10);
     const [decision] = await decide([candidate(scenario.job)], context);
@@ -182,7 +199,8 @@ describe('the order of the gates', () => {
     { earlier: 'pause', later: 'budget' },
     { earlier: 'budget', later: 'dnc' },
     { earlier: 'dnc', later: 'suppression' },
-    { earlier: 'suppression', later: 'quiet_hours' },
+    { earlier: 'suppression', later: 'frequency_cap' },
+    { earlier: 'frequency_cap', later: 'quiet_hours' },
     { earlier: 'quiet_hours', later: 'rate_limit' },
   ])('reports a job both $earlier and $later would stop as stopped by $earlier', async ({ earlier, later }) => {
     expect((await decideStoppedBy([later])).gate).toBe(later);
@@ -190,7 +208,7 @@ describe('the order of the gates', () => {
   });
 
   it('reports a job every gate would stop as stopped by the first, and each next one as the failures are lifted in order', async () => {
-    const order: Stoppable[] = ['pause', 'budget', 'dnc', 'suppression', 'quiet_hours', 'rate_limit'];
+    const order: Stoppable[] = ['pause', 'budget', 'dnc', 'suppression', 'frequency_cap', 'quiet_hours', 'rate_limit'];
     const reported: (GateName | null)[] = [];
     for (let first = 0; first <= order.length; first++) reported.push((await decideStoppedBy(order.slice(first))).gate);
     expect(reported).toEqual([...order, null]);
