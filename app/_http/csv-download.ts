@@ -16,6 +16,10 @@ export async function csvDownload(lines: AsyncGenerator<string>, fileName: strin
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
+    // A download the client abandons ends the generator, so it lets go of what it holds (a cursor, a connection).
+    async cancel() {
+      await lines.return(undefined);
+    },
   });
   return new Response(body, {
     headers: {

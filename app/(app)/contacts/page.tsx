@@ -39,6 +39,13 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         <h1>Contacts</h1>
         {roleAtLeast(actor.role, 'STAFF') && (
           <div className="row" style={{ flex: 0 }}>
+            <a
+              className="button secondary"
+              href={`/api/contacts/export?${new URLSearchParams(linkQuery(query, 1)).toString()}`}
+              download
+            >
+              Export {filtered ? 'these contacts' : 'contacts'} (CSV)
+            </a>
             <Link className="button secondary" href="/contacts/dnc">
               Do-not-contact list
             </Link>
