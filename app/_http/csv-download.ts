@@ -16,7 +16,7 @@ export async function csvDownload(lines: AsyncGenerator<string>, fileName: strin
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
-    // A download the client abandons ends the generator, so it lets go of what it holds (a cursor, a connection).
+    // A download the client abandons ends the generator rather than leaving it suspended.
     async cancel() {
       await lines.return(undefined);
     },
