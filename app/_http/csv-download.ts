@@ -16,6 +16,10 @@ export async function csvDownload(lines: AsyncGenerator<string>, fileName: strin
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
+    // A download the client abandons ends the generator rather than leaving it suspended.
+    async cancel() {
+      await lines.return(undefined);
+    },
   });
   return new Response(body, {
     headers: {

@@ -44,6 +44,13 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           </Link>
           {roleAtLeast(actor.role, 'STAFF') && (
             <>
+              <a
+                className="button secondary"
+                href={`/api/contacts/export?${new URLSearchParams(linkQuery(query, 1)).toString()}`}
+                download
+              >
+                Export {filtered ? 'these contacts' : 'contacts'} (CSV)
+              </a>
               <Link className="button secondary" href="/contacts/dnc">
                 Do-not-contact list
               </Link>

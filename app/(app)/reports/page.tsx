@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { FigureMeanings } from '@/components/reports/FigureMeanings';
 import { formatCount, formatPercent } from '@/lib/format/number';
 import { botClickReasons } from '@/lib/reports/bot-click-reasons';
@@ -42,7 +43,9 @@ export default async function ReportsPage() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.name}</td>
+                  <td>
+                    <Link href={`/campaigns/${r.id}/report`}>{r.name}</Link>
+                  </td>
                   <td>{formatCount(r.total)}</td>
                   <td>{formatCount(r.sent)}</td>
                   <td>{formatCount(r.delivered)}</td>

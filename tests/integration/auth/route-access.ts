@@ -459,6 +459,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allowedStatus: 200,
     foreign: 'own-tenant',
   },
+  'GET /api/contacts/export': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: () => ({ path: '/api/contacts/export?consent=EXPLICIT' }),
+    allowedStatus: 200,
+    foreign: 'own-tenant',
+  },
   'POST /api/contacts/[contactId]/erase': {
     kind: 'session',
     minimum: 'ADMIN',
@@ -624,6 +631,26 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     minimum: 'VIEWER',
     request: async (w) => ({
       path: '/api/campaigns/x/progress',
+      params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'GET /api/campaigns/[campaignId]/report/summary': {
+    kind: 'session',
+    minimum: 'VIEWER',
+    request: async (w) => ({
+      path: '/api/campaigns/x/report/summary',
+      params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') },
+    }),
+    allowedStatus: 200,
+    foreign: 404,
+  },
+  'GET /api/campaigns/[campaignId]/report/recipients': {
+    kind: 'session',
+    minimum: 'STAFF',
+    request: async (w) => ({
+      path: '/api/campaigns/x/report/recipients',
       params: { campaignId: await campaignIn(w.tenantA.id, 'RUNNING') },
     }),
     allowedStatus: 200,

@@ -224,7 +224,9 @@ export default async function CampaignPage({ params }: { params: Params }) {
       )}
       {campaign.status !== 'DRAFT' && (
         <p>
-          <Link href={`/campaigns/${campaign.id}/pilot`}>Pilot report</Link>: go or no-go for a pilot to staff phones.
+          <Link href={`/campaigns/${campaign.id}/report`}>Campaign report</Link>: the funnel, which message did better,
+          opt-outs, failures, cost and the timeline. <Link href={`/campaigns/${campaign.id}/pilot`}>Pilot report</Link>:
+          go or no-go for a pilot to staff phones.
         </p>
       )}
     </>
