@@ -6,7 +6,7 @@ import type { TenantSettingsView } from '@/lib/tenants/get-tenant-settings';
 import { AUSTRALIAN_ZONE_LABELS } from '@/lib/contacts/contact-time-zone';
 import { apiRequest } from '../api-request';
 
-type Fields = Omit<TenantSettingsView, 'paused' | 'pausedReason'>;
+type Fields = Omit<TenantSettingsView, 'paused' | 'pausedReason' | 'defaultJoinReply'>;
 
 const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: boolean; zones?: true }[] = [
   { name: 'senderName', label: 'Sender name shown in messages' },
@@ -112,8 +112,11 @@ export function SettingsForm({ settings, canEdit }: SettingsFormProps) {
         </div>
         <div className="field">
           <label htmlFor="joinReply">Reply to the join keyword</label>
-          <textarea id="joinReply" rows={2} {...register('joinReply')} />
-          <p className="hint">Say who you are and how to opt out (&ldquo;Reply STOP to opt out&rdquo;).</p>
+          <textarea id="joinReply" rows={2} placeholder={settings.defaultJoinReply} {...register('joinReply')} />
+          <p className="hint">
+            Say who you are and how to opt out (&ldquo;Reply STOP to opt out&rdquo;). Left blank, the reply is the one
+            shown.
+          </p>
         </div>
         {canEdit && (
           <button type="submit" disabled={formState.isSubmitting}>

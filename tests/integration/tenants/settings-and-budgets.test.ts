@@ -66,7 +66,8 @@ describe('workspace settings and budgets', () => {
       frequencyCapWindow: 12,
       frequencyCapUnit: 'hours',
       joinKeyword: '',
-      joinReply: 'Settings: you are subscribed to our messages. Reply STOP to opt out.',
+      joinReply: '',
+      defaultJoinReply: 'Settings: you are subscribed to our messages. Reply STOP to opt out.',
     });
     const form = { frequencyCapMessages: '2', frequencyCapWindow: '3', frequencyCapUnit: 'days' };
     expect(await updateTenantSettings({ actor, input: UpdateTenantSettingsSchema.parse(form) })).toMatchObject({
