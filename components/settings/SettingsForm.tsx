@@ -6,7 +6,7 @@ import type { TenantSettingsView } from '@/lib/tenants/get-tenant-settings';
 import { AUSTRALIAN_ZONE_LABELS } from '@/lib/contacts/contact-time-zone';
 import { apiRequest } from '../api-request';
 
-type Fields = Omit<TenantSettingsView, 'paused' | 'pausedReason'>;
+type Fields = Omit<TenantSettingsView, 'paused' | 'pausedReason' | 'defaultJoinReply'>;
 
 const FIELDS: { name: keyof Fields; label: string; type?: string; multiline?: boolean; zones?: true }[] = [
   { name: 'senderName', label: 'Sender name shown in messages' },
@@ -35,7 +35,14 @@ export function SettingsForm({ settings, canEdit }: SettingsFormProps) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
   // Only the fields shown: the kill switch has its own panel, and this route refuses its fields.
   const { register, handleSubmit, formState } = useForm<Fields>({
-    defaultValues: Object.fromEntries(FIELDS.map((f) => [f.name, settings[f.name]])) as Fields,
+    defaultValues: {
+      ...(Object.fromEntries(FIELDS.map((f) => [f.name, settings[f.name]])) as Fields),
+      frequencyCapMessages: settings.frequencyCapMessages,
+      frequencyCapWindow: settings.frequencyCapWindow,
+      frequencyCapUnit: settings.frequencyCapUnit,
+      joinKeyword: settings.joinKeyword,
+      joinReply: settings.joinReply,
+    },
   });
 
   async function onSubmit(fields: Fields) {
@@ -64,6 +71,53 @@ export function SettingsForm({ settings, canEdit }: SettingsFormProps) {
             )}
           </div>
         ))}
+        <fieldset className="field">
+          <legend>Frequency cap across campaigns</legend>
+          <div className="row">
+            <div className="field">
+              <label htmlFor="frequencyCapMessages">At most (marketing messages per person)</label>
+              <input
+                id="frequencyCapMessages"
+                type="number"
+                min={1}
+                placeholder="No cap"
+                {...register('frequencyCapMessages')}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="frequencyCapWindow">Every</label>
+              <input id="frequencyCapWindow" type="number" min={1} {...register('frequencyCapWindow')} />
+            </div>
+            <div className="field">
+              <label htmlFor="frequencyCapUnit">Hours or days</label>
+              <select id="frequencyCapUnit" {...register('frequencyCapUnit')}>
+                <option value="hours">hours</option>
+                <option value="days">days</option>
+              </select>
+            </div>
+          </div>
+          <p className="hint">
+            Counts every campaign&rsquo;s messages to a person (not test messages or inbox replies). Leave the first box
+            blank for no cap; 1 message every 12 hours is typical. A held message goes once the person&rsquo;s window
+            allows, and its reason says when.
+          </p>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="joinKeyword">Join keyword</label>
+          <input id="joinKeyword" placeholder="JOIN" autoCapitalize="characters" {...register('joinKeyword')} />
+          <p className="hint">
+            One word people text to your long codes to subscribe, such as JOIN. It records their consent with the
+            message as proof. Leave blank for none.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="joinReply">Reply to the join keyword</label>
+          <textarea id="joinReply" rows={2} placeholder={settings.defaultJoinReply} {...register('joinReply')} />
+          <p className="hint">
+            Say who you are and how to opt out (&ldquo;Reply STOP to opt out&rdquo;). Left blank, the reply is the one
+            shown.
+          </p>
+        </div>
         {canEdit && (
           <button type="submit" disabled={formState.isSubmitting}>
             Save settings

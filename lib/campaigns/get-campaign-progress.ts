@@ -29,6 +29,9 @@ export interface CampaignProgress {
   deliveryRate: number | null;
 }
 
+/** Held by the frequency cap: the people had a message from another campaign inside the workspace's window. */
+export const FREQUENCY_CAP_HELD = 'frequency cap: had a message from another campaign lately';
+
 export interface GetCampaignProgressOptions {
   actor: Actor;
   campaignId: string;
@@ -69,8 +72,11 @@ export async function getCampaignProgress({
     (g) => g.total,
   )!;
   const figures: MessageFigures = { waiting, sent, delivered, failed, failedAfterSending, awaitingReport, skipped };
+  // The frequency cap gives each person their own reason (whose message, when next); the
+  // campaign's figures count them under one, each job keeps its own.
   const { rows: reasons } = await pool.query<{ state: string; reason: string; count: number; until: Date }>(
-    `SELECT state, "gateReason" AS reason, count(*)::int AS count, min("nextAttemptAt") AS until
+    `SELECT state, CASE WHEN gate = 'frequency_cap' AND state = 'QUEUED' THEN '${FREQUENCY_CAP_HELD}' ELSE "gateReason" END AS reason,
+            count(*)::int AS count, min("nextAttemptAt") AS until
      FROM send_jobs WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid AND "gateReason" IS NOT NULL AND state IN ('QUEUED', 'SKIPPED')
        AND (state = 'SKIPPED' OR gate <> 'retry')
      GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 40`,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { inTransaction } from '../db/transaction';
 import { minutesToTime } from '../time/time-of-day';
-import { joinReplyText } from './join-keyword';
+import { defaultJoinReply } from './join-keyword';
 
 interface TenantSettingsRow {
   paused: boolean;
@@ -65,7 +65,9 @@ export async function getTenantSettings({ actor }: GetTenantSettingsOptions) {
         ? { frequencyCapWindow: s.frequencyCapHours / 24, frequencyCapUnit: 'days' as const }
         : { frequencyCapWindow: s.frequencyCapHours, frequencyCapUnit: 'hours' as const }),
     joinKeyword: s.joinKeyword ?? '',
-    joinReply: joinReplyText(s.joinReply, s.businessName),
+    joinReply: s.joinReply,
+    /** What a blank join reply answers with. */
+    defaultJoinReply: defaultJoinReply(s.businessName),
   };
 }
 export type TenantSettingsView = Awaited<ReturnType<typeof getTenantSettings>>;

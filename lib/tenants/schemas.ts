@@ -60,10 +60,15 @@ const JoinKeyword = z
   })
   .transform((word) => word || null);
 
-const JoinReply = Reply.refine(
-  (text) => /\bSTOP\b/i.test(text),
-  'The join confirmation must say how to opt out, such as “Reply STOP to opt out”.',
-);
+// Blank answers with the default, which names the business and says how to opt out.
+const JoinReply = z
+  .string()
+  .trim()
+  .max(320, 'Keep replies to 320 characters (two SMS parts).')
+  .refine(
+    (text) => text === '' || /\bSTOP\b/i.test(text),
+    'The join confirmation must say how to opt out, such as “Reply STOP to opt out”.',
+  );
 
 export const UpdateTenantSettingsSchema = z
   .object({

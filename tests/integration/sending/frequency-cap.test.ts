@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { FREQUENCY_CAP_HELD, getCampaignProgress } from '@/lib/campaigns/get-campaign-progress';
 import { db } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
@@ -12,7 +13,8 @@ import {
   recordingProvider,
   runningCampaign,
 } from '../../support/sending-fixtures';
-import { createTenant } from '../../support/fixtures';
+import { createTenant, signedInMember } from '../../support/fixtures';
+import { actorFor } from '../../support/import-fixtures';
 
 const rateLimits = postgresRateLimitStore();
 const HOUR = 3_600_000;
@@ -110,6 +112,12 @@ describe('the frequency cap across campaigns', () => {
         gateReason: "had a message from 'Winter Sale' 11 h ago; next allowed 12:01",
         nextAttemptAt: new Date(MIDDAY_SYDNEY.getTime() + 60_000),
       },
+    ]);
+
+    // The campaign's progress counts them under the cap, from the first time one may go.
+    const staff = await actorFor(await signedInMember(tenantId, 'STAFF'), 'STAFF');
+    expect((await getCampaignProgress({ actor: staff, campaignId })).held).toEqual([
+      { reason: FREQUENCY_CAP_HELD, count: 2, until: new Date(MIDDAY_SYDNEY.getTime() + 60_000).toISOString() },
     ]);
 
     // When the message leaves the window the person is due, and gets this campaign.
