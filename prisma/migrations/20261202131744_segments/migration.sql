@@ -18,5 +18,8 @@ CREATE TABLE "segments" (
 -- CreateIndex
 CREATE UNIQUE INDEX "segments_tenantId_name_key" ON "segments"("tenantId", "name");
 
+-- CreateIndex
+CREATE INDEX "short_links_sendJobId_idx" ON "short_links"("sendJobId");
+
 -- AddForeignKey
 ALTER TABLE "segments" ADD CONSTRAINT "segments_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
