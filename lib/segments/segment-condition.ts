@@ -21,7 +21,8 @@ function escapeLike(text: string): string {
  * PostgreSQL can turn into a semi-join (or, under OR, a hashed subplan) that reads
  * the window's rows once instead of probing per contact: measured at 1,000,000
  * contacts (`npm run bench segments`), an index on short_links' job changes no
- * count (it is there for deleting jobs). Windows start at `now` minus whole days and include their first instant.
+ * count (it is there for deleting jobs). Windows start at `now` minus whole days
+ * and include their first instant.
  */
 export function segmentCondition({ definition, first, now }: SegmentConditionOptions): {
   sql: string;
