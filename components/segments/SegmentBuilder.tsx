@@ -249,7 +249,7 @@ export function SegmentBuilder({ segment, canEdit, choices }: SegmentBuilderProp
           <GroupEditor group={definition.root} onChange={change} depth={1} path="segment" choices={choices} />
         </div>
       </fieldset>
-      <div className="panel">
+      <div className="panel segment-size">
         <SegmentSize size={size} />
       </div>
       {error && (

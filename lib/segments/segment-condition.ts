@@ -17,10 +17,12 @@ function escapeLike(text: string): string {
 /**
  * A segment definition as one SQL condition on contacts `c`, scoped to the tenant
  * in `$1`. Every value travels as a numbered parameter, never in the SQL text.
- * Engagement is an EXISTS on the table that records it, through its index on the
- * contact: at the top level PostgreSQL turns it into a
- * semi-join over the (few) matching rows, and under OR it probes that index per
- * contact. Windows start at `now` minus whole days and include their first instant.
+ * Engagement is an EXISTS on the table that records it, which
+ * PostgreSQL can turn into a semi-join (or, under OR, a hashed subplan) that reads
+ * the window's rows once instead of probing per contact: measured at 1,000,000
+ * contacts (`npm run bench segments`), an index on short_links' job changes no
+ * count (it is there for deleting jobs). Windows start at `now` minus whole days
+ * and include their first instant.
  */
 export function segmentCondition({ definition, first, now }: SegmentConditionOptions): {
   sql: string;

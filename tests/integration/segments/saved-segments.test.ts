@@ -4,6 +4,7 @@ import { POST as launchRoute } from '@/app/api/campaigns/[campaignId]/launch/rou
 import { POST as createSegmentRoute } from '@/app/api/segments/route';
 import { DELETE as deleteSegmentRoute, PATCH as updateSegmentRoute } from '@/app/api/segments/[segmentId]/route';
 import { POST as countRoute } from '@/app/api/segments/count/route';
+import { dryRunCampaign } from '@/lib/campaigns/dry-run-campaign';
 import { getCampaign } from '@/lib/campaigns/get-campaign';
 import { launchCampaign } from '@/lib/campaigns/launch-campaign';
 import type { Actor } from '@/lib/auth/actor';
@@ -11,7 +12,7 @@ import { db } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
 import { callRoute, createTenant, signedInMember, type SignedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
-import { addContacts, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
+import { addContacts, MIDDAY_SYDNEY, sendingNumber, sendingTenant } from '../../support/sending-fixtures';
 
 const VIPS_IN_VIC = {
   version: 1,
@@ -145,6 +146,8 @@ describe('a segment as a campaign audience', () => {
     });
     expect(created.status).toBe(201);
     const campaignId = created.json.campaign.id;
+    // The dry run evaluates the segment as the launch will.
+    expect(await dryRunCampaign({ actor, campaignId, now: MIDDAY_SYDNEY })).toMatchObject({ audience: 3 });
 
     const launched = await callRoute(launchRoute, {
       method: 'POST',
