@@ -38,7 +38,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <div className="page-head">
         <h1>Contacts</h1>
         {roleAtLeast(actor.role, 'STAFF') && (
-          <div className="row" style={{ flex: 0 }}>
+          <div className="row">
             <a
               className="button secondary"
               href={`/api/contacts/export?${new URLSearchParams(linkQuery(query, 1)).toString()}`}
