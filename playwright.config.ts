@@ -54,6 +54,8 @@ export default defineConfig({
       DRAIN_INTERVAL_MS: '1000',
       SIMULATOR_CALLBACK_DELAY_MS: '300',
       SIMULATOR_FAILURE_RATE: '0',
+      // The campaign report test's one recipient whose handset is never reachable.
+      SIMULATOR_UNREACHABLE_NUMBERS: '+61416000904',
       NEXT_TELEMETRY_DISABLED: '1',
       // As behind one proxy: requests name their client in X-Forwarded-For, as the
       // proxy would, so the sign-in tests can each stand for a client of their own.

@@ -27,6 +27,19 @@ const EnvSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: z.string().optional(),
   TWILIO_API_BASE_URL: z.string().url().optional(),
   SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Numbers (E.164, comma separated) whose messages the simulator always reports undelivered, to show failures on demand. */
+  SIMULATOR_UNREACHABLE_NUMBERS: z
+    .string()
+    .default('')
+    .transform(
+      (list) =>
+        new Set(
+          list
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean),
+        ),
+    ),
   SIMULATOR_CALLBACK_DELAY_MS: z.coerce.number().int().min(0).default(1500),
   DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   INBOX_DIGEST_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),

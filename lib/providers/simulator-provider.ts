@@ -16,6 +16,9 @@ const FAILURES: SimulatedFate[] = [
   { status: 'failed', errorCode: '30008' },
 ];
 
+/** The handset switched off or out of coverage: how a number the simulator is told is unreachable ends. */
+export const UNREACHABLE: SimulatedFate = { status: 'undelivered', errorCode: '30003' };
+
 export function randomFate(failureRate: number, random: () => number = Math.random): SimulatedFate {
   if (random() >= failureRate) return { status: 'delivered' };
   return FAILURES[Math.floor(random() * FAILURES.length)];
@@ -24,7 +27,8 @@ export function randomFate(failureRate: number, random: () => number = Math.rand
 export interface SimulatorProviderOptions {
   db: Queryable;
   callbackDelayMs: number;
-  fate: () => SimulatedFate;
+  /** How the message to this number ends. */
+  fate: (to: string) => SimulatedFate;
 }
 
 /**
@@ -38,7 +42,7 @@ export function simulatorProvider(options: SimulatorProviderOptions): SmsProvide
     name: 'simulator',
     async send(message) {
       const sid = `SM${randomBytes(16).toString('hex')}`;
-      const fate = options.fate();
+      const fate = options.fate(message.to);
       await options.db.query(
         `INSERT INTO simulated_messages (sid, "sendJobId", "conversationReplyId", "toE164", "fromValue", body, pending, "errorCode", "nextCallbackAt", "createdAt")
          VALUES ($1, $2::bigint, $9::bigint, $3, $4, $5, $6::text[], $7, now() + make_interval(secs => $8::float / 1000), now())`,

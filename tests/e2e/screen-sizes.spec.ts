@@ -168,6 +168,10 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     app('inbox', '/inbox', 'Inbox'),
     app('saved-replies', '/inbox/saved-replies', 'Saved replies'),
     app('campaign-pilot', `${sentPath}/pilot`, `Pilot report · ${sent}`, 'Pilot report'),
+    {
+      ...app('campaign-report', `${sentPath}/report`, `Report · ${sent}`, 'Campaign report'),
+      ready: (p) => p.locator('.recharts-legend-item').first(),
+    },
     app('reports', '/reports', 'Reports'),
     app('settings', '/settings', 'Settings'),
     app('users', '/users', 'Users'),

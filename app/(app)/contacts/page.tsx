@@ -38,7 +38,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     <>
       <div className="page-head">
         <h1>Contacts</h1>
-        <div className="row" style={{ flex: 0 }}>
+        <div className="row">
           <Link className="button secondary" href="/contacts/segments">
             Segments
           </Link>

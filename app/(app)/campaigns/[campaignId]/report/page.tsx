@@ -60,7 +60,7 @@ export default async function CampaignReportPage({ params }: PageProps) {
       </p>
       <div className="page-head">
         <h1>Campaign report</h1>
-        <div className="row" style={{ flex: 0 }}>
+        <div className="row">
           <a className="button secondary" href={`${exportBase}/summary`} download>
             Summary (CSV)
           </a>
