@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { busiestSenderSecond, carrierProvider, type CarrierProvider } from './support/carrier-provider';
 
 // The send queue on a real PostgreSQL: how long a 1,000,000-contact campaign takes
-// to enqueue; drain throughput through all seven gates to a provider that sends
+// to enqueue; drain throughput through all eight gates to a provider that sends
 // nothing, beside a bare SKIP LOCKED claim-and-mark loop on the same database; and
 // whether 1,000,000 held jobs slow down the draining of 1,000 due ones. Then the
 // drain at a real carrier's pace: a provider 300 ms away (with jitter and a few
@@ -309,7 +309,7 @@ try {
     `enqueue ${CONTACTS.toLocaleString('en-AU')} contacts          ${seconds(enqueued.ms)} (${enqueued.queued.toLocaleString('en-AU')} jobs; building again adds ${again.queued} in ${seconds(again.ms)}; contacts generated in ${seconds(seeded)})`,
   );
   console.log(
-    `drain, all seven gates, null provider  ${rate(gated.report.accepted, gated.ms)} msg/s (${gated.report.accepted.toLocaleString('en-AU')} messages with per-recipient short links in ${seconds(gated.ms)}, ${gated.report.batches} batches)`,
+    `drain, all eight gates, null provider  ${rate(gated.report.accepted, gated.ms)} msg/s (${gated.report.accepted.toLocaleString('en-AU')} messages with per-recipient short links in ${seconds(gated.ms)}, ${gated.report.batches} batches)`,
   );
   console.log(
     `plain SKIP LOCKED claim-and-mark loop  ${rate(plain.marked, plain.ms)} msg/s (${plain.marked.toLocaleString('en-AU')} rows in ${seconds(plain.ms)})`,
