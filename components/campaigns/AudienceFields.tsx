@@ -3,8 +3,6 @@
 import Link from 'next/link';
 import { Controller, useWatch } from 'react-hook-form';
 import type { UseFormReturn } from 'react-hook-form';
-import { EXCLUSION_LABELS } from '@/lib/audiences/audience';
-import type { ExclusionReason } from '@/lib/audiences/audience';
 import type { CampaignContext } from '@/lib/campaigns/get-campaign-context';
 import { formatDate } from '@/lib/format/date-time';
 import { formatCount, formatQuantity } from '@/lib/format/number';
@@ -12,6 +10,7 @@ import type { EditorFields } from './editor-fields';
 import { FieldIssue, invalidProps } from './FieldIssue';
 import type { Issues } from './FieldIssue';
 import type { AudienceSizeState } from './use-audience-size';
+import { ExclusionList } from '../ui/ExclusionList';
 
 const CONSENT_OPTIONS = [
   { value: 'EXPLICIT', label: 'Explicit consent' },
@@ -144,9 +143,6 @@ interface AudienceSizeProps {
 
 function AudienceSize({ size }: AudienceSizeProps) {
   const shown = size.state === 'ready' ? size.size : size.state === 'counting' ? size.previous : null;
-  const excluded = shown
-    ? (Object.entries(shown.excluded) as [ExclusionReason, number][]).filter(([, n]) => n > 0)
-    : [];
   return (
     <div className="audience-size" role="status" aria-label="Audience size" aria-busy={size.state === 'counting'}>
       {size.state === 'invalid' && <span className="muted">{size.message}</span>}
@@ -156,15 +152,7 @@ function AudienceSize({ size }: AudienceSizeProps) {
           <strong>{formatQuantity(shown.sendable, 'contact')} can be messaged</strong>{' '}
           <span className="muted">of {formatCount(shown.total)} in this audience</span>
           {size.state === 'counting' && <span className="muted"> · counting…</span>}
-          {excluded.length > 0 && (
-            <ul className="excluded" aria-label="Left out">
-              {excluded.map(([reason, n]) => (
-                <li key={reason}>
-                  {formatCount(n)} {EXCLUSION_LABELS[reason]}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ExclusionList excluded={shown.excluded} label="Left out" />
         </>
       )}
       {!shown && size.state === 'counting' && <span className="muted">Counting the audience…</span>}

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { EXCLUSION_LABELS, type ExclusionReason } from '@/lib/audiences/audience';
 import { formatCount, formatQuantity } from '@/lib/format/number';
 import {
   EMPTY_SEGMENT_DEFINITION,
@@ -14,6 +13,7 @@ import {
 } from '@/lib/segments/segment-definition';
 import { SegmentInputSchema } from '@/lib/segments/segment-schemas';
 import { apiRequest } from '../api-request';
+import { ExclusionList } from '../ui/ExclusionList';
 import { useLiveCount, type LiveCountState } from '../use-live-count';
 import { CONDITION_KINDS, kindOf, newCondition, type ConditionKind } from './condition-kinds';
 import { ConditionFields, type BuilderChoices } from './ConditionFields';
@@ -142,9 +142,6 @@ function GroupEditor({ group, onChange, onRemove, depth, path, choices }: GroupE
 
 function SegmentSize({ size }: { size: LiveCountState }) {
   const shown = size.state === 'ready' ? size.size : size.state === 'counting' ? size.previous : null;
-  const excluded = shown
-    ? (Object.entries(shown.excluded) as [ExclusionReason, number][]).filter(([, n]) => n > 0)
-    : [];
   return (
     <div className="audience-size" role="status" aria-label="Segment size" aria-busy={size.state === 'counting'}>
       {size.state === 'invalid' && <span className="muted">{size.message}</span>}
@@ -154,15 +151,7 @@ function SegmentSize({ size }: { size: LiveCountState }) {
           <strong>Selects {formatQuantity(shown.total, 'contact')}</strong>
           <span className="muted">, of whom {formatCount(shown.sendable)} can be messaged</span>
           {size.state === 'counting' && <span className="muted"> · counting…</span>}
-          {excluded.length > 0 && (
-            <ul className="excluded" aria-label="Cannot be messaged">
-              {excluded.map(([reason, n]) => (
-                <li key={reason}>
-                  {formatCount(n)} {EXCLUSION_LABELS[reason]}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ExclusionList excluded={shown.excluded} label="Cannot be messaged" />
         </>
       )}
       {!shown && size.state === 'counting' && <span className="muted">Counting…</span>}
