@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { dollars } from '@/components/campaigns/format';
 import { CampaignTimelineChart } from '@/components/reports/CampaignTimelineChart';
 import { FigureMeanings } from '@/components/reports/FigureMeanings';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -30,9 +31,9 @@ function bucketLabel(at: string, unit: 'hour' | 'day'): string {
   return unit === 'day' ? `${day} ${MONTHS[month - 1]}` : `${day} ${MONTHS[month - 1]} ${time}`;
 }
 
-function dollars(micros: number | null): string {
-  if (micros === null) return '—';
-  return `$${(micros / 1e6).toFixed(micros < 1e6 ? 4 : 2)}`;
+/** Money to the part cent, as the editor and the inbox show a message's cost; a dash where there is none. */
+function money(micros: number | null): string {
+  return micros === null ? '—' : dollars(micros, { fine: true });
 }
 
 /** Everything a marketer decides from after a campaign: who it reached, which message won, what it cost and lost. */
@@ -138,7 +139,7 @@ export default async function CampaignReportPage({ params }: PageProps) {
                   <td>
                     {formatPercent(m.optOutRate)} ({formatCount(m.optedOut)})
                   </td>
-                  <td>{dollars(m.costMicros)}</td>
+                  <td>{money(m.costMicros)}</td>
                 </tr>
               ))}
             </tbody>
@@ -210,13 +211,13 @@ export default async function CampaignReportPage({ params }: PageProps) {
         <h2 id="cost-heading">Cost</h2>
         <div className="stats">
           <div className="stat">
-            <div className="value">{dollars(cost.spentMicros)}</div>
+            <div className="value">{money(cost.spentMicros)}</div>
             <div className="label">
-              Spent: {formatCount(cost.parts)} parts × {dollars(cost.pricePerPartMicros)}
+              Spent: {formatCount(cost.parts)} parts × {money(cost.pricePerPartMicros)}
             </div>
           </div>
           <div className="stat">
-            <div className="value">{dollars(cost.estimateMicros)}</div>
+            <div className="value">{money(cost.estimateMicros)}</div>
             <div className="label">
               Dry run estimate
               {cost.estimateMessages === null
@@ -225,11 +226,11 @@ export default async function CampaignReportPage({ params }: PageProps) {
             </div>
           </div>
           <div className="stat">
-            <div className="value">{dollars(cost.perDeliveredMicros)}</div>
+            <div className="value">{money(cost.perDeliveredMicros)}</div>
             <div className="label">Per delivered message</div>
           </div>
           <div className="stat">
-            <div className="value">{dollars(cost.perClickerMicros)}</div>
+            <div className="value">{money(cost.perClickerMicros)}</div>
             <div className="label">Per person who clicked</div>
           </div>
         </div>
