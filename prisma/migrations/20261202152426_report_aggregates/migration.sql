@@ -1,0 +1,377 @@
+-- AlterTable
+ALTER TABLE "short_links" ADD COLUMN     "firstHumanClickAt" TIMESTAMP(3);
+
+-- CreateTable
+CREATE TABLE "campaign_job_stats" (
+    "campaignId" UUID NOT NULL,
+    "templateId" UUID NOT NULL,
+    "sendingNumberId" UUID NOT NULL,
+    "state" "SendJobState" NOT NULL,
+    "handed" BOOLEAN NOT NULL,
+    "held" BOOLEAN NOT NULL,
+    "errorCode" TEXT NOT NULL,
+    "retried" BOOLEAN NOT NULL,
+    "shard" SMALLINT NOT NULL,
+    "tenantId" UUID NOT NULL,
+    "jobs" INTEGER NOT NULL,
+    "parts" BIGINT NOT NULL,
+    "costMicros" BIGINT NOT NULL,
+
+    CONSTRAINT "campaign_job_stats_pkey" PRIMARY KEY ("campaignId","templateId","sendingNumberId","state","handed","held","errorCode","retried","shard")
+);
+
+-- CreateTable
+CREATE TABLE "campaign_timeline_stats" (
+    "campaignId" UUID NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
+    "shard" SMALLINT NOT NULL,
+    "tenantId" UUID NOT NULL,
+    "sends" INTEGER NOT NULL,
+    "deliveries" INTEGER NOT NULL,
+    "clicks" INTEGER NOT NULL,
+
+    CONSTRAINT "campaign_timeline_stats_pkey" PRIMARY KEY ("campaignId","at","shard")
+);
+
+-- CreateTable
+CREATE TABLE "campaign_region_stats" (
+    "campaignId" UUID NOT NULL,
+    "timeZone" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "postcode" TEXT NOT NULL,
+    "foreign" BOOLEAN NOT NULL,
+    "shard" SMALLINT NOT NULL,
+    "tenantId" UUID NOT NULL,
+    "sent" INTEGER NOT NULL,
+    "delivered" INTEGER NOT NULL,
+    "failedAfterSending" INTEGER NOT NULL,
+    "clicked" INTEGER NOT NULL,
+
+    CONSTRAINT "campaign_region_stats_pkey" PRIMARY KEY ("campaignId","timeZone","state","postcode","foreign","shard")
+);
+
+-- CreateTable
+CREATE TABLE "campaign_click_stats" (
+    "campaignId" UUID NOT NULL,
+    "templateId" UUID NOT NULL,
+    "shard" SMALLINT NOT NULL,
+    "tenantId" UUID NOT NULL,
+    "humanClicks" INTEGER NOT NULL,
+    "botClicks" INTEGER NOT NULL,
+    "people" INTEGER NOT NULL,
+    "visitors" INTEGER NOT NULL,
+
+    CONSTRAINT "campaign_click_stats_pkey" PRIMARY KEY ("campaignId","templateId","shard")
+);
+
+-- CreateTable
+CREATE TABLE "campaign_visitors" (
+    "campaignId" UUID NOT NULL,
+    "visitorHash" TEXT NOT NULL,
+
+    CONSTRAINT "campaign_visitors_pkey" PRIMARY KEY ("campaignId","visitorHash")
+);
+
+-- CreateTable
+CREATE TABLE "campaign_attributions" (
+    "campaignId" UUID NOT NULL,
+    "kind" TEXT NOT NULL,
+    "contactId" UUID NOT NULL,
+    "tenantId" UUID NOT NULL,
+    "templateId" UUID,
+    "sendJobId" BIGINT NOT NULL,
+    "source" TEXT NOT NULL,
+    "firstAt" TIMESTAMP(3) NOT NULL,
+    "events" INTEGER NOT NULL,
+
+    CONSTRAINT "campaign_attributions_pkey" PRIMARY KEY ("campaignId","kind","contactId")
+);
+
+-- AddForeignKey
+ALTER TABLE "campaign_job_stats" ADD CONSTRAINT "campaign_job_stats_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "campaign_timeline_stats" ADD CONSTRAINT "campaign_timeline_stats_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "campaign_region_stats" ADD CONSTRAINT "campaign_region_stats_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "campaign_click_stats" ADD CONSTRAINT "campaign_click_stats_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "campaign_visitors" ADD CONSTRAINT "campaign_visitors_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "campaign_attributions" ADD CONSTRAINT "campaign_attributions_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- ───────────── the triggers that keep the report aggregates ─────────────
+-- Every writer of jobs, clicks, opt-outs and replies keeps the aggregates in its own
+-- transaction without knowing about them. A statement's rows are counted together
+-- (one upsert per statement, not per row), into the shard of the writing backend, so
+-- concurrent drains and webhooks never wait on each other's counter rows.
+
+CREATE FUNCTION report_shard() RETURNS smallint
+  LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT (pg_backend_pid() % 8)::smallint $$;
+
+-- Quarter hours, so that every time zone's hours and days (+9:30, +8:45) fold from them exactly.
+CREATE FUNCTION report_bucket(at timestamp) RETURNS timestamp
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT date_bin('15 minutes', at, timestamp '2000-01-01') $$;
+
+-- Counts a statement's jobs: each changed row adds its new state and takes back its old
+-- one, so any writer (enqueue, drain, webhooks, recovery, cancel, opt-out) and any
+-- repeated or late callback leaves the figures equal to a recount. A deleted job (retention)
+-- stays counted: the report is of what was sent.
+CREATE FUNCTION send_jobs_count() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $fn$
+DECLARE
+  rows_sql text := $q$
+    SELECT r.id, r."tenantId", r."campaignId", r."contactId", r."toE164", r."templateId", r."sendingNumberId", r.state,
+           r."providerMessageId" IS NOT NULL AS handed,
+           (r.state = 'QUEUED' AND r.gate IS NOT NULL AND r.gate <> 'retry') AS held,
+           coalesce(r."errorCode", '') AS "errorCode", r.attempts > 1 AS retried,
+           coalesce(r.parts, 0) AS parts, coalesce(r."costMicros", 0) AS "costMicros", r."sentAt", r."deliveredAt" $q$;
+  changes text;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    changes := format('SELECT d.*, 1 AS sign FROM (%s FROM new_rows r) d', rows_sql);
+  ELSE
+    changes := format('SELECT d.*, 1 AS sign FROM (%1$s FROM new_rows r) d UNION ALL SELECT d.*, -1 FROM (%1$s FROM old_rows r) d', rows_sql);
+  END IF;
+  EXECUTE format($q$
+    WITH d AS MATERIALIZED (%s),
+    job_counts AS (
+      INSERT INTO campaign_job_stats AS s ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard,
+                                           "tenantId", jobs, parts, "costMicros")
+      SELECT "campaignId", coalesce("templateId", '00000000-0000-0000-0000-000000000000'), coalesce("sendingNumberId", '00000000-0000-0000-0000-000000000000'),
+             state, handed, held, "errorCode", retried, report_shard(), "tenantId", sum(sign), sum(sign * parts), sum(sign * "costMicros")
+        FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 10
+      HAVING sum(sign) <> 0 OR sum(sign * parts) <> 0 OR sum(sign * "costMicros") <> 0
+       ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+      ON CONFLICT ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard)
+      DO UPDATE SET jobs = s.jobs + excluded.jobs, parts = s.parts + excluded.parts, "costMicros" = s."costMicros" + excluded."costMicros"
+      RETURNING 1),
+    timeline AS (
+      INSERT INTO campaign_timeline_stats AS s ("campaignId", at, shard, "tenantId", sends, deliveries, clicks)
+      SELECT "campaignId", at, report_shard(), "tenantId", sum(sends), sum(deliveries), 0
+        FROM (SELECT "campaignId", "tenantId", report_bucket("sentAt") AS at, sign AS sends, 0 AS deliveries FROM d WHERE "sentAt" IS NOT NULL
+              UNION ALL
+              SELECT "campaignId", "tenantId", report_bucket("deliveredAt"), 0, sign FROM d
+               WHERE state = 'DELIVERED' AND "deliveredAt" IS NOT NULL) t
+       GROUP BY 1, 2, 4 HAVING sum(sends) <> 0 OR sum(deliveries) <> 0
+       ORDER BY 1, 2
+      ON CONFLICT ("campaignId", at, shard) DO UPDATE SET sends = s.sends + excluded.sends, deliveries = s.deliveries + excluded.deliveries
+      RETURNING 1),
+    -- Only jobs whose sent, delivered or failed standing changed are looked up among contacts.
+    regional AS (
+      SELECT "campaignId", "tenantId", "contactId", NOT "toE164" LIKE '+61%%' AS "foreign",
+             sum(sign)::int AS sent,
+             coalesce(sum(sign) FILTER (WHERE state = 'DELIVERED'), 0)::int AS delivered,
+             coalesce(sum(sign) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')), 0)::int AS failed
+        FROM d WHERE handed GROUP BY id, 1, 2, 3, 4
+      HAVING sum(sign) <> 0 OR coalesce(sum(sign) FILTER (WHERE state = 'DELIVERED'), 0) <> 0
+          OR coalesce(sum(sign) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')), 0) <> 0)
+    INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
+                                            sent, delivered, "failedAfterSending", clicked)
+    SELECT g."campaignId", coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''), g."foreign",
+           report_shard(), g."tenantId", sum(g.sent), sum(g.delivered), sum(g.failed), 0
+      FROM regional g LEFT JOIN contacts k ON k.id = g."contactId"
+     GROUP BY 1, 2, 3, 4, 5, 7 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard)
+    DO UPDATE SET sent = s.sent + excluded.sent, delivered = s.delivered + excluded.delivered,
+                  "failedAfterSending" = s."failedAfterSending" + excluded."failedAfterSending"
+  $q$, changes);
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER send_jobs_count_inserts AFTER INSERT ON send_jobs
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION send_jobs_count();
+CREATE TRIGGER send_jobs_count_updates AFTER UPDATE ON send_jobs
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION send_jobs_count();
+
+-- Counts a statement's clicks: all of them, people (a link's first click by a person,
+-- marked on the link so two at once count once), unique visitors, and people by region.
+CREATE FUNCTION clicks_count() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $fn$
+BEGIN
+  WITH n AS MATERIALIZED (
+    SELECT c."tenantId", c."campaignId", c."shortLinkId", c."isBot", c."visitorHash", c."occurredAt",
+           coalesce(j."templateId", '00000000-0000-0000-0000-000000000000') AS "templateId", j."contactId", j."toE164"
+      FROM new_clicks c JOIN short_links l ON l.id = c."shortLinkId" LEFT JOIN send_jobs j ON j.id = l."sendJobId"
+     WHERE c."campaignId" IS NOT NULL),
+  first_clicks AS (
+    UPDATE short_links l SET "firstHumanClickAt" = f.at
+      FROM (SELECT "shortLinkId", min("occurredAt") AS at FROM n WHERE NOT "isBot" GROUP BY 1) f
+     WHERE l.id = f."shortLinkId" AND l."firstHumanClickAt" IS NULL
+    RETURNING l.id),
+  people AS (
+    SELECT DISTINCT ON (n."shortLinkId") n.* FROM n JOIN first_clicks f ON f.id = n."shortLinkId" WHERE NOT n."isBot"),
+  new_visitors AS (
+    INSERT INTO campaign_visitors ("campaignId", "visitorHash")
+    SELECT DISTINCT "campaignId", "visitorHash" FROM n WHERE NOT "isBot" ORDER BY 1, 2
+    ON CONFLICT DO NOTHING RETURNING "campaignId", "visitorHash"),
+  visitors AS (
+    SELECT DISTINCT ON (v."campaignId", v."visitorHash") n."campaignId", n."templateId", n."tenantId"
+      FROM new_visitors v JOIN n ON n."campaignId" = v."campaignId" AND n."visitorHash" = v."visitorHash" AND NOT n."isBot"),
+  click_counts AS (
+    INSERT INTO campaign_click_stats AS s ("campaignId", "templateId", shard, "tenantId", "humanClicks", "botClicks", people, visitors)
+    SELECT "campaignId", "templateId", report_shard(), "tenantId", sum(human), sum(bot), sum(person), sum(visitor)
+      FROM (SELECT "campaignId", "templateId", "tenantId", (NOT "isBot")::int AS human, "isBot"::int AS bot, 0 AS person, 0 AS visitor FROM n
+            UNION ALL SELECT "campaignId", "templateId", "tenantId", 0, 0, 1, 0 FROM people
+            UNION ALL SELECT "campaignId", "templateId", "tenantId", 0, 0, 0, 1 FROM visitors) x
+     GROUP BY 1, 2, 4 ORDER BY 1, 2
+    ON CONFLICT ("campaignId", "templateId", shard)
+    DO UPDATE SET "humanClicks" = s."humanClicks" + excluded."humanClicks", "botClicks" = s."botClicks" + excluded."botClicks",
+                  people = s.people + excluded.people, visitors = s.visitors + excluded.visitors
+    RETURNING 1),
+  timeline AS (
+    INSERT INTO campaign_timeline_stats AS s ("campaignId", at, shard, "tenantId", sends, deliveries, clicks)
+    SELECT "campaignId", report_bucket("occurredAt"), report_shard(), "tenantId", 0, 0, count(*)
+      FROM n WHERE NOT "isBot" GROUP BY 1, 2, 4 ORDER BY 1, 2
+    ON CONFLICT ("campaignId", at, shard) DO UPDATE SET clicks = s.clicks + excluded.clicks
+    RETURNING 1)
+  INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
+                                          sent, delivered, "failedAfterSending", clicked)
+  SELECT p."campaignId", coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''),
+         NOT p."toE164" LIKE '+61%', report_shard(), p."tenantId", 0, 0, 0, count(*)
+    FROM people p LEFT JOIN contacts k ON k.id = p."contactId"
+   WHERE p."contactId" IS NOT NULL
+   GROUP BY 1, 2, 3, 4, 5, 7 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard) DO UPDATE SET clicked = s.clicked + excluded.clicked;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER clicks_count AFTER INSERT ON clicks
+  REFERENCING NEW TABLE AS new_clicks FOR EACH STATEMENT EXECUTE FUNCTION clicks_count();
+
+-- Credits an opt-out or an ordinary reply to the campaign whose message was the latest
+-- the person had been sent, when it came within seven days of it; a person counts once
+-- per campaign, at their first such event.
+CREATE FUNCTION attribute_to_campaign(tenant uuid, contact uuid, what text, source text, at timestamp) RETURNS void
+  LANGUAGE sql
+  AS $$
+  INSERT INTO campaign_attributions AS a ("campaignId", kind, "contactId", "tenantId", "templateId", "sendJobId", source, "firstAt", events)
+  SELECT j."campaignId", what, contact, tenant, j."templateId", j.id, source, at, 1
+    FROM send_jobs j
+   WHERE j."tenantId" = tenant AND j."contactId" = contact AND j."sentAt" <= at AND at < j."sentAt" + interval '7 days'
+   ORDER BY j."sentAt" DESC, j.id DESC LIMIT 1
+  ON CONFLICT ("campaignId", kind, "contactId")
+  DO UPDATE SET events = a.events + 1,
+                source = CASE WHEN excluded."firstAt" < a."firstAt" THEN excluded.source ELSE a.source END,
+                "firstAt" = least(a."firstAt", excluded."firstAt")
+$$;
+
+CREATE FUNCTION consent_events_attribute() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  PERFORM attribute_to_campaign(NEW."tenantId", NEW."contactId", 'opt_out', NEW.source, NEW."occurredAt");
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER consent_events_attribute AFTER INSERT ON consent_events FOR EACH ROW
+  WHEN (NEW.action = 'OPTED_OUT' AND NEW.source IN ('stop_reply', 'advanced_opt_out', 'web_unsubscribe'))
+  EXECUTE FUNCTION consent_events_attribute();
+
+CREATE FUNCTION inbound_messages_attribute() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  PERFORM attribute_to_campaign(NEW."tenantId", NEW."contactId", 'reply', 'reply', NEW."receivedAt");
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER inbound_messages_attribute AFTER INSERT ON inbound_messages FOR EACH ROW
+  WHEN (NEW.keyword = 'NONE' AND NEW."contactId" IS NOT NULL)
+  EXECUTE FUNCTION inbound_messages_attribute();
+
+-- ───────────── what was there before the triggers ─────────────
+-- Existing rows are counted once into shard 0, as a recount would count them.
+
+INSERT INTO campaign_job_stats ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard,
+                                "tenantId", jobs, parts, "costMicros")
+SELECT "campaignId", coalesce("templateId", '00000000-0000-0000-0000-000000000000'), coalesce("sendingNumberId", '00000000-0000-0000-0000-000000000000'),
+       state, "providerMessageId" IS NOT NULL, (state = 'QUEUED' AND gate IS NOT NULL AND gate <> 'retry'), coalesce("errorCode", ''),
+       attempts > 1, 0, "tenantId", count(*), sum(coalesce(parts, 0)), sum(coalesce("costMicros", 0))
+  FROM send_jobs GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 10;
+
+INSERT INTO campaign_timeline_stats ("campaignId", at, shard, "tenantId", sends, deliveries, clicks)
+SELECT "campaignId", at, 0, "tenantId", sum(sends), sum(deliveries), sum(clicks)
+  FROM (SELECT "campaignId", "tenantId", report_bucket("sentAt") AS at, 1 AS sends, 0 AS deliveries, 0 AS clicks FROM send_jobs WHERE "sentAt" IS NOT NULL
+        UNION ALL
+        SELECT "campaignId", "tenantId", report_bucket("deliveredAt"), 0, 1, 0 FROM send_jobs WHERE state = 'DELIVERED' AND "deliveredAt" IS NOT NULL
+        UNION ALL
+        SELECT "campaignId", "tenantId", report_bucket("occurredAt"), 0, 0, 1 FROM clicks WHERE "campaignId" IS NOT NULL AND NOT "isBot") t
+ GROUP BY 1, 2, 4;
+
+UPDATE short_links l SET "firstHumanClickAt" = f.at
+  FROM (SELECT "shortLinkId", min("occurredAt") AS at FROM clicks WHERE NOT "isBot" GROUP BY 1) f
+ WHERE l.id = f."shortLinkId";
+
+INSERT INTO campaign_visitors ("campaignId", "visitorHash")
+SELECT DISTINCT "campaignId", "visitorHash" FROM clicks WHERE "campaignId" IS NOT NULL AND NOT "isBot";
+
+INSERT INTO campaign_click_stats ("campaignId", "templateId", shard, "tenantId", "humanClicks", "botClicks", people, visitors)
+SELECT c."campaignId", coalesce(j."templateId", '00000000-0000-0000-0000-000000000000'), 0, c."tenantId",
+       count(*) FILTER (WHERE NOT c."isBot"), count(*) FILTER (WHERE c."isBot"),
+       count(DISTINCT c."shortLinkId") FILTER (WHERE NOT c."isBot"), 0
+  FROM clicks c JOIN short_links l ON l.id = c."shortLinkId" LEFT JOIN send_jobs j ON j.id = l."sendJobId"
+ WHERE c."campaignId" IS NOT NULL GROUP BY 1, 2, 4;
+
+-- Visitors are a campaign's, not a message's: they go on the campaign's first row.
+UPDATE campaign_click_stats s SET visitors = v.n
+  FROM (SELECT "campaignId", count(*)::int AS n FROM campaign_visitors GROUP BY 1) v,
+       LATERAL (SELECT min("templateId"::text)::uuid AS "templateId" FROM campaign_click_stats WHERE "campaignId" = v."campaignId") t
+ WHERE s."campaignId" = v."campaignId" AND s."templateId" = t."templateId";
+
+INSERT INTO campaign_region_stats ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId", sent, delivered, "failedAfterSending", clicked)
+SELECT "campaignId", "timeZone", state, postcode, "foreign", 0, "tenantId", sum(sent), sum(delivered), sum(failed), sum(clicked)
+  FROM (SELECT j."campaignId", j."tenantId", coalesce(k."timeZone", '') AS "timeZone", coalesce(upper(trim(k.state)), '') AS state,
+               coalesce(k.postcode, '') AS postcode, NOT j."toE164" LIKE '+61%' AS "foreign", 1 AS sent,
+               (j.state = 'DELIVERED')::int AS delivered, (j.state IN ('FAILED', 'UNDELIVERED'))::int AS failed, 0 AS clicked
+          FROM send_jobs j LEFT JOIN contacts k ON k.id = j."contactId" WHERE j."providerMessageId" IS NOT NULL
+        UNION ALL
+        SELECT j."campaignId", j."tenantId", coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''),
+               NOT j."toE164" LIKE '+61%', 0, 0, 0, 1
+          FROM short_links l JOIN send_jobs j ON j.id = l."sendJobId" LEFT JOIN contacts k ON k.id = j."contactId"
+         WHERE l."firstHumanClickAt" IS NOT NULL) r
+ GROUP BY 1, 2, 3, 4, 5, 7;
+
+-- A campaign pruned before the aggregates existed keeps only its totals: they become its counts.
+INSERT INTO campaign_job_stats ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard,
+                                "tenantId", jobs, parts, "costMicros")
+SELECT t."campaignId", '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000', x.state, x.handed, false, '', false, 0,
+       t."tenantId", x.jobs, 0, 0
+  FROM campaign_totals t JOIN campaigns c ON c.id = t."campaignId",
+       LATERAL (VALUES ('DELIVERED'::"SendJobState", true, t.delivered),
+                       ('SENT'::"SendJobState", true, greatest(t.sent - t.delivered - least(t.failed, t.sent - t.delivered), 0)),
+                       ('FAILED'::"SendJobState", true, least(t.failed, t.sent - t.delivered)),
+                       ('FAILED'::"SendJobState", false, t.failed - least(t.failed, t.sent - t.delivered)),
+                       ('SKIPPED'::"SendJobState", false, t.skipped)) AS x(state, handed, jobs)
+ WHERE x.jobs > 0
+ON CONFLICT DO NOTHING;
+
+INSERT INTO campaign_click_stats ("campaignId", "templateId", shard, "tenantId", "humanClicks", "botClicks", people, visitors)
+SELECT t."campaignId", '00000000-0000-0000-0000-000000000000', 0, t."tenantId", t."humanClicks", t."botClicks", t.people, t."uniqueHumans"
+  FROM campaign_totals t JOIN campaigns c ON c.id = t."campaignId"
+ON CONFLICT DO NOTHING;
+
+INSERT INTO campaign_attributions ("campaignId", kind, "contactId", "tenantId", "templateId", "sendJobId", source, "firstAt", events)
+SELECT j."campaignId", e.kind, e."contactId", e."tenantId", min(j."templateId"::text)::uuid, min(j.id),
+       (array_agg(e.source ORDER BY e.at))[1], min(e.at), count(*)
+  FROM (SELECT "tenantId", "contactId", 'opt_out' AS kind, source, "occurredAt" AS at FROM consent_events
+         WHERE action = 'OPTED_OUT' AND source IN ('stop_reply', 'advanced_opt_out', 'web_unsubscribe')
+        UNION ALL
+        SELECT "tenantId", "contactId", 'reply', 'reply', "receivedAt" FROM inbound_messages WHERE keyword = 'NONE' AND "contactId" IS NOT NULL) e
+  JOIN LATERAL (SELECT s.id, s."campaignId", s."templateId" FROM send_jobs s
+                 WHERE s."tenantId" = e."tenantId" AND s."contactId" = e."contactId" AND s."sentAt" <= e.at AND e.at < s."sentAt" + interval '7 days'
+                 ORDER BY s."sentAt" DESC, s.id DESC LIMIT 1) j ON true
+ GROUP BY 1, 2, 3, 4;
