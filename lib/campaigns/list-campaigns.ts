@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
-import { pgPool } from '../db/pg-pool';
-import { MESSAGE_FIGURES_SQL, NO_MESSAGES, deliveryRate, type MessageFigures } from '../sending/message-figures';
+import { NO_HEADLINE, readCampaignsFigures } from '../campaign-stats/read-campaigns-figures';
+import { deliveryRate } from '../sending/message-figures';
 
 export interface ListCampaignsOptions {
   actor: Actor;
@@ -23,15 +23,9 @@ export async function listCampaigns({ actor }: ListCampaignsOptions) {
       pausedReason: true,
     },
   });
-  const { rows } = await pgPool().query<MessageFigures & { campaignId: string }>(
-    `SELECT "campaignId", ${MESSAGE_FIGURES_SQL}
-       FROM send_jobs WHERE "tenantId" = $1::uuid AND "campaignId" = ANY($2::uuid[])
-      GROUP BY "campaignId"`,
-    [actor.tenantId, campaigns.map((c) => c.id)],
-  );
-  const byCampaign = new Map(rows.map(({ campaignId, ...figures }) => [campaignId, figures]));
+  const headlines = await readCampaignsFigures({ tenantId: actor.tenantId, campaignIds: campaigns.map((c) => c.id) });
   return campaigns.map((c) => {
-    const figures = byCampaign.get(c.id) ?? NO_MESSAGES;
+    const { total: _, ...figures } = (headlines.get(c.id) ?? NO_HEADLINE).figures;
     return { ...c, figures, deliveryRate: deliveryRate(figures) };
   });
 }

@@ -7,9 +7,9 @@ import { handleInboundMessage } from '@/lib/inbound/handle-inbound-message';
 import { flushClicks, recordClick } from '@/lib/links/record-click';
 import { resolveShortLink } from '@/lib/links/resolve-short-link';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
-import type { CampaignStats } from '@/lib/reports/campaign-stats';
-import { readCampaignStats } from '@/lib/reports/read-campaign-stats';
-import { recountCampaignStats } from '@/lib/reports/recount-campaign-stats';
+import type { CampaignStats } from '@/lib/campaign-stats/campaign-stats';
+import { readCampaignStats } from '@/lib/campaign-stats/read-campaign-stats';
+import { recountCampaignStats } from '@/lib/campaign-stats/recount-campaign-stats';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import {
   addContacts,

@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['segments'],
   ['audiences'],
   ['sending'],
+  ['campaign-stats'],
   ['campaigns', 'imports', 'inbound', 'delivery-status', 'reports', 'users', 'health', 'conversations'],
   ['operations'],
 ];

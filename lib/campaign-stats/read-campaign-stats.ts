@@ -1,7 +1,6 @@
 import 'server-only';
 import { pgPool } from '../db/pg-pool';
-import type { CampaignScope } from './campaign-report-scope';
-import { NONE_ID, type CampaignStats } from './campaign-stats';
+import { NONE_ID, type CampaignScope, type CampaignStats } from './campaign-stats';
 
 export type ReadCampaignStatsOptions = CampaignScope;
 

@@ -1,5 +1,14 @@
 import type { MessageFigures } from '../sending/message-figures';
 
+/** Which campaign a figure is about; every report query takes it. */
+export interface CampaignScope {
+  tenantId: string;
+  campaignId: string;
+}
+
+/** How long after its message a STOP, web unsubscribe or reply still counts for a campaign. */
+export const OPT_OUT_WINDOW_DAYS = 7;
+
 /** The nil UUID the aggregates store for "no template" or "no sending number". */
 export const NONE_ID = '00000000-0000-0000-0000-000000000000';
 

@@ -1,7 +1,6 @@
 import 'server-only';
 import { pgPool } from '../db/pg-pool';
-import { OPT_OUT_WINDOW_DAYS, type CampaignScope } from './campaign-report-scope';
-import type { CampaignStats } from './campaign-stats';
+import { OPT_OUT_WINDOW_DAYS, type CampaignScope, type CampaignStats } from './campaign-stats';
 
 export type RecountCampaignStatsOptions = CampaignScope;
 
