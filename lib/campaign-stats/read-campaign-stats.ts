@@ -55,7 +55,12 @@ export async function readCampaignStats({ tenantId, campaignId }: ReadCampaignSt
   ]);
   return {
     jobs: jobs.rows,
-    clicks: clicks.rows.map(({ visitors: _, ...row }) => row),
+    clicks: clicks.rows.map(({ templateId, humanClicks, botClicks, people }) => ({
+      templateId,
+      humanClicks,
+      botClicks,
+      people,
+    })),
     visitors: clicks.rows[0]?.visitors ?? 0,
     timeline: timeline.rows,
     regions: regions.rows,

@@ -25,7 +25,7 @@ export async function listCampaigns({ actor }: ListCampaignsOptions) {
   });
   const headlines = await readCampaignsFigures({ tenantId: actor.tenantId, campaignIds: campaigns.map((c) => c.id) });
   return campaigns.map((c) => {
-    const { total: _, ...figures } = (headlines.get(c.id) ?? NO_HEADLINE).figures;
+    const { figures } = headlines.get(c.id) ?? NO_HEADLINE;
     return { ...c, figures, deliveryRate: deliveryRate(figures) };
   });
 }
