@@ -82,9 +82,8 @@ const WAITING = new Set<JobState>(['QUEUED', 'SENDING']);
 const FAILED = new Set<JobState>(['FAILED', 'UNDELIVERED']);
 
 /** The shared figures (message-figures.ts) of some of a campaign's job counts. */
-export function figuresOf(jobs: readonly JobCount[]): MessageFigures & { total: number } {
+export function figuresOf(jobs: readonly JobCount[]): MessageFigures {
   const figures = {
-    total: 0,
     waiting: 0,
     sent: 0,
     delivered: 0,
@@ -94,7 +93,6 @@ export function figuresOf(jobs: readonly JobCount[]): MessageFigures & { total: 
     skipped: 0,
   };
   for (const j of jobs) {
-    figures.total += j.jobs;
     if (WAITING.has(j.state)) figures.waiting += j.jobs;
     if (j.handed) figures.sent += j.jobs;
     if (j.state === 'DELIVERED') figures.delivered += j.jobs;
@@ -105,6 +103,9 @@ export function figuresOf(jobs: readonly JobCount[]): MessageFigures & { total: 
   }
   return figures;
 }
+
+/** How many jobs the counts are of. */
+export const jobsIn = (jobs: readonly JobCount[]) => jobs.reduce((n, j) => n + j.jobs, 0);
 
 /** What the provider was paid for the counted jobs' messages, and their parts. */
 export function spendOf(jobs: readonly JobCount[]): { costMicros: number; parts: number } {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { pgPool } from '../db/pg-pool';
 import { NONE_ID, type CampaignScope, type CampaignStats } from './campaign-stats';
+import { readCampaignJobCounts } from './read-campaign-job-counts';
 
 export type ReadCampaignStatsOptions = CampaignScope;
 
@@ -15,15 +16,7 @@ export async function readCampaignStats({ tenantId, campaignId }: ReadCampaignSt
   const values = [tenantId, campaignId];
   const pool = pgPool();
   const [jobs, clicks, timeline, regions, attributions] = await Promise.all([
-    pool.query<CampaignStats['jobs'][number]>(
-      `SELECT ${orNull('"templateId"')} AS "templateId", ${orNull('"sendingNumberId"')} AS "sendingNumberId", state, handed, held,
-              nullif("errorCode", '') AS "errorCode", retried,
-              sum(jobs)::int AS jobs, sum(parts)::float8 AS parts, sum("costMicros")::float8 AS "costMicros"
-         FROM campaign_job_stats WHERE "campaignId" = $2::uuid AND "tenantId" = $1::uuid
-        GROUP BY "templateId", "sendingNumberId", state, handed, held, "errorCode", retried
-       HAVING sum(jobs) <> 0 OR sum(parts) <> 0 OR sum("costMicros") <> 0`,
-      values,
-    ),
+    readCampaignJobCounts({ tenantId, campaignId }),
     pool.query<CampaignStats['clicks'][number] & { visitors: number }>(
       `SELECT ${orNull('"templateId"')} AS "templateId", sum("humanClicks")::int AS "humanClicks", sum("botClicks")::int AS "botClicks",
               sum(people)::int AS people, sum(sum(visitors)) OVER ()::int AS visitors
@@ -54,7 +47,7 @@ export async function readCampaignStats({ tenantId, campaignId }: ReadCampaignSt
     ),
   ]);
   return {
-    jobs: jobs.rows,
+    jobs,
     clicks: clicks.rows.map(({ templateId, humanClicks, botClicks, people }) => ({
       templateId,
       humanClicks,

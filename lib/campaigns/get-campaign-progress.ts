@@ -3,7 +3,9 @@ import type { Actor } from '../auth/actor';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';
 import { HELD_UNTIL_RESUMED } from '../sending/gates/gate';
-import { MESSAGE_FIGURES_SQL, deliveryRate, type MessageFigures } from '../sending/message-figures';
+import { figuresOf, spendOf } from '../campaign-stats/campaign-stats';
+import { readCampaignJobCounts } from '../campaign-stats/read-campaign-job-counts';
+import { deliveryRate, type MessageFigures } from '../sending/message-figures';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';
 import { CAMPAIGN_NOT_FOUND } from './get-campaign';
 import { CampaignIdSchema } from './schemas';
@@ -55,23 +57,9 @@ export async function getCampaignProgress({
     actor.tenantId,
   ]);
   if (!campaign) throw new AppError('not_found', CAMPAIGN_NOT_FOUND);
-  // One scan: a row per state (held apart) for the progress bar, and a total row with the shared figures.
-  const { rows: grouped } = await pool.query<
-    MessageFigures & { total: boolean; state: string; held: boolean; count: number; spent: string }
-  >(
-    `SELECT GROUPING(state, held) = 3 AS total, state, held, count(*)::int AS count,
-            COALESCE(sum("costMicros") FILTER (WHERE "providerMessageId" IS NOT NULL), 0) AS spent,
-            ${MESSAGE_FIGURES_SQL}
-       FROM (SELECT *, (state = 'QUEUED' AND gate IS NOT NULL AND gate <> 'retry') AS held
-               FROM send_jobs WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid) j
-      GROUP BY GROUPING SETS ((state, held), ())`,
-    [campaignId, actor.tenantId],
-  );
-  const states = grouped.filter((g) => !g.total);
-  const { waiting, sent, delivered, failed, failedAfterSending, awaitingReport, skipped } = grouped.find(
-    (g) => g.total,
-  )!;
-  const figures: MessageFigures = { waiting, sent, delivered, failed, failedAfterSending, awaitingReport, skipped };
+  // From the aggregates: a few rows per state whatever the campaign's size.
+  const jobs = await readCampaignJobCounts({ tenantId: actor.tenantId, campaignId });
+  const figures = figuresOf(jobs);
   // The frequency cap gives each person their own reason (whose message, when next); the
   // campaign's figures count them under one, each job keeps its own.
   const { rows: reasons } = await pool.query<{ state: string; reason: string; count: number; until: Date }>(
@@ -83,7 +71,7 @@ export async function getCampaignProgress({
     [campaignId, actor.tenantId],
   );
   const count = (state: string, held = false) =>
-    states.filter((s) => s.state === state && s.held === held).reduce((n, s) => n + s.count, 0);
+    jobs.filter((j) => j.state === state && j.held === held).reduce((n, j) => n + j.jobs, 0);
   const leftOut = Object.entries(campaign.launchSummary?.excluded ?? {})
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([reason, n]) => ({
@@ -114,7 +102,7 @@ export async function getCampaignProgress({
       ...reasons.filter((r) => r.state === 'SKIPPED').map((r) => ({ reason: r.reason, count: r.count })),
       ...leftOut,
     ],
-    spentMicros: states.reduce((sum, s) => sum + Number(s.spent), 0),
+    spentMicros: spendOf(jobs).costMicros,
     figures,
     deliveryRate: deliveryRate(figures),
   };

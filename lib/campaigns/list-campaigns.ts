@@ -25,7 +25,7 @@ export async function listCampaigns({ actor }: ListCampaignsOptions) {
   });
   const headlines = await readCampaignsFigures({ tenantId: actor.tenantId, campaignIds: campaigns.map((c) => c.id) });
   return campaigns.map((c) => {
-    const { figures } = headlines.get(c.id) ?? NO_HEADLINE;
-    return { ...c, figures, deliveryRate: deliveryRate(figures) };
+    const { total, ...figures } = (headlines.get(c.id) ?? NO_HEADLINE).figures;
+    return { ...c, total, figures, deliveryRate: deliveryRate(figures) };
   });
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { writeCsv } from '../csv/write-csv';
 import { pgPool } from '../db/pg-pool';
 import { explainTwilioError } from '../providers/twilio-errors';
-import { readCampaignHeader, type CampaignScope } from './campaign-report-scope';
+import type { CampaignScope } from '../campaign-stats/campaign-stats';
+import { readCampaignHeader } from './campaign-report-scope';
 
 export type ExportCampaignRecipientsOptions = CampaignScope;
 

@@ -1,12 +1,8 @@
 import 'server-only';
 import { writeCsv } from '../csv/write-csv';
 import { FIGURE_MEANINGS } from '../sending/message-figures';
-import { readCampaignHeader, type CampaignScope } from './campaign-report-scope';
-import { readCampaignCost } from './read-campaign-cost';
-import { readCampaignFailures } from './read-campaign-failures';
-import { readCampaignFunnel } from './read-campaign-funnel';
-import { readCampaignMessages } from './read-campaign-messages';
-import { readCampaignOptOuts } from './read-campaign-opt-outs';
+import type { CampaignScope } from '../campaign-stats/campaign-stats';
+import { readCampaignReport } from './read-campaign-report';
 
 export type ExportCampaignSummaryOptions = CampaignScope;
 
@@ -15,14 +11,7 @@ const dollars = (micros: number | null) => (micros === null ? '' : (micros / 1e6
 
 /** The report's headline figures as section, figure, value and what it counts: one sheet to take away. */
 export async function* exportCampaignSummary(scope: ExportCampaignSummaryOptions): AsyncGenerator<string> {
-  const [header, funnel, messages, optOuts, failures, cost] = await Promise.all([
-    readCampaignHeader(scope),
-    readCampaignFunnel(scope),
-    readCampaignMessages(scope),
-    readCampaignOptOuts(scope),
-    readCampaignFailures(scope),
-    readCampaignCost(scope),
-  ]);
+  const { header, funnel, messages, optOuts, failures, cost } = await readCampaignReport(scope);
   const rows: string[][] = [['section', 'figure', 'value', 'rate', 'what it counts']];
   rows.push(['campaign', 'name', header.name, '', '']);
   for (const step of funnel.steps) {

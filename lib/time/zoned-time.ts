@@ -89,3 +89,25 @@ export function startOfNextLocalMonth(instant: Date, zone: string): Date {
 export function localMonthStart(instant: Date, zone: string): string {
   return zonedAt(instant, zone).toPlainDate().with({ day: 1 }).toString();
 }
+
+// One formatter per zone: charts ask the wall-clock time of thousands of quarter hours.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local wall-clock minute of an instant as 2026-11-25T10:15, the form charts and CSVs bucket by. */
+export function wallClock(instant: Date, zone: string): string {
+  let format = wallClockFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClockFormats.set(zone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}

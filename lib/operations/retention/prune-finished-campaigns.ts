@@ -17,10 +17,10 @@ export interface PrunedCampaign {
 
 /**
  * Retention for the two tables that grow with every message: a campaign completed or
- * cancelled more than `retentionDays` ago has its report figures written to
- * campaign_totals, then its clicks, short links, jobs and their history removed, all in
- * one transaction per campaign (the report reads the totals from then on, and shows the
- * same figures). Its spend stays in the ledger and its audit rows stay; its links have
+ * cancelled more than `retentionDays` ago has its headline figures written to
+ * campaign_totals (which marks it pruned), then its clicks, short links, jobs and their
+ * history removed, all in one transaction per campaign. Its reports keep reading the
+ * aggregates, which no removal touches, so they show the same figures. Its spend stays in the ledger and its audit rows stay; its links have
  * long expired (LINK_TTL_DAYS), so no recipient can still follow one.
  */
 export async function pruneFinishedCampaigns(options: PruneFinishedCampaignsOptions): Promise<PrunedCampaign[]> {

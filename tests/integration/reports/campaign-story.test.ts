@@ -9,14 +9,7 @@ import { resolveShortLink } from '@/lib/links/resolve-short-link';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import { exportCampaignRecipients } from '@/lib/reports/export-campaign-recipients';
 import { exportCampaignSummary } from '@/lib/reports/export-campaign-summary';
-import { readCampaignByNumber } from '@/lib/reports/read-campaign-by-number';
-import { readCampaignByRegion } from '@/lib/reports/read-campaign-by-region';
-import { readCampaignCost } from '@/lib/reports/read-campaign-cost';
-import { readCampaignFailures } from '@/lib/reports/read-campaign-failures';
-import { readCampaignFunnel } from '@/lib/reports/read-campaign-funnel';
-import { readCampaignMessages } from '@/lib/reports/read-campaign-messages';
-import { readCampaignOptOuts } from '@/lib/reports/read-campaign-opt-outs';
-import { readCampaignTimeline } from '@/lib/reports/read-campaign-timeline';
+import { readCampaignReport } from '@/lib/reports/read-campaign-report';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
 import { signedInMember } from '../../support/fixtures';
 import { actorFor } from '../../support/import-fixtures';
@@ -126,7 +119,8 @@ describe('campaign report', () => {
     );
 
     const scope = { tenantId, campaignId };
-    const funnel = await readCampaignFunnel(scope);
+    const report = await readCampaignReport(scope);
+    const { funnel } = report;
     expect(Object.fromEntries(funnel.steps.map((s) => [s.key, s.count]))).toMatchObject({
       queued: 8,
       sent: 8,
@@ -138,7 +132,7 @@ describe('campaign report', () => {
     expect(funnel.steps.find((s) => s.key === 'delivered')!.rate).toBeCloseTo(6 / 8);
     expect(funnel.steps.find((s) => s.key === 'clicked')!.rate).toBeCloseTo(3 / 6);
 
-    const messages = await readCampaignMessages(scope);
+    const { messages } = report;
     const clickersOf = (templateId: string) => [0, 1, 3].filter((i) => jobs[i].templateId === templateId).length;
     expect(messages.rows.map((m) => [m.label, m.sends, m.clicked])).toEqual(
       messages.rows.map((m, i) => [['Message A', 'Message B'][i], 4, clickersOf(m.templateId)]),
@@ -146,7 +140,7 @@ describe('campaign report', () => {
     expect(messages.rows.reduce((sum, m) => sum + m.costMicros, 0)).toBeGreaterThan(0);
     expect(messages.verdict.kind).toBe('not-enough-data');
 
-    expect(await readCampaignOptOuts(scope)).toEqual({
+    expect(report.optOuts).toEqual({
       stopReplies: 1,
       webUnsubscribes: 1,
       total: 2,
@@ -154,7 +148,7 @@ describe('campaign report', () => {
       replies: 2,
     });
 
-    const failures = await readCampaignFailures(scope);
+    const { failures } = report;
     expect(failures).toEqual([
       expect.objectContaining({ code: '30003', failed: 1, retried: 1, action: 'Retried, then left' }),
       expect.objectContaining({ code: '30005', failed: 1, retried: 0, action: expect.stringMatching(/suppressed/) }),
@@ -162,22 +156,22 @@ describe('campaign report', () => {
     ]);
     expect(failures[0].explanation).toMatch(/switched off/);
 
-    const cost = await readCampaignCost(scope);
+    const { cost } = report;
     expect(cost.estimateMicros).toBe(440000);
     expect(cost.spentMicros).toBe(cost.parts * cost.pricePerPartMicros);
     expect(cost.perDeliveredMicros).toBeCloseTo(cost.spentMicros / 6);
     expect(cost.perClickerMicros).toBeCloseTo(cost.spentMicros / 3);
 
-    const timeline = await readCampaignTimeline(scope);
+    const { timeline } = report;
     expect(timeline.unit).toBe('day');
     expect(timeline.points.reduce((sum, p) => sum + p.sends, 0)).toBe(8);
     expect(timeline.points.reduce((sum, p) => sum + p.clicks, 0)).toBe(4);
     expect(timeline.points.reduce((sum, p) => sum + p.optOuts, 0)).toBe(2);
 
-    expect(await readCampaignByRegion(scope)).toEqual([
+    expect(report.regions).toEqual([
       expect.objectContaining({ state: 'VIC', timeZone: 'Melbourne (VIC)', sent: 8, delivered: 6, clicked: 3 }),
     ]);
-    expect(await readCampaignByNumber(scope)).toEqual([
+    expect(report.numbers).toEqual([
       expect.objectContaining({ number: number.value, sent: 8, delivered: 6, failed: 2, topError: expect.any(Object) }),
     ]);
 

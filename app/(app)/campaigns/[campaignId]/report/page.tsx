@@ -5,14 +5,7 @@ import { CampaignTimelineChart } from '@/components/reports/CampaignTimelineChar
 import { FigureMeanings } from '@/components/reports/FigureMeanings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { formatCount, formatPercent } from '@/lib/format/number';
-import { readCampaignByNumber } from '@/lib/reports/read-campaign-by-number';
-import { readCampaignByRegion } from '@/lib/reports/read-campaign-by-region';
-import { readCampaignCost } from '@/lib/reports/read-campaign-cost';
-import { readCampaignFailures } from '@/lib/reports/read-campaign-failures';
-import { readCampaignFunnel } from '@/lib/reports/read-campaign-funnel';
-import { readCampaignMessages } from '@/lib/reports/read-campaign-messages';
-import { readCampaignOptOuts } from '@/lib/reports/read-campaign-opt-outs';
-import { readCampaignTimeline } from '@/lib/reports/read-campaign-timeline';
+import { readCampaignReport } from '@/lib/reports/read-campaign-report';
 import { loadCampaign } from '../load-campaign';
 
 type PageProps = { params: Promise<{ campaignId: string }> };
@@ -41,16 +34,7 @@ export default async function CampaignReportPage({ params }: PageProps) {
   const { campaignId } = await params;
   const { actor, campaign } = await loadCampaign(campaignId);
   const scope = { tenantId: actor.tenantId, campaignId: campaign.id };
-  const [funnel, messages, optOuts, failures, cost, timeline, regions, numbers] = await Promise.all([
-    readCampaignFunnel(scope),
-    readCampaignMessages(scope),
-    readCampaignOptOuts(scope),
-    readCampaignFailures(scope),
-    readCampaignCost(scope),
-    readCampaignTimeline(scope),
-    readCampaignByRegion(scope),
-    readCampaignByNumber(scope),
-  ]);
+  const { funnel, messages, optOuts, failures, cost, timeline, regions, numbers } = await readCampaignReport(scope);
   const staff = roleAtLeast(actor.role, 'STAFF');
   const points = timeline.points.map((p) => ({ ...p, label: bucketLabel(p.at, timeline.unit) }));
   const exportBase = `/api/campaigns/${campaign.id}/report`;
