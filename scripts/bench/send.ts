@@ -11,6 +11,7 @@ import { quietHoursUntil } from '../../lib/sending/quiet-hours-until';
 import { CRON_RUN, LOCAL_RUN } from '../../lib/sending/run-scheduled-send';
 import { loadavg } from 'node:os';
 import { busiestSenderSecond, carrierProvider, type CarrierProvider } from './support/carrier-provider';
+import { tenantWithNumbers } from './support/tenant-with-numbers';
 
 // The send queue on a real PostgreSQL: how long a 1,000,000-contact campaign takes
 // to enqueue; drain throughput through all eight gates to a provider that sends
@@ -58,46 +59,6 @@ function daytime(): Date {
       end: 9 * 60,
     }) ?? now
   );
-}
-
-async function tenantWithNumbers(slug: string, numbers: number, numberRatePerMinute = 10_000_000) {
-  const tenant = await db().tenant.create({
-    data: {
-      slug,
-      name: slug,
-      settings: {
-        create: {
-          tenantRatePerMinute: 10_000_000,
-          numberRatePerMinute,
-          senderName: 'Bench',
-          // No quiet hours: the carrier runs use the real clock, whatever the hour.
-          ...(numberRatePerMinute === 10_000_000 ? {} : { quietHoursStart: 0, quietHoursEnd: 0 }),
-        },
-      },
-    },
-    select: { id: true },
-  });
-  await db().budget.createMany({
-    data: [
-      { tenantId: tenant.id, period: 'DAILY', capMicros: 10n ** 15n },
-      { tenantId: tenant.id, period: 'MONTHLY', capMicros: 10n ** 16n },
-    ],
-  });
-  const ids: string[] = [];
-  for (let i = 0; i < numbers; i += 1) {
-    const n = await db().sendingNumber.create({
-      data: {
-        tenantId: tenant.id,
-        value: `+614${String(slug.length * 1000 + i).padStart(8, '0')}`,
-        kind: 'LONG_CODE',
-        warmupStartedAt: new Date('2026-01-01T00:00:00Z'),
-        dailyCap: 100_000_000,
-      },
-      select: { id: true },
-    });
-    ids.push(n.id);
-  }
-  return { tenantId: tenant.id, numberIds: ids };
 }
 
 async function contacts(tenantId: string, count: number, first: number) {

@@ -120,78 +120,114 @@ CREATE FUNCTION report_bucket(at timestamp) RETURNS timestamp
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT date_bin('15 minutes', at, timestamp '2000-01-01') $$;
 
--- Counts a statement's jobs: each changed row adds its new state and takes back its old
--- one, so any writer (enqueue, drain, webhooks, recovery, cancel, opt-out) and any
--- repeated or late callback leaves the figures equal to a recount. A deleted job (retention)
--- stays counted: the report is of what was sent.
-CREATE FUNCTION send_jobs_count() RETURNS trigger
+-- A statement's changed jobs, folded into what the aggregates count them by: a job
+-- that changed adds its new standing and takes back its old one (jobs = +n or -n).
+CREATE TYPE send_job_change AS (
+  "campaignId" uuid, "tenantId" uuid, "templateId" uuid, "sendingNumberId" uuid, state "SendJobState",
+  handed boolean, held boolean, "errorCode" text, retried boolean, "sentAt" timestamp, "deliveredAt" timestamp,
+  -- Only for jobs the provider took: the ones counted by region.
+  "contactId" uuid, "foreign" boolean,
+  jobs bigint, parts bigint, "costMicros" bigint
+);
+
+-- Adds a statement's job changes to the aggregates. Static SQL, so its plans are kept
+-- across calls: a webhook's one-row update pays for the upserts, not for planning them.
+-- Any writer (enqueue, drain, webhooks, recovery, cancel, opt-out) and any repeated or
+-- late callback leaves the figures equal to a recount; a deleted job (retention) stays
+-- counted, as the report is of what was sent.
+CREATE FUNCTION count_send_job_changes(changes send_job_change[]) RETURNS void
   LANGUAGE plpgsql
   AS $fn$
-DECLARE
-  rows_sql text := $q$
-    SELECT r.id, r."tenantId", r."campaignId", r."contactId", r."toE164", r."templateId", r."sendingNumberId", r.state,
-           r."providerMessageId" IS NOT NULL AS handed,
-           (r.state = 'QUEUED' AND r.gate IS NOT NULL AND r.gate <> 'retry') AS held,
-           coalesce(r."errorCode", '') AS "errorCode", r.attempts > 1 AS retried,
-           coalesce(r.parts, 0) AS parts, coalesce(r."costMicros", 0) AS "costMicros", r."sentAt", r."deliveredAt" $q$;
-  changes text;
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    changes := format('SELECT d.*, 1 AS sign FROM (%s FROM new_rows r) d', rows_sql);
-  ELSE
-    changes := format('SELECT d.*, 1 AS sign FROM (%1$s FROM new_rows r) d UNION ALL SELECT d.*, -1 FROM (%1$s FROM old_rows r) d', rows_sql);
-  END IF;
-  EXECUTE format($q$
-    WITH d AS MATERIALIZED (%s),
-    job_counts AS (
-      INSERT INTO campaign_job_stats AS s ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard,
-                                           "tenantId", jobs, parts, "costMicros")
-      SELECT "campaignId", coalesce("templateId", '00000000-0000-0000-0000-000000000000'), coalesce("sendingNumberId", '00000000-0000-0000-0000-000000000000'),
-             state, handed, held, "errorCode", retried, report_shard(), "tenantId", sum(sign), sum(sign * parts), sum(sign * "costMicros")
-        FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 10
-      HAVING sum(sign) <> 0 OR sum(sign * parts) <> 0 OR sum(sign * "costMicros") <> 0
-       ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-      ON CONFLICT ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard)
-      DO UPDATE SET jobs = s.jobs + excluded.jobs, parts = s.parts + excluded.parts, "costMicros" = s."costMicros" + excluded."costMicros"
-      RETURNING 1),
-    timeline AS (
-      INSERT INTO campaign_timeline_stats AS s ("campaignId", at, shard, "tenantId", sends, deliveries, clicks)
-      SELECT "campaignId", at, report_shard(), "tenantId", sum(sends), sum(deliveries), 0
-        FROM (SELECT "campaignId", "tenantId", report_bucket("sentAt") AS at, sign AS sends, 0 AS deliveries FROM d WHERE "sentAt" IS NOT NULL
-              UNION ALL
-              SELECT "campaignId", "tenantId", report_bucket("deliveredAt"), 0, sign FROM d
-               WHERE state = 'DELIVERED' AND "deliveredAt" IS NOT NULL) t
-       GROUP BY 1, 2, 4 HAVING sum(sends) <> 0 OR sum(deliveries) <> 0
-       ORDER BY 1, 2
-      ON CONFLICT ("campaignId", at, shard) DO UPDATE SET sends = s.sends + excluded.sends, deliveries = s.deliveries + excluded.deliveries
-      RETURNING 1),
-    -- Only jobs whose sent, delivered or failed standing changed are looked up among contacts.
-    regional AS (
-      SELECT "campaignId", "tenantId", "contactId", NOT "toE164" LIKE '+61%%' AS "foreign",
-             sum(sign)::int AS sent,
-             coalesce(sum(sign) FILTER (WHERE state = 'DELIVERED'), 0)::int AS delivered,
-             coalesce(sum(sign) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')), 0)::int AS failed
-        FROM d WHERE handed GROUP BY id, 1, 2, 3, 4
-      HAVING sum(sign) <> 0 OR coalesce(sum(sign) FILTER (WHERE state = 'DELIVERED'), 0) <> 0
-          OR coalesce(sum(sign) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED')), 0) <> 0)
-    INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
-                                            sent, delivered, "failedAfterSending", clicked)
-    SELECT g."campaignId", coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''), g."foreign",
-           report_shard(), g."tenantId", sum(g.sent), sum(g.delivered), sum(g.failed), 0
-      FROM regional g LEFT JOIN contacts k ON k.id = g."contactId"
-     GROUP BY 1, 2, 3, 4, 5, 7 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard)
-    DO UPDATE SET sent = s.sent + excluded.sent, delivered = s.delivered + excluded.delivered,
-                  "failedAfterSending" = s."failedAfterSending" + excluded."failedAfterSending"
-  $q$, changes);
+  WITH c AS MATERIALIZED (SELECT * FROM unnest(changes)),
+  job_counts AS (
+    INSERT INTO campaign_job_stats AS s ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard,
+                                         "tenantId", jobs, parts, "costMicros")
+    SELECT c."campaignId", coalesce(c."templateId", '00000000-0000-0000-0000-000000000000'),
+           coalesce(c."sendingNumberId", '00000000-0000-0000-0000-000000000000'), c.state, c.handed, c.held, c."errorCode", c.retried,
+           report_shard(), c."tenantId", sum(c.jobs), sum(c.parts), sum(c."costMicros")
+      FROM c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 10
+    HAVING sum(c.jobs) <> 0 OR sum(c.parts) <> 0 OR sum(c."costMicros") <> 0
+     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard)
+    DO UPDATE SET jobs = s.jobs + excluded.jobs, parts = s.parts + excluded.parts, "costMicros" = s."costMicros" + excluded."costMicros"
+    RETURNING 1),
+  timeline AS (
+    INSERT INTO campaign_timeline_stats AS s ("campaignId", at, shard, "tenantId", sends, deliveries, clicks)
+    SELECT "campaignId", at, report_shard(), "tenantId", sum(sends), sum(deliveries), 0
+      FROM (SELECT c."campaignId", c."tenantId", report_bucket(c."sentAt") AS at, c.jobs AS sends, 0 AS deliveries
+              FROM c WHERE c."sentAt" IS NOT NULL
+            UNION ALL
+            SELECT c."campaignId", c."tenantId", report_bucket(c."deliveredAt"), 0, c.jobs
+              FROM c WHERE c.state = 'DELIVERED' AND c."deliveredAt" IS NOT NULL) t
+     GROUP BY 1, 2, 4 HAVING sum(sends) <> 0 OR sum(deliveries) <> 0
+     ORDER BY 1, 2
+    ON CONFLICT ("campaignId", at, shard) DO UPDATE SET sends = s.sends + excluded.sends, deliveries = s.deliveries + excluded.deliveries
+    RETURNING 1)
+  -- Only jobs whose sent, delivered or failed standing changed are looked up among contacts, one by one.
+  INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
+                                          sent, delivered, "failedAfterSending", clicked)
+  SELECT g."campaignId", coalesce(k."timeZone", ''), coalesce(k.state, ''), coalesce(k.postcode, ''), g."foreign",
+         report_shard(), g."tenantId", sum(g.sent), sum(g.delivered), sum(g.failed), 0
+    FROM (SELECT c."campaignId", c."tenantId", c."contactId", c."foreign", sum(c.jobs)::int AS sent,
+                 coalesce(sum(c.jobs) FILTER (WHERE c.state = 'DELIVERED'), 0)::int AS delivered,
+                 coalesce(sum(c.jobs) FILTER (WHERE c.state IN ('FAILED', 'UNDELIVERED')), 0)::int AS failed
+            FROM c WHERE c."contactId" IS NOT NULL GROUP BY 1, 2, 3, 4) g
+    LEFT JOIN LATERAL (SELECT x."timeZone", upper(trim(x.state)) AS state, x.postcode FROM contacts x WHERE x.id = g."contactId") k ON true
+   WHERE g.sent <> 0 OR g.delivered <> 0 OR g.failed <> 0
+   GROUP BY 1, 2, 3, 4, 5, 7 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard)
+  DO UPDATE SET sent = s.sent + excluded.sent, delivered = s.delivered + excluded.delivered,
+                "failedAfterSending" = s."failedAfterSending" + excluded."failedAfterSending";
+END
+$fn$;
+
+CREATE FUNCTION send_jobs_count_inserts() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $fn$
+BEGIN
+  PERFORM count_send_job_changes(ARRAY(
+    SELECT g::send_job_change
+      FROM (SELECT r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r."providerMessageId" IS NOT NULL,
+                   r.state = 'QUEUED' AND r.gate IS NOT NULL AND r.gate <> 'retry', coalesce(r."errorCode", ''), r.attempts > 1,
+                   r."sentAt", r."deliveredAt", CASE WHEN r."providerMessageId" IS NOT NULL THEN r."contactId" END,
+                   NOT r."toE164" LIKE '+61%', count(*), sum(coalesce(r.parts, 0)), sum(coalesce(r."costMicros", 0))
+              FROM new_rows r GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13) g));
+  RETURN NULL;
+END
+$fn$;
+
+CREATE FUNCTION send_jobs_count_updates() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $fn$
+BEGIN
+  PERFORM count_send_job_changes(ARRAY(
+    SELECT g::send_job_change
+      FROM (SELECT r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r.handed, r.held, r."errorCode", r.retried,
+                   r."sentAt", r."deliveredAt", r."contactId", r."foreign", sum(r.sign), sum(r.sign * r.parts), sum(r.sign * r."costMicros")
+              FROM (SELECT n."campaignId", n."tenantId", n."templateId", n."sendingNumberId", n.state, n."providerMessageId" IS NOT NULL AS handed,
+                           n.state = 'QUEUED' AND n.gate IS NOT NULL AND n.gate <> 'retry' AS held, coalesce(n."errorCode", '') AS "errorCode",
+                           n.attempts > 1 AS retried, n."sentAt", n."deliveredAt",
+                           CASE WHEN n."providerMessageId" IS NOT NULL THEN n."contactId" END AS "contactId",
+                           NOT n."toE164" LIKE '+61%' AS "foreign", 1 AS sign, coalesce(n.parts, 0) AS parts, coalesce(n."costMicros", 0) AS "costMicros"
+                      FROM new_rows n
+                    UNION ALL
+                    SELECT o."campaignId", o."tenantId", o."templateId", o."sendingNumberId", o.state, o."providerMessageId" IS NOT NULL,
+                           o.state = 'QUEUED' AND o.gate IS NOT NULL AND o.gate <> 'retry', coalesce(o."errorCode", ''),
+                           o.attempts > 1, o."sentAt", o."deliveredAt",
+                           CASE WHEN o."providerMessageId" IS NOT NULL THEN o."contactId" END, NOT o."toE164" LIKE '+61%',
+                           -1, coalesce(o.parts, 0), coalesce(o."costMicros", 0)
+                      FROM old_rows o) r
+             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+            HAVING sum(r.sign) <> 0 OR sum(r.sign * r.parts) <> 0 OR sum(r.sign * r."costMicros") <> 0) g));
   RETURN NULL;
 END
 $fn$;
 
 CREATE TRIGGER send_jobs_count_inserts AFTER INSERT ON send_jobs
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION send_jobs_count();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION send_jobs_count_inserts();
 CREATE TRIGGER send_jobs_count_updates AFTER UPDATE ON send_jobs
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION send_jobs_count();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION send_jobs_count_updates();
 
 -- Counts a statement's clicks: all of them, people (a link's first click by a person,
 -- marked on the link so two at once count once), unique visitors, and people by region.
@@ -202,7 +238,9 @@ BEGIN
   WITH n AS MATERIALIZED (
     SELECT c."tenantId", c."campaignId", c."shortLinkId", c."isBot", c."visitorHash", c."occurredAt",
            coalesce(j."templateId", '00000000-0000-0000-0000-000000000000') AS "templateId", j."contactId", j."toE164"
-      FROM new_clicks c JOIN short_links l ON l.id = c."shortLinkId" LEFT JOIN send_jobs j ON j.id = l."sendJobId"
+      FROM new_clicks c
+      JOIN LATERAL (SELECT x."sendJobId" FROM short_links x WHERE x.id = c."shortLinkId") l ON true
+      LEFT JOIN LATERAL (SELECT y."templateId", y."contactId", y."toE164" FROM send_jobs y WHERE y.id = l."sendJobId") j ON true
      WHERE c."campaignId" IS NOT NULL),
   first_clicks AS (
     UPDATE short_links l SET "firstHumanClickAt" = f.at
@@ -239,7 +277,7 @@ BEGIN
                                           sent, delivered, "failedAfterSending", clicked)
   SELECT p."campaignId", coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''),
          NOT p."toE164" LIKE '+61%', report_shard(), p."tenantId", 0, 0, 0, count(*)
-    FROM people p LEFT JOIN contacts k ON k.id = p."contactId"
+    FROM people p LEFT JOIN LATERAL (SELECT x."timeZone", x.state, x.postcode FROM contacts x WHERE x.id = p."contactId") k ON true
    WHERE p."contactId" IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 7 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard) DO UPDATE SET clicked = s.clicked + excluded.clicked;
