@@ -197,29 +197,134 @@ BEGIN
 END
 $fn$;
 
+-- One counter row's change, for the few-row path below; PL/pgSQL, so its plan is kept for the session.
+CREATE FUNCTION add_to_job_stats(c send_job_change) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  INSERT INTO campaign_job_stats AS s ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard,
+                                       "tenantId", jobs, parts, "costMicros")
+  VALUES (c."campaignId", coalesce(c."templateId", '00000000-0000-0000-0000-000000000000'),
+          coalesce(c."sendingNumberId", '00000000-0000-0000-0000-000000000000'), c.state, c.handed, c.held, c."errorCode", c.retried,
+          report_shard(), c."tenantId", c.jobs, c.parts, c."costMicros")
+  ON CONFLICT ("campaignId", "templateId", "sendingNumberId", state, handed, held, "errorCode", retried, shard)
+  DO UPDATE SET jobs = s.jobs + excluded.jobs, parts = s.parts + excluded.parts, "costMicros" = s."costMicros" + excluded."costMicros";
+END
+$$;
+
+CREATE FUNCTION add_to_timeline_stats(campaign uuid, tenant uuid, happened timestamp, sends_delta int, deliveries_delta int) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  INSERT INTO campaign_timeline_stats AS s ("campaignId", at, shard, "tenantId", sends, deliveries, clicks)
+  VALUES (campaign, report_bucket(happened), report_shard(), tenant, sends_delta, deliveries_delta, 0)
+  ON CONFLICT ("campaignId", at, shard) DO UPDATE SET sends = s.sends + excluded.sends, deliveries = s.deliveries + excluded.deliveries;
+END
+$$;
+
+CREATE FUNCTION add_to_region_stats(campaign uuid, tenant uuid, contact uuid, is_foreign boolean, sent_delta int, delivered_delta int,
+                                    failed_delta int)
+  RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
+                                          sent, delivered, "failedAfterSending", clicked)
+  SELECT campaign, coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''), is_foreign,
+         report_shard(), tenant, sent_delta, delivered_delta, failed_delta, 0
+    FROM (SELECT 1) one LEFT JOIN contacts k ON k.id = contact
+  ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard)
+  DO UPDATE SET sent = s.sent + excluded.sent, delivered = s.delivered + excluded.delivered,
+                "failedAfterSending" = s."failedAfterSending" + excluded."failedAfterSending";
+END
+$$;
+
+-- What one job row counts as, with jobs = sign.
+CREATE FUNCTION send_job_change_of(r send_jobs, sign int) RETURNS send_job_change
+  LANGUAGE sql IMMUTABLE
+  AS $$
+  SELECT ROW(r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r."providerMessageId" IS NOT NULL,
+             r.state = 'QUEUED' AND r.gate IS NOT NULL AND r.gate <> 'retry', coalesce(r."errorCode", ''), r.attempts > 1,
+             r."sentAt", r."deliveredAt", CASE WHEN r."providerMessageId" IS NOT NULL THEN r."contactId" END,
+             NOT r."toE164" LIKE '+61%', sign, sign * coalesce(r.parts, 0), sign * coalesce(r."costMicros", 0))::send_job_change
+$$;
+
+-- A status callback or an opt-out changes a job or a few: counting them one by one costs a
+-- fraction of folding them as a set, which is kept for the drain's batches.
 CREATE FUNCTION send_jobs_count_updates() RETURNS trigger
   LANGUAGE plpgsql
   AS $fn$
+DECLARE
+  pair record;
+  old_change send_job_change;
+  new_change send_job_change;
+  sent_delta int;
+  delivered_delta int;
+  failed_delta int;
 BEGIN
-  PERFORM count_send_job_changes(ARRAY(
-    SELECT g::send_job_change
-      FROM (SELECT r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r.handed, r.held, r."errorCode", r.retried,
-                   r."sentAt", r."deliveredAt", r."contactId", r."foreign", sum(r.sign), sum(r.sign * r.parts), sum(r.sign * r."costMicros")
-              FROM (SELECT n."campaignId", n."tenantId", n."templateId", n."sendingNumberId", n.state, n."providerMessageId" IS NOT NULL AS handed,
-                           n.state = 'QUEUED' AND n.gate IS NOT NULL AND n.gate <> 'retry' AS held, coalesce(n."errorCode", '') AS "errorCode",
-                           n.attempts > 1 AS retried, n."sentAt", n."deliveredAt",
-                           CASE WHEN n."providerMessageId" IS NOT NULL THEN n."contactId" END AS "contactId",
-                           NOT n."toE164" LIKE '+61%' AS "foreign", 1 AS sign, coalesce(n.parts, 0) AS parts, coalesce(n."costMicros", 0) AS "costMicros"
-                      FROM new_rows n
-                    UNION ALL
-                    SELECT o."campaignId", o."tenantId", o."templateId", o."sendingNumberId", o.state, o."providerMessageId" IS NOT NULL,
-                           o.state = 'QUEUED' AND o.gate IS NOT NULL AND o.gate <> 'retry', coalesce(o."errorCode", ''),
-                           o.attempts > 1, o."sentAt", o."deliveredAt",
-                           CASE WHEN o."providerMessageId" IS NOT NULL THEN o."contactId" END, NOT o."toE164" LIKE '+61%',
-                           -1, coalesce(o.parts, 0), coalesce(o."costMicros", 0)
-                      FROM old_rows o) r
-             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
-            HAVING sum(r.sign) <> 0 OR sum(r.sign * r.parts) <> 0 OR sum(r.sign * r."costMicros") <> 0) g));
+  IF (SELECT count(*) FROM (SELECT 1 FROM new_rows LIMIT 5) f) = 5 THEN
+    PERFORM count_send_job_changes(ARRAY(
+      SELECT g::send_job_change
+        FROM (SELECT r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r.handed, r.held, r."errorCode", r.retried,
+                     r."sentAt", r."deliveredAt", r."contactId", r."foreign", sum(r.sign), sum(r.sign * r.parts), sum(r.sign * r."costMicros")
+                FROM (SELECT n."campaignId", n."tenantId", n."templateId", n."sendingNumberId", n.state, n."providerMessageId" IS NOT NULL AS handed,
+                             n.state = 'QUEUED' AND n.gate IS NOT NULL AND n.gate <> 'retry' AS held, coalesce(n."errorCode", '') AS "errorCode",
+                             n.attempts > 1 AS retried, n."sentAt", n."deliveredAt",
+                             CASE WHEN n."providerMessageId" IS NOT NULL THEN n."contactId" END AS "contactId",
+                             NOT n."toE164" LIKE '+61%' AS "foreign", 1 AS sign, coalesce(n.parts, 0) AS parts, coalesce(n."costMicros", 0) AS "costMicros"
+                        FROM new_rows n
+                      UNION ALL
+                      SELECT o."campaignId", o."tenantId", o."templateId", o."sendingNumberId", o.state, o."providerMessageId" IS NOT NULL,
+                             o.state = 'QUEUED' AND o.gate IS NOT NULL AND o.gate <> 'retry', coalesce(o."errorCode", ''),
+                             o.attempts > 1, o."sentAt", o."deliveredAt",
+                             CASE WHEN o."providerMessageId" IS NOT NULL THEN o."contactId" END, NOT o."toE164" LIKE '+61%',
+                             -1, coalesce(o.parts, 0), coalesce(o."costMicros", 0)
+                        FROM old_rows o) r
+               GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+              HAVING sum(r.sign) <> 0 OR sum(r.sign * r.parts) <> 0 OR sum(r.sign * r."costMicros") <> 0) g));
+    RETURN NULL;
+  END IF;
+  FOR pair IN SELECT send_job_change_of(old_job, -1) AS old_change, send_job_change_of(new_job, 1) AS new_change
+                FROM old_rows old_job JOIN new_rows new_job ON new_job.id = old_job.id LOOP
+    old_change := pair.old_change;
+    new_change := pair.new_change;
+    IF (old_change."campaignId", old_change."templateId", old_change."sendingNumberId", old_change.state, old_change.handed, old_change.held, old_change."errorCode", old_change.retried, -old_change.parts, -old_change."costMicros")
+       IS DISTINCT FROM (new_change."campaignId", new_change."templateId", new_change."sendingNumberId", new_change.state, new_change.handed, new_change.held, new_change."errorCode", new_change.retried, new_change.parts, new_change."costMicros") THEN
+      PERFORM add_to_job_stats(old_change);
+      PERFORM add_to_job_stats(new_change);
+    END IF;
+    IF report_bucket(old_change."sentAt") IS DISTINCT FROM report_bucket(new_change."sentAt") OR old_change."campaignId" <> new_change."campaignId" THEN
+      IF old_change."sentAt" IS NOT NULL THEN PERFORM add_to_timeline_stats(old_change."campaignId", old_change."tenantId", old_change."sentAt", -1, 0); END IF;
+      IF new_change."sentAt" IS NOT NULL THEN PERFORM add_to_timeline_stats(new_change."campaignId", new_change."tenantId", new_change."sentAt", 1, 0); END IF;
+    END IF;
+    IF (old_change.state = 'DELIVERED' AND old_change."deliveredAt" IS NOT NULL) IS DISTINCT FROM (new_change.state = 'DELIVERED' AND new_change."deliveredAt" IS NOT NULL)
+       OR report_bucket(old_change."deliveredAt") IS DISTINCT FROM report_bucket(new_change."deliveredAt") OR old_change."campaignId" <> new_change."campaignId" THEN
+      IF old_change.state = 'DELIVERED' AND old_change."deliveredAt" IS NOT NULL THEN
+        PERFORM add_to_timeline_stats(old_change."campaignId", old_change."tenantId", old_change."deliveredAt", 0, -1);
+      END IF;
+      IF new_change.state = 'DELIVERED' AND new_change."deliveredAt" IS NOT NULL THEN
+        PERFORM add_to_timeline_stats(new_change."campaignId", new_change."tenantId", new_change."deliveredAt", 0, 1);
+      END IF;
+    END IF;
+    -- Counted by region once the provider has it: one look-up of the contact for the net change.
+    sent_delta := new_change.handed::int - old_change.handed::int;
+    delivered_delta := (new_change.handed AND new_change.state = 'DELIVERED')::int - (old_change.handed AND old_change.state = 'DELIVERED')::int;
+    failed_delta := (new_change.handed AND new_change.state IN ('FAILED', 'UNDELIVERED'))::int
+                    - (old_change.handed AND old_change.state IN ('FAILED', 'UNDELIVERED'))::int;
+    IF old_change."campaignId" <> new_change."campaignId" THEN
+      IF old_change.handed THEN
+        PERFORM add_to_region_stats(old_change."campaignId", old_change."tenantId", old_change."contactId", old_change."foreign", -1,
+                                    -(old_change.state = 'DELIVERED')::int, -(old_change.state IN ('FAILED', 'UNDELIVERED'))::int);
+      END IF;
+      IF new_change.handed THEN
+        PERFORM add_to_region_stats(new_change."campaignId", new_change."tenantId", new_change."contactId", new_change."foreign", 1,
+                                    (new_change.state = 'DELIVERED')::int, (new_change.state IN ('FAILED', 'UNDELIVERED'))::int);
+      END IF;
+    ELSIF sent_delta <> 0 OR delivered_delta <> 0 OR failed_delta <> 0 THEN
+      PERFORM add_to_region_stats(new_change."campaignId", new_change."tenantId", coalesce(new_change."contactId", old_change."contactId"),
+                                  new_change."foreign", sent_delta, delivered_delta, failed_delta);
+    END IF;
+  END LOOP;
   RETURN NULL;
 END
 $fn$;
