@@ -82,7 +82,9 @@ async function seed(tenantId: string) {
   await pool.query(
     `INSERT INTO contacts (id, "tenantId", "phoneE164", "firstName", "lastName", "consentStatus", state, postcode, "createdAt", "updatedAt")
      SELECT gen_random_uuid(), $1::uuid, '+614' || lpad(g::text, 8, '0'), 'Sam', 'Lee', 'EXPLICIT',
-            (ARRAY['NSW','VIC','QLD','WA','SA','TAS','NT','ACT'])[1 + g % 8], lpad((2000 + g % 6000)::text, 4, '0'), now(), now()
+            (ARRAY['NSW','VIC','QLD','WA','SA','TAS','NT','ACT'])[1 + g % 8],
+            -- A postcode of the contact's state, about 2,600 in all as in Australia.
+            lpad(((ARRAY[2000, 3000, 4000, 6000, 5000, 7000, 800, 2600])[1 + g % 8] + (g / 8) % 325)::text, 4, '0'), now(), now()
      FROM generate_series(1, $2::int) g`,
     [tenantId, contacts],
   );
