@@ -61,7 +61,10 @@ consent AS (
 marked AS (
   UPDATE import_rows r SET applied = true
   FROM src JOIN up USING ("phoneE164")
-  WHERE r."batchId" = $1 AND r."tenantId" = $2 AND r."rowNumber" = src."rowNumber"
+  -- The range bound lets the join read only this range's rows: nested loops are off, so
+  -- without it each range would scan the whole batch and a commit would grow quadratically.
+  WHERE r."batchId" = $1 AND r."tenantId" = $2 AND r."rowNumber" >= $3 AND r."rowNumber" < $3 + $6
+    AND r."rowNumber" = src."rowNumber"
   RETURNING r."rowNumber"
 )
 SELECT count(*)::int AS applied FROM marked`;
