@@ -76,10 +76,7 @@ export async function eraseContact({ actor, contactId, reason }: EraseContactOpt
         WHERE "tenantId" = $1::uuid AND "remoteE164" = $2`,
       values,
     );
-    await tx.query(
-      `UPDATE import_rows SET raw = '{}'::jsonb, "contactId" = NULL WHERE "tenantId" = $1::uuid AND "phoneE164" = $2`,
-      values,
-    );
+    await tx.query(`UPDATE import_rows SET raw = '{}'::jsonb WHERE "tenantId" = $1::uuid AND "phoneE164" = $2`, values);
     // Consent events and import lineage go with the contact (foreign keys cascade).
     await tx.query(`DELETE FROM contacts WHERE id = $1::uuid`, [contactId]);
     // The contact's edit history held the old values; who edited it, and when, stays.

@@ -31,7 +31,7 @@ export interface RowContext {
   /** Columns in the header (or the first row): a row with more filled cells is malformed. */
   columnCount: number;
   /** E.164 digits as a number (compact for a million rows) → the row that first used it. */
-  seen: Map<number, number>;
+  seen: { get(key: number): number | undefined; set(key: number, row: number): unknown };
   /** Numbers on the tenant's do-not-contact list, or opted out. */
   dnc: Set<string>;
   /** When the dry run runs: consent cannot be dated after it. */

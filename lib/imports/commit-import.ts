@@ -11,7 +11,7 @@ import { formatCount } from '../format/number';
 // stopped, and the unique (tenant, phone) key means no contact is ever duplicated.
 const APPLY_CHUNK = `
 WITH src AS (
-  SELECT r.id, r."phoneE164", r.raw->'contact' AS c, COALESCE((r.raw->>'consentChanged')::boolean, false) AS "consentChanged"
+  SELECT r."rowNumber", r."phoneE164", r.raw->'contact' AS c, COALESCE((r.raw->>'consentChanged')::boolean, false) AS "consentChanged"
   FROM import_rows r
   WHERE r."batchId" = $1 AND r."tenantId" = $2 AND r."rowNumber" >= $3 AND r."rowNumber" < $3 + $6
     AND NOT r.applied AND r.decision IN ('CREATE', 'UPDATE')
@@ -59,10 +59,13 @@ consent AS (
   WHERE src."consentChanged"
 ),
 marked AS (
-  UPDATE import_rows r SET applied = true, "contactId" = up.id
+  UPDATE import_rows r SET applied = true
   FROM src JOIN up USING ("phoneE164")
-  WHERE r.id = src.id
-  RETURNING r.id
+  -- The range bound lets the join read only this range's rows: nested loops are off, so
+  -- without it each range would scan the whole batch and a commit would grow quadratically.
+  WHERE r."batchId" = $1 AND r."tenantId" = $2 AND r."rowNumber" >= $3 AND r."rowNumber" < $3 + $6
+    AND r."rowNumber" = src."rowNumber"
+  RETURNING r."rowNumber"
 )
 SELECT count(*)::int AS applied FROM marked`;
 

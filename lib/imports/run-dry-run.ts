@@ -2,25 +2,28 @@ import 'server-only';
 import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { ColumnMappingSchema } from './column-mapping';
-import { checkRow, compareWithExisting, type ExistingContact, type RowContext } from './check-row';
+import {
+  checkRow,
+  compareWithExisting,
+  type ExistingContact,
+  type ImportedContact,
+  type RowContext,
+} from './check-row';
+import { FirstRowTable } from './first-row-table';
 import { UnreadableFileError, type TextEncoding } from './file-format';
 import { readRecords } from './read-stored-file';
 import { storableText } from '../contacts/storable-values';
+import { writeImportRows, type DecidedRow } from './write-import-rows';
 
 const BATCH_ROWS = 5000;
 const WRITERS = 3;
 
-interface DecidedRow {
-  rowNumber: number;
-  raw: string;
-  phoneE164: string | null;
-  decision: 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'REJECT';
-  reasonCode: string | null;
-  reason: string | null;
-}
-
 // Absent keys read as NULL in the commit's SQL; leaving them out keeps a million rows smaller.
-const withoutNulls = (_key: string, value: unknown) => (value === null ? undefined : value);
+function withoutNulls(contact: ImportedContact): Partial<ImportedContact> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(contact)) if (value !== null) kept[key] = value;
+  return kept;
+}
 
 async function loadDoNotContact(db: pg.Pool, tenantId: string): Promise<Set<string>> {
   const { rows } = await db.query<{ phone: string }>(
@@ -43,24 +46,6 @@ async function existingContacts(
     [tenantId, phones],
   );
   return new Map(rows.map((r) => [r.phoneE164, r]));
-}
-
-async function writeRows(db: pg.Pool, tenantId: string, batchId: string, rows: DecidedRow[]): Promise<void> {
-  await db.query(
-    `INSERT INTO import_rows ("tenantId", "batchId", "rowNumber", raw, "phoneE164", decision, "reasonCode", reason)
-     SELECT $1, $2, n, r::jsonb, p, d::"ImportDecision", c, why
-     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(n, r, p, d, c, why)`,
-    [
-      tenantId,
-      batchId,
-      rows.map((r) => r.rowNumber),
-      rows.map((r) => r.raw),
-      rows.map((r) => r.phoneE164),
-      rows.map((r) => r.decision),
-      rows.map((r) => r.reasonCode),
-      rows.map((r) => r.reason),
-    ],
-  );
 }
 
 export interface RunDryRunOptions {
@@ -97,7 +82,7 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
     const context: RowContext = {
       mapping,
       columnCount: 0,
-      seen: new Map(),
+      seen: new FirstRowTable(),
       dnc: await loadDoNotContact(db, tenantId),
       now: new Date(),
     };
@@ -133,18 +118,20 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
           );
           return {
             rowNumber,
-            raw: JSON.stringify({ contact: check.contact, consentChanged }, withoutNulls),
+            raw: JSON.stringify({ contact: withoutNulls(check.contact), consentChanged }),
             phoneE164: check.contact.phoneE164,
             decision,
             reasonCode: null,
             reason: null,
           };
         });
-        await writeRows(db, tenantId, batchId, decided);
+        await writeImportRows({ db, tenantId, batchId, rows: decided });
         for (const d of decided) counts[d.decision] += 1;
         processed += decided.length;
         await db.query(
-          `UPDATE import_batches SET "processedRows" = GREATEST("processedRows", $3), "createCount" = $4, "updateCount" = $5, "unchangedCount" = $6, "rejectCount" = $7
+          // Writers finish out of order; counts only grow, so an earlier writer's figures never overwrite a later one's.
+          `UPDATE import_batches SET "processedRows" = GREATEST("processedRows", $3), "createCount" = GREATEST("createCount", $4),
+             "updateCount" = GREATEST("updateCount", $5), "unchangedCount" = GREATEST("unchangedCount", $6), "rejectCount" = GREATEST("rejectCount", $7)
            WHERE id = $1 AND "tenantId" = $2`,
           [batchId, tenantId, processed, counts.CREATE, counts.UPDATE, counts.UNCHANGED, counts.REJECT],
         );
@@ -183,8 +170,10 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
     // Fresh statistics let the commit plan its joins over these rows sensibly.
     await db.query('ANALYZE import_rows');
     await db.query(
-      `UPDATE import_batches SET status = 'ANALYSED', "totalRows" = $3, "analysedAt" = now() WHERE id = $1 AND "tenantId" = $2`,
-      [batchId, tenantId, processed],
+      `UPDATE import_batches SET status = 'ANALYSED', "totalRows" = $3, "processedRows" = $3, "createCount" = $4, "updateCount" = $5,
+         "unchangedCount" = $6, "rejectCount" = $7, "analysedAt" = now()
+       WHERE id = $1 AND "tenantId" = $2`,
+      [batchId, tenantId, processed, counts.CREATE, counts.UPDATE, counts.UNCHANGED, counts.REJECT],
     );
   } catch (error) {
     const message =
