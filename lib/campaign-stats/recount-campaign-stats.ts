@@ -69,16 +69,16 @@ export async function recountCampaignStats({
       values,
     ),
     pool.query<CampaignStats['regions'][number]>(
-      `SELECT "timeZone", state, postcode, "foreign", sum(sent)::int AS sent, sum(delivered)::int AS delivered,
+      `SELECT nullif(split_part(region, '|', 1), '') AS "timeZone", nullif(split_part(region, '|', 2), '') AS state,
+              nullif(split_part(region, '|', 3), '') AS postcode, "foreign", sum(sent)::int AS sent, sum(delivered)::int AS delivered,
               sum(failed)::int AS "failedAfterSending", sum(clicked)::int AS clicked
-         FROM (SELECT nullif(k."timeZone", '') AS "timeZone", nullif(upper(trim(k.state)), '') AS state, nullif(k.postcode, '') AS postcode,
-                      NOT j."toE164" LIKE '+61%' AS "foreign", 1 AS sent, (j.state = 'DELIVERED')::int AS delivered,
-                      (j.state IN ('FAILED', 'UNDELIVERED'))::int AS failed, 0 AS clicked
-                 FROM send_jobs j LEFT JOIN contacts k ON k.id = j."contactId"
+         FROM (SELECT coalesce(j."regionKey", '||') AS region, NOT j."toE164" LIKE '+61%' AS "foreign", 1 AS sent,
+                      (j.state = 'DELIVERED')::int AS delivered, (j.state IN ('FAILED', 'UNDELIVERED'))::int AS failed, 0 AS clicked
+                 FROM send_jobs j
                 WHERE j."tenantId" = $1::uuid AND j."campaignId" = $2::uuid AND j."providerMessageId" IS NOT NULL
                UNION ALL
-               SELECT nullif(k."timeZone", ''), nullif(upper(trim(k.state)), ''), nullif(k.postcode, ''), NOT j."toE164" LIKE '+61%', 0, 0, 0, 1
-                 FROM send_jobs j LEFT JOIN contacts k ON k.id = j."contactId"
+               SELECT coalesce(j."regionKey", '||'), NOT j."toE164" LIKE '+61%', 0, 0, 0, 1
+                 FROM send_jobs j
                 WHERE j."tenantId" = $1::uuid AND j."campaignId" = $2::uuid
                   AND EXISTS (SELECT 1 FROM short_links l JOIN clicks c ON c."shortLinkId" = l.id
                                WHERE l."sendJobId" = j.id AND NOT c."isBot")) r

@@ -43,13 +43,14 @@ export async function buildSendQueue(tx: Queryable, options: BuildSendQueueOptio
   await tx.query(`SET LOCAL work_mem = '256MB'`);
   const { rows } = await tx.query<{ reason: ExclusionReason | 'queued' | null; count: string }>(
     `WITH audience AS MATERIALIZED (
-       SELECT c.id, c."phoneE164", ${sendability.reason} AS reason
+       SELECT c.id, c."phoneE164", contact_region_key(c."timeZone", c.state, c.postcode) AS "regionKey",
+              ${sendability.reason} AS reason
        FROM contacts c ${sendability.joins}
        WHERE ${condition.sql}
      ),
      inserted AS (
-       INSERT INTO send_jobs ("tenantId", "campaignId", "contactId", "toE164", state, "nextAttemptAt", "createdAt", "updatedAt")
-       SELECT $1::uuid, $2::uuid, a.id, a."phoneE164", 'QUEUED', $3::timestamp, $4::timestamp, $4::timestamp
+       INSERT INTO send_jobs ("tenantId", "campaignId", "contactId", "toE164", "regionKey", state, "nextAttemptAt", "createdAt", "updatedAt")
+       SELECT $1::uuid, $2::uuid, a.id, a."phoneE164", a."regionKey", 'QUEUED', $3::timestamp, $4::timestamp, $4::timestamp
        FROM audience a
        WHERE a.reason IS NULL
          AND NOT EXISTS (SELECT 1 FROM send_jobs j WHERE j."tenantId" = $1::uuid AND j."contactId" = a.id AND j."campaignId" = $2::uuid)

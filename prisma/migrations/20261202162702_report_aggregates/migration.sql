@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "send_jobs" ADD COLUMN     "regionKey" TEXT;
+
+-- AlterTable
 ALTER TABLE "short_links" ADD COLUMN     "firstHumanClickAt" TIMESTAMP(3);
 
 -- CreateTable
@@ -87,6 +90,12 @@ CREATE TABLE "campaign_attributions" (
     CONSTRAINT "campaign_attributions_pkey" PRIMARY KEY ("campaignId","kind","contactId")
 );
 
+-- CreateIndex
+CREATE INDEX "campaign_timeline_stats_tenantId_at_idx" ON "campaign_timeline_stats"("tenantId", "at");
+
+-- CreateIndex
+CREATE INDEX "campaign_attributions_tenantId_firstAt_idx" ON "campaign_attributions"("tenantId", "firstAt");
+
 -- AddForeignKey
 ALTER TABLE "campaign_job_stats" ADD CONSTRAINT "campaign_job_stats_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -104,6 +113,13 @@ ALTER TABLE "campaign_visitors" ADD CONSTRAINT "campaign_visitors_campaignId_fke
 
 -- AddForeignKey
 ALTER TABLE "campaign_attributions" ADD CONSTRAINT "campaign_attributions_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- What a recipient's state and zone are worked out from, kept on each job as it is queued.
+CREATE FUNCTION contact_region_key(time_zone text, state text, postcode text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT concat(time_zone, '|', upper(trim(state)), '|', postcode) $$;
+
+UPDATE send_jobs j SET "regionKey" = contact_region_key(k."timeZone", k.state, k.postcode)
+  FROM contacts k WHERE k.id = j."contactId";
 
 -- ───────────── the triggers that keep the report aggregates ─────────────
 -- Every writer of jobs, clicks, opt-outs and replies keeps the aggregates in its own
@@ -126,7 +142,7 @@ CREATE TYPE send_job_change AS (
   "campaignId" uuid, "tenantId" uuid, "templateId" uuid, "sendingNumberId" uuid, state "SendJobState",
   handed boolean, held boolean, "errorCode" text, retried boolean, "sentAt" timestamp, "deliveredAt" timestamp,
   -- Only for jobs the provider took: the ones counted by region.
-  "contactId" uuid, "foreign" boolean,
+  "regionKey" text, "foreign" boolean,
   jobs bigint, parts bigint, "costMicros" bigint
 );
 
@@ -164,16 +180,14 @@ BEGIN
      ORDER BY 1, 2
     ON CONFLICT ("campaignId", at, shard) DO UPDATE SET sends = s.sends + excluded.sends, deliveries = s.deliveries + excluded.deliveries
     RETURNING 1)
-  -- Only jobs whose sent, delivered or failed standing changed are looked up among contacts, one by one.
   INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
                                           sent, delivered, "failedAfterSending", clicked)
-  SELECT g."campaignId", coalesce(k."timeZone", ''), coalesce(k.state, ''), coalesce(k.postcode, ''), g."foreign",
-         report_shard(), g."tenantId", sum(g.sent), sum(g.delivered), sum(g.failed), 0
-    FROM (SELECT c."campaignId", c."tenantId", c."contactId", c."foreign", sum(c.jobs)::int AS sent,
+  SELECT g."campaignId", split_part(g."regionKey", '|', 1), split_part(g."regionKey", '|', 2), split_part(g."regionKey", '|', 3),
+         g."foreign", report_shard(), g."tenantId", sum(g.sent), sum(g.delivered), sum(g.failed), 0
+    FROM (SELECT c."campaignId", c."tenantId", c."regionKey", c."foreign", sum(c.jobs)::int AS sent,
                  coalesce(sum(c.jobs) FILTER (WHERE c.state = 'DELIVERED'), 0)::int AS delivered,
                  coalesce(sum(c.jobs) FILTER (WHERE c.state IN ('FAILED', 'UNDELIVERED')), 0)::int AS failed
-            FROM c WHERE c."contactId" IS NOT NULL GROUP BY 1, 2, 3, 4) g
-    LEFT JOIN LATERAL (SELECT x."timeZone", upper(trim(x.state)) AS state, x.postcode FROM contacts x WHERE x.id = g."contactId") k ON true
+            FROM c WHERE c."regionKey" IS NOT NULL GROUP BY 1, 2, 3, 4) g
    WHERE g.sent <> 0 OR g.delivered <> 0 OR g.failed <> 0
    GROUP BY 1, 2, 3, 4, 5, 7 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard)
@@ -190,7 +204,7 @@ BEGIN
     SELECT g::send_job_change
       FROM (SELECT r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r."providerMessageId" IS NOT NULL,
                    r.state = 'QUEUED' AND r.gate IS NOT NULL AND r.gate <> 'retry', coalesce(r."errorCode", ''), r.attempts > 1,
-                   r."sentAt", r."deliveredAt", CASE WHEN r."providerMessageId" IS NOT NULL THEN r."contactId" END,
+                   r."sentAt", r."deliveredAt", CASE WHEN r."providerMessageId" IS NOT NULL THEN coalesce(r."regionKey", '||') END,
                    NOT r."toE164" LIKE '+61%', count(*), sum(coalesce(r.parts, 0)), sum(coalesce(r."costMicros", 0))
               FROM new_rows r GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13) g));
   RETURN NULL;
@@ -222,7 +236,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION add_to_region_stats(campaign uuid, tenant uuid, contact uuid, is_foreign boolean, sent_delta int, delivered_delta int,
+CREATE FUNCTION add_to_region_stats(campaign uuid, tenant uuid, region text, is_foreign boolean, sent_delta int, delivered_delta int,
                                     failed_delta int)
   RETURNS void
   LANGUAGE plpgsql
@@ -230,9 +244,8 @@ CREATE FUNCTION add_to_region_stats(campaign uuid, tenant uuid, contact uuid, is
 BEGIN
   INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
                                           sent, delivered, "failedAfterSending", clicked)
-  SELECT campaign, coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''), is_foreign,
-         report_shard(), tenant, sent_delta, delivered_delta, failed_delta, 0
-    FROM (SELECT 1) one LEFT JOIN contacts k ON k.id = contact
+  VALUES (campaign, split_part(region, '|', 1), split_part(region, '|', 2), split_part(region, '|', 3), is_foreign,
+          report_shard(), tenant, sent_delta, delivered_delta, failed_delta, 0)
   ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard)
   DO UPDATE SET sent = s.sent + excluded.sent, delivered = s.delivered + excluded.delivered,
                 "failedAfterSending" = s."failedAfterSending" + excluded."failedAfterSending";
@@ -245,7 +258,7 @@ CREATE FUNCTION send_job_change_of(r send_jobs, sign int) RETURNS send_job_chang
   AS $$
   SELECT ROW(r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r."providerMessageId" IS NOT NULL,
              r.state = 'QUEUED' AND r.gate IS NOT NULL AND r.gate <> 'retry', coalesce(r."errorCode", ''), r.attempts > 1,
-             r."sentAt", r."deliveredAt", CASE WHEN r."providerMessageId" IS NOT NULL THEN r."contactId" END,
+             r."sentAt", r."deliveredAt", CASE WHEN r."providerMessageId" IS NOT NULL THEN coalesce(r."regionKey", '||') END,
              NOT r."toE164" LIKE '+61%', sign, sign * coalesce(r.parts, 0), sign * coalesce(r."costMicros", 0))::send_job_change
 $$;
 
@@ -266,18 +279,18 @@ BEGIN
     PERFORM count_send_job_changes(ARRAY(
       SELECT g::send_job_change
         FROM (SELECT r."campaignId", r."tenantId", r."templateId", r."sendingNumberId", r.state, r.handed, r.held, r."errorCode", r.retried,
-                     r."sentAt", r."deliveredAt", r."contactId", r."foreign", sum(r.sign), sum(r.sign * r.parts), sum(r.sign * r."costMicros")
+                     r."sentAt", r."deliveredAt", r."regionKey", r."foreign", sum(r.sign), sum(r.sign * r.parts), sum(r.sign * r."costMicros")
                 FROM (SELECT n."campaignId", n."tenantId", n."templateId", n."sendingNumberId", n.state, n."providerMessageId" IS NOT NULL AS handed,
                              n.state = 'QUEUED' AND n.gate IS NOT NULL AND n.gate <> 'retry' AS held, coalesce(n."errorCode", '') AS "errorCode",
                              n.attempts > 1 AS retried, n."sentAt", n."deliveredAt",
-                             CASE WHEN n."providerMessageId" IS NOT NULL THEN n."contactId" END AS "contactId",
+                             CASE WHEN n."providerMessageId" IS NOT NULL THEN coalesce(n."regionKey", '||') END AS "regionKey",
                              NOT n."toE164" LIKE '+61%' AS "foreign", 1 AS sign, coalesce(n.parts, 0) AS parts, coalesce(n."costMicros", 0) AS "costMicros"
                         FROM new_rows n
                       UNION ALL
                       SELECT o."campaignId", o."tenantId", o."templateId", o."sendingNumberId", o.state, o."providerMessageId" IS NOT NULL,
                              o.state = 'QUEUED' AND o.gate IS NOT NULL AND o.gate <> 'retry', coalesce(o."errorCode", ''),
                              o.attempts > 1, o."sentAt", o."deliveredAt",
-                             CASE WHEN o."providerMessageId" IS NOT NULL THEN o."contactId" END, NOT o."toE164" LIKE '+61%',
+                             CASE WHEN o."providerMessageId" IS NOT NULL THEN coalesce(o."regionKey", '||') END, NOT o."toE164" LIKE '+61%',
                              -1, coalesce(o.parts, 0), coalesce(o."costMicros", 0)
                         FROM old_rows o) r
                GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
@@ -306,22 +319,22 @@ BEGIN
         PERFORM add_to_timeline_stats(new_change."campaignId", new_change."tenantId", new_change."deliveredAt", 0, 1);
       END IF;
     END IF;
-    -- Counted by region once the provider has it: one look-up of the contact for the net change.
+    -- Counted by region once the provider has it, as one net change.
     sent_delta := new_change.handed::int - old_change.handed::int;
     delivered_delta := (new_change.handed AND new_change.state = 'DELIVERED')::int - (old_change.handed AND old_change.state = 'DELIVERED')::int;
     failed_delta := (new_change.handed AND new_change.state IN ('FAILED', 'UNDELIVERED'))::int
                     - (old_change.handed AND old_change.state IN ('FAILED', 'UNDELIVERED'))::int;
     IF old_change."campaignId" <> new_change."campaignId" THEN
       IF old_change.handed THEN
-        PERFORM add_to_region_stats(old_change."campaignId", old_change."tenantId", old_change."contactId", old_change."foreign", -1,
+        PERFORM add_to_region_stats(old_change."campaignId", old_change."tenantId", old_change."regionKey", old_change."foreign", -1,
                                     -(old_change.state = 'DELIVERED')::int, -(old_change.state IN ('FAILED', 'UNDELIVERED'))::int);
       END IF;
       IF new_change.handed THEN
-        PERFORM add_to_region_stats(new_change."campaignId", new_change."tenantId", new_change."contactId", new_change."foreign", 1,
+        PERFORM add_to_region_stats(new_change."campaignId", new_change."tenantId", new_change."regionKey", new_change."foreign", 1,
                                     (new_change.state = 'DELIVERED')::int, (new_change.state IN ('FAILED', 'UNDELIVERED'))::int);
       END IF;
     ELSIF sent_delta <> 0 OR delivered_delta <> 0 OR failed_delta <> 0 THEN
-      PERFORM add_to_region_stats(new_change."campaignId", new_change."tenantId", coalesce(new_change."contactId", old_change."contactId"),
+      PERFORM add_to_region_stats(new_change."campaignId", new_change."tenantId", coalesce(new_change."regionKey", old_change."regionKey"),
                                   new_change."foreign", sent_delta, delivered_delta, failed_delta);
     END IF;
   END LOOP;
@@ -342,10 +355,11 @@ CREATE FUNCTION clicks_count() RETURNS trigger
 BEGIN
   WITH n AS MATERIALIZED (
     SELECT c."tenantId", c."campaignId", c."shortLinkId", c."isBot", c."visitorHash", c."occurredAt",
-           coalesce(j."templateId", '00000000-0000-0000-0000-000000000000') AS "templateId", j."contactId", j."toE164"
+           coalesce(j."templateId", '00000000-0000-0000-0000-000000000000') AS "templateId", j.id AS "jobId",
+           coalesce(j."regionKey", '||') AS "regionKey", j."toE164"
       FROM new_clicks c
       JOIN LATERAL (SELECT x."sendJobId" FROM short_links x WHERE x.id = c."shortLinkId") l ON true
-      LEFT JOIN LATERAL (SELECT y."templateId", y."contactId", y."toE164" FROM send_jobs y WHERE y.id = l."sendJobId") j ON true
+      LEFT JOIN LATERAL (SELECT y.id, y."templateId", y."regionKey", y."toE164" FROM send_jobs y WHERE y.id = l."sendJobId") j ON true
      WHERE c."campaignId" IS NOT NULL),
   first_clicks AS (
     UPDATE short_links l SET "firstHumanClickAt" = f.at
@@ -380,10 +394,10 @@ BEGIN
     RETURNING 1)
   INSERT INTO campaign_region_stats AS s ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId",
                                           sent, delivered, "failedAfterSending", clicked)
-  SELECT p."campaignId", coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''),
+  SELECT p."campaignId", split_part(p."regionKey", '|', 1), split_part(p."regionKey", '|', 2), split_part(p."regionKey", '|', 3),
          NOT p."toE164" LIKE '+61%', report_shard(), p."tenantId", 0, 0, 0, count(*)
-    FROM people p LEFT JOIN LATERAL (SELECT x."timeZone", x.state, x.postcode FROM contacts x WHERE x.id = p."contactId") k ON true
-   WHERE p."contactId" IS NOT NULL
+    FROM people p
+   WHERE p."jobId" IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 7 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ("campaignId", "timeZone", state, postcode, "foreign", shard) DO UPDATE SET clicked = s.clicked + excluded.clicked;
   RETURN NULL;
@@ -477,14 +491,15 @@ UPDATE campaign_click_stats s SET visitors = v.n
 
 INSERT INTO campaign_region_stats ("campaignId", "timeZone", state, postcode, "foreign", shard, "tenantId", sent, delivered, "failedAfterSending", clicked)
 SELECT "campaignId", "timeZone", state, postcode, "foreign", 0, "tenantId", sum(sent), sum(delivered), sum(failed), sum(clicked)
-  FROM (SELECT j."campaignId", j."tenantId", coalesce(k."timeZone", '') AS "timeZone", coalesce(upper(trim(k.state)), '') AS state,
-               coalesce(k.postcode, '') AS postcode, NOT j."toE164" LIKE '+61%' AS "foreign", 1 AS sent,
+  FROM (SELECT j."campaignId", j."tenantId", split_part(coalesce(j."regionKey", '||'), '|', 1) AS "timeZone",
+               split_part(coalesce(j."regionKey", '||'), '|', 2) AS state, split_part(coalesce(j."regionKey", '||'), '|', 3) AS postcode,
+               NOT j."toE164" LIKE '+61%' AS "foreign", 1 AS sent,
                (j.state = 'DELIVERED')::int AS delivered, (j.state IN ('FAILED', 'UNDELIVERED'))::int AS failed, 0 AS clicked
-          FROM send_jobs j LEFT JOIN contacts k ON k.id = j."contactId" WHERE j."providerMessageId" IS NOT NULL
+          FROM send_jobs j WHERE j."providerMessageId" IS NOT NULL
         UNION ALL
-        SELECT j."campaignId", j."tenantId", coalesce(k."timeZone", ''), coalesce(upper(trim(k.state)), ''), coalesce(k.postcode, ''),
-               NOT j."toE164" LIKE '+61%', 0, 0, 0, 1
-          FROM short_links l JOIN send_jobs j ON j.id = l."sendJobId" LEFT JOIN contacts k ON k.id = j."contactId"
+        SELECT j."campaignId", j."tenantId", split_part(coalesce(j."regionKey", '||'), '|', 1), split_part(coalesce(j."regionKey", '||'), '|', 2),
+               split_part(coalesce(j."regionKey", '||'), '|', 3), NOT j."toE164" LIKE '+61%', 0, 0, 0, 1
+          FROM short_links l JOIN send_jobs j ON j.id = l."sendJobId"
          WHERE l."firstHumanClickAt" IS NOT NULL) r
  GROUP BY 1, 2, 3, 4, 5, 7;
 
