@@ -22,7 +22,7 @@ export function DailySpendChart({
       <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 560, height: 240 }}>
         <BarChart data={points} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 6, right: 6 }} />
           <YAxis
             tick={{ fontSize: 12 }}
             width={60}

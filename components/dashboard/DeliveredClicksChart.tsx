@@ -29,10 +29,10 @@ export function DeliveredClicksChart({ points }: { points: DeliveredClicksPoint[
       <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 560, height: 240 }}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 6, right: 6 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={44} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           {SERIES.map((s) => (
             <Line
               key={s.key}

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { DashboardDay } from '@/lib/reports/read-dashboard-days';
 import type { SpendAgainstBudgets } from '@/lib/reports/read-spend-against-budgets';
 import { formatDayMonth } from '@/lib/format/date-time';
-import { formatCount, formatPercent } from '@/lib/format/number';
+import { formatCount, formatPercent, formatQuantity } from '@/lib/format/number';
 import { dollars } from '../campaigns/format';
 import { ProgressBar } from '../ui/ProgressBar';
 import { DailySpendChart } from './DailySpendChart';
@@ -38,7 +38,7 @@ export function LastDays({ days, spend, timeZone }: LastDaysProps) {
     <section aria-labelledby="days-heading">
       <h2 id="days-heading">The last {days.length} days</h2>
       <p>
-        {formatCount(totals.delivered)} delivered, {formatCount(totals.clicks)} clicks by people,{' '}
+        {formatCount(totals.delivered)} delivered, {formatQuantity(totals.clicks, 'click')} by people,{' '}
         {formatCount(totals.optOuts)} opted out (
         {formatPercent(totals.delivered > 0 ? totals.optOuts / totals.delivered : null)} of delivered) and{' '}
         {dollars(totals.spentMicros)} spent.

@@ -22,7 +22,7 @@ export function RecentCampaigns({ recent, timeZone }: RecentCampaignsProps) {
       ) : (
         <>
           <div className="table-scroll">
-            <table aria-label="Recent campaigns">
+            <table aria-label="Recent campaigns" className="stack-on-phone">
               <thead>
                 <tr>
                   <th>Campaign</th>
@@ -43,12 +43,12 @@ export function RecentCampaigns({ recent, timeZone }: RecentCampaignsProps) {
                         Launched <WorkspaceTime at={c.launchedAt} timeZone={timeZone} dateOnly />
                       </div>
                     </td>
-                    <td>{formatCount(c.sent)}</td>
-                    <td>{formatCount(c.delivered)}</td>
-                    <td>{formatPercent(c.deliveryRate)}</td>
-                    <td>{formatCount(c.clicked)}</td>
-                    <td>{formatCount(c.optedOut)}</td>
-                    <td>{dollars(c.spentMicros)}</td>
+                    <td data-label="Sent">{formatCount(c.sent)}</td>
+                    <td data-label="Delivered">{formatCount(c.delivered)}</td>
+                    <td data-label="Delivery rate">{formatPercent(c.deliveryRate)}</td>
+                    <td data-label="People who clicked">{formatCount(c.clicked)}</td>
+                    <td data-label="Opted out">{formatCount(c.optedOut)}</td>
+                    <td data-label="Spent">{dollars(c.spentMicros)}</td>
                   </tr>
                 ))}
               </tbody>
