@@ -16,17 +16,18 @@ export function DailySpendChart({
   points: DailySpendPoint[];
   dailyBudgetMicros: number | null;
 }) {
+  // An axis up to $1 before anything is spent; after that Recharts' round steps, stretched to the budget line.
   const highest = Math.max(dailyBudgetMicros ?? 0, ...points.map((p) => p.spentMicros));
   return (
     <figure className="chart" aria-label="Spend per day against the daily budget">
       <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 560, height: 240 }}>
         <BarChart data={points} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 6, right: 6 }} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 8, right: 8 }} />
           <YAxis
             tick={{ fontSize: 12 }}
             width={60}
-            domain={[0, highest > 0 ? highest : 1_000_000]}
+            domain={[0, highest > 0 ? 'auto' : 1_000_000]}
             tickFormatter={(v: number) => dollars(v)}
           />
           <Tooltip formatter={(value) => dollars(Number(value))} />

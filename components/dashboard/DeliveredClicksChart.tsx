@@ -29,7 +29,7 @@ export function DeliveredClicksChart({ points }: { points: DeliveredClicksPoint[
       <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 560, height: 240 }}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 6, right: 6 }} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 8, right: 8 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={44} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
@@ -42,7 +42,8 @@ export function DeliveredClicksChart({ points }: { points: DeliveredClicksPoint[
               stroke={s.color}
               strokeWidth={2}
               strokeDasharray={s.dash}
-              dot={{ stroke: s.color, ...s.dot }}
+              // Markers drawn whole: a line's dash pattern would otherwise break its circles.
+              dot={{ stroke: s.color, strokeDasharray: 'none', ...s.dot }}
               isAnimationActive={false}
             />
           ))}

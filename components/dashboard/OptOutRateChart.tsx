@@ -26,7 +26,7 @@ export function OptOutRateChart({ points }: { points: OptOutRatePoint[] }) {
       <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 560, height: 240 }}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 6, right: 6 }} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} padding={{ left: 8, right: 8 }} />
           <YAxis
             tick={{ fontSize: 12 }}
             width={52}
@@ -46,7 +46,8 @@ export function OptOutRateChart({ points }: { points: OptOutRatePoint[] }) {
             stroke="#b3261e"
             strokeWidth={2}
             strokeDasharray="12 3 3 3"
-            dot={{ stroke: '#b3261e', r: 4, strokeWidth: 2, fill: '#fff' }}
+            // Markers drawn whole: a line's dash pattern would otherwise break its circles.
+            dot={{ stroke: '#b3261e', r: 4, strokeWidth: 2, fill: '#fff', strokeDasharray: 'none' }}
             connectNulls={false}
             isAnimationActive={false}
           />
