@@ -199,11 +199,9 @@ test('the dashboard shows a campaign launched in quiet hours running, its messag
     // Quiet hours end within two hours; both go at the pace once they do.
     await expect(running.getByRole('cell').nth(4)).toContainText(/^\d{1,2} \w{3} \d{4}, \d{1,2}:\d\d (am|pm) AE[DS]T/);
     await expect(
-      page
-        .getByRole('table', { name: 'Held messages by reason' })
-        .getByRole('row', {
-          name: new RegExp(`${name} quiet hours \\(${quiet.start}–${quiet.end}\\) in Australia/Sydney 2`),
-        }),
+      page.getByRole('table', { name: 'Held messages by reason' }).getByRole('row', {
+        name: new RegExp(`${name} quiet hours \\(${quiet.start}–${quiet.end}\\) in Australia/Sydney 2`),
+      }),
     ).toBeVisible();
     await expect(
       page.getByLabel('Delivered and clicks per day').locator('.recharts-legend-item').first(),
