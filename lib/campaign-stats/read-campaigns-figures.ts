@@ -9,6 +9,10 @@ export interface ReadCampaignsFiguresOptions {
 
 export interface CampaignHeadline {
   figures: MessageFigures & { total: number };
+  /** Not yet taken by the provider: queued (held ones included) or being handed over. */
+  toGo: number;
+  /** Queued but held by a gate (counted among waiting too). */
+  held: number;
   /** What the provider was paid for the campaign's messages. */
   spentMicros: number;
   humanClicks: number;
@@ -29,6 +33,8 @@ export const NO_HEADLINE: CampaignHeadline = {
     awaitingReport: 0,
     skipped: 0,
   },
+  toGo: 0,
+  held: 0,
   spentMicros: 0,
   humanClicks: 0,
   botClicks: 0,
@@ -43,7 +49,9 @@ export async function readCampaignsFigures({
 }: ReadCampaignsFiguresOptions): Promise<Map<string, CampaignHeadline>> {
   const values = [tenantId, campaignIds];
   const [jobs, clicks] = await Promise.all([
-    pgPool().query<MessageFigures & { campaignId: string; total: number; spentMicros: number }>(
+    pgPool().query<
+      MessageFigures & { campaignId: string; total: number; toGo: number; held: number; spentMicros: number }
+    >(
       `SELECT "campaignId", sum(jobs)::int AS total,
               coalesce(sum(jobs) FILTER (WHERE state IN ('QUEUED', 'SENDING')), 0)::int AS waiting,
               coalesce(sum(jobs) FILTER (WHERE handed), 0)::int AS sent,
@@ -52,6 +60,8 @@ export async function readCampaignsFigures({
               coalesce(sum(jobs) FILTER (WHERE state IN ('FAILED', 'UNDELIVERED') AND handed), 0)::int AS "failedAfterSending",
               coalesce(sum(jobs) FILTER (WHERE state = 'SENT'), 0)::int AS "awaitingReport",
               coalesce(sum(jobs) FILTER (WHERE state = 'SKIPPED'), 0)::int AS skipped,
+              coalesce(sum(jobs) FILTER (WHERE state IN ('QUEUED', 'SENDING') AND NOT handed), 0)::int AS "toGo",
+              coalesce(sum(jobs) FILTER (WHERE held), 0)::int AS held,
               coalesce(sum("costMicros") FILTER (WHERE handed), 0)::float8 AS "spentMicros"
          FROM campaign_job_stats WHERE "tenantId" = $1::uuid AND "campaignId" = ANY($2::uuid[])
         GROUP BY "campaignId"`,
@@ -66,8 +76,8 @@ export async function readCampaignsFigures({
     ),
   ]);
   const headlines = new Map<string, CampaignHeadline>();
-  for (const { campaignId, spentMicros, ...figures } of jobs.rows)
-    headlines.set(campaignId, { ...NO_HEADLINE, figures, spentMicros });
+  for (const { campaignId, spentMicros, toGo, held, ...figures } of jobs.rows)
+    headlines.set(campaignId, { ...NO_HEADLINE, figures, toGo, held, spentMicros });
   for (const { campaignId, ...k } of clicks.rows)
     headlines.set(campaignId, { ...(headlines.get(campaignId) ?? NO_HEADLINE), ...k });
   return headlines;

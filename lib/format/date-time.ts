@@ -54,6 +54,12 @@ export function formatDate(at: Date | string, timeZone: string): string {
   return `${t.day} ${MONTHS[t.month - 1]} ${t.year}`;
 }
 
+/** A local calendar date as PostgreSQL writes it (2026-11-25), short, for a chart's axis: "25 Nov". */
+export function formatDayMonth(date: string): string {
+  const [, month, day] = date.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]}`;
+}
+
 /** The local date and time with the zone: "2 Dec 2026, 3:05 pm AEDT". */
 export function formatDateTime(at: Date | string, timeZone: string): string {
   const t = partsOf(at, timeZone);

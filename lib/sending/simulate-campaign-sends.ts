@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { formatCount } from '../format/number';
 import type { ConsentStatus } from '../generated/prisma/enums';
 import { composeMessage } from '../messages/compose-message';
-import { estimateFinish } from './estimate-finish';
+import { estimateCampaignFinish } from './estimate-campaign-finish';
 import { readOnlyFrequencyLedger } from './frequency-ledger';
 import { describeFrequencyCap } from './gates/frequency-cap';
 import type { CandidateJob, GateContext } from './gates/gate';
@@ -12,7 +12,7 @@ import { runGates } from './gates/pipeline';
 import { loadSendingPolicies } from './load-sending-policies';
 import { simulatedRateLimitStore } from './simulated-rate-limit-store';
 import { toCandidate, type JobForGates } from './to-candidate';
-import { numberDayKey, simulatedUsageLedger, spendKeys, usageKeyString } from './usage-ledger';
+import { simulatedUsageLedger } from './usage-ledger';
 import {
   audienceCondition,
   EXCLUSION_LABELS,
@@ -118,11 +118,6 @@ export async function simulateCampaignSends({
     : '';
   const sampleUrl = loaded.linkUrl ? sampleShortUrl(loaded.shortLinkBase) : null;
 
-  // Read before the imagined sends are counted, for the finish estimate.
-  const spend = spendKeys(tenantId, now, tenant.timeZone);
-  const numberKeys = campaign.numbers.map((n) => numberDayKey(tenantId, n.id, now, tenant.timeZone));
-  const usedNow = await usage.read([spend.day, spend.month, ...numberKeys]);
-
   const condition = audienceCondition(audience, 4, now);
   const sendability = sendabilitySql('$2');
   const held = new Map<string, { gate: string; reason: string; count: number }>();
@@ -184,22 +179,13 @@ export async function simulateCampaignSends({
   const messages = sendNow + eventual;
   const finish = tenant.paused
     ? { finishAt: null, limits: [] }
-    : estimateFinish({
-        now,
-        timeZone: tenant.timeZone,
-        quietHours: tenant.quietHours,
+    : await estimateCampaignFinish({
+        db: pool,
+        tenant,
+        numbers: campaign.numbers,
         messages,
-        perMinute: Math.min(tenant.tenantRatePerMinute, tenant.numberRatePerMinute * campaign.numbers.length),
-        numbers: campaign.numbers.map((n, i) => ({
-          warmupStartedAt: n.warmupStartedAt,
-          dailyCap: n.dailyCap,
-          usedToday: usedNow.get(usageKeyString(numberKeys[i])) ?? 0,
-        })),
         averageCostMicros: messages ? costMicros / (sendNow + [...held.values()].reduce((n, h) => n + h.count, 0)) : 0,
-        dailyBudgetMicros: tenant.dailyBudgetMicros,
-        spentTodayMicros: usedNow.get(usageKeyString(spend.day)) ?? 0,
-        monthlyBudgetMicros: tenant.monthlyBudgetMicros,
-        spentThisMonthMicros: usedNow.get(usageKeyString(spend.month)) ?? 0,
+        now,
       });
   const finishNote = tenant.paused
     ? `Sending is stopped for the whole workspace${tenant.pausedReason ? ` (${tenant.pausedReason})` : ''}; nothing will go until an admin resumes it.`

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_SESSION } from './support/admin-session';
-import { SENDING_NUMBER_PATTERN, launch, openNewCampaign } from './support/campaigns';
+import { SENDING_NUMBER_PATTERN, launch, openNewCampaign, saveTaggedDraft } from './support/campaigns';
 import { textIn } from './support/inbound';
 import { ensureSendingNumber, importContacts, quietHoursAround, setQuietHours } from './support/workspace';
 
@@ -33,7 +33,7 @@ async function shortLinkOf(page: Page, phone: string): Promise<string> {
   return /(http:\/\/\S+\/l\/\S+)/.exec(await sent.innerText())![1];
 }
 
-test("a two-message campaign's report shows its funnel, messages compared, the opt-out, failures and timeline, and exports them", async ({
+test("a two-message campaign's report shows its funnel, messages compared, the opt-out, failures and timeline, and exports them; the dashboard charts it", async ({
   page,
   baseURL,
 }) => {
@@ -130,10 +130,104 @@ test("a two-message campaign's report shows its funnel, messages compared, the o
   expect(line(3)).toMatch(/,no,\d{4}-\d\d-\d\dT[^,]+$/);
   expect(line(4)).toMatch(/,undelivered,30003: The handset is switched off/);
 
+  // The dashboard tells the same story: the campaign first among the recent ones, today in the charts.
+  await page.goto('/dashboard');
+  const recent = page.getByRole('table', { name: 'Recent campaigns' }).getByRole('row').nth(1);
+  await expect(recent.getByRole('link', { name })).toHaveAttribute('href', `${new URL(campaignUrl).pathname}/report`);
+  const cells = recent.getByRole('cell');
+  // Sent, delivered, delivery rate, people who clicked, opted out.
+  await expect(cells.nth(1)).toHaveText('5');
+  await expect(cells.nth(2)).toHaveText('4');
+  await expect(cells.nth(3)).toHaveText('80%');
+  await expect(cells.nth(4)).toHaveText('1');
+  await expect(cells.nth(5)).toHaveText('1');
+  await expect(cells.nth(6)).toHaveText(/^\$\d+\.\d\d$/);
+  const activity = page.getByRole('figure', { name: 'Delivered and clicks per day' });
+  for (const series of ['Delivered', 'Clicks by people'])
+    await expect(activity.locator('.recharts-legend-item').filter({ hasText: series })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Opt-out rate per day' }).locator('.recharts-line-dots')).toBeVisible();
+  await expect(
+    page
+      .getByRole('figure', { name: 'Spend per day against the daily budget' })
+      .locator('.recharts-bar-rectangle')
+      .last(),
+  ).toBeVisible();
+  await page.getByText('as a table').click();
+  const days = page.getByRole('table', { name: 'Day by day' }).getByRole('row');
+  await expect(days).toHaveCount(31);
+  // Today is the last day; other tests' campaigns were delivered today too, so at least this one's figures.
+  const today = (await days.last().getByRole('cell').allInnerTexts()).map((t) => Number(t.replace(/[$,%]/g, '')));
+  expect(today[1]).toBeGreaterThanOrEqual(4);
+  expect(today[2]).toBeGreaterThanOrEqual(1);
+  expect(today[3]).toBeGreaterThanOrEqual(1);
+  expect(today[5]).toBeGreaterThan(0);
+  await recent.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Campaign report' })).toBeVisible();
+
   await page.goto(`/contacts?tag=${TAG}`);
   const contacts = (await download(page, 'Export these contacts (CSV)')).trim().split('\r\n');
   expect(contacts[0]).toBe('phone,first name,last name,email,tags,consent,state,postcode,opted out,added');
   expect(contacts.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(
     people.map((first, i) => `'${e164(i + 1)},${first}`),
   );
+});
+
+test('the dashboard shows a campaign launched in quiet hours running, its messages held and why, and when it should finish', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await ensureSendingNumber(page);
+  const tag = `held-${RUN}`;
+  await importContacts(page, `${tag}.csv`, [
+    { phone: '0416 000 911', firstName: 'Fay', state: 'NSW', tag },
+    { phone: '0416 000 912', firstName: 'Gus', state: 'NSW', tag },
+  ]);
+  const quiet = quietHoursAround('now');
+  await setQuietHours(page, quiet);
+  const name = `Night owls ${RUN}`;
+  try {
+    await saveTaggedDraft(page, { name, tag, message: 'Hi {firstName}, the late offer is on.' });
+    const campaignUrl = page.url();
+    await launch(page, name);
+    await expect(page.getByRole('region', { name: 'Progress' }).getByLabel('Message counts')).toContainText('2Held', {
+      timeout: 15_000,
+    });
+
+    await page.goto('/dashboard');
+    const running = page.getByRole('table', { name: 'Running now' }).getByRole('row', { name: new RegExp(name) });
+    await expect(running.getByRole('cell').nth(3)).toHaveText('2 (2 held)');
+    // Quiet hours end within two hours; both go at the pace once they do.
+    await expect(running.getByRole('cell').nth(4)).toContainText(/^\d{1,2} \w{3} \d{4}, \d{1,2}:\d\d (am|pm) AE[DS]T/);
+    await expect(
+      page.getByRole('table', { name: 'Held messages by reason' }).getByRole('row', {
+        name: new RegExp(`${name} quiet hours \\(${quiet.start}–${quiet.end}\\) in Australia/Sydney 2`),
+      }),
+    ).toBeVisible();
+    await expect(
+      page.getByLabel('Delivered and clicks per day').locator('.recharts-legend-item').first(),
+    ).toBeVisible();
+    for (const [label, viewport] of [
+      ['laptop', { width: 1366, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await page.screenshot({ path: testInfo.outputPath(`${label}-dashboard-running.png`), fullPage: true });
+    }
+
+    await page.goto(campaignUrl);
+    await page
+      .getByRole('region', { name: 'Campaign actions' })
+      .getByRole('button', { name: 'Cancel campaign' })
+      .click();
+    await page
+      .getByRole('dialog', { name: `Cancel “${name}”?` })
+      .getByRole('button', { name: 'Yes, cancel it' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name })).toContainText('Cancelled');
+  } finally {
+    await setQuietHours(page, quietHoursAround('not now'));
+  }
 });

@@ -146,7 +146,11 @@ async function createWorkspaceData(browser: Browser): Promise<void> {
     hasNavigation: false,
   });
   pages.push(
-    app('dashboard', '/dashboard', 'Dashboard'),
+    {
+      ...app('dashboard', '/dashboard', 'Dashboard'),
+      ready: (p) =>
+        p.getByRole('figure', { name: 'Delivered and clicks per day' }).locator('.recharts-legend-item').first(),
+    },
     app('contacts', '/contacts', 'Contacts'),
     app('contact', contactPath, 'Isabella'),
     app('dnc', '/contacts/dnc', 'Do-not-contact list'),
