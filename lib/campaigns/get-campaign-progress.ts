@@ -2,9 +2,9 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { pgPool } from '../db/pg-pool';
 import { AppError } from '../errors';
-import { HELD_UNTIL_RESUMED } from '../sending/gates/gate';
 import { figuresOf, spendOf } from '../campaign-stats/campaign-stats';
 import { readCampaignJobCounts } from '../campaign-stats/read-campaign-job-counts';
+import { readHeldReasons } from '../campaign-stats/read-held-reasons';
 import { deliveryRate, type MessageFigures } from '../sending/message-figures';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../audiences/audience';
 import { CAMPAIGN_NOT_FOUND } from './get-campaign';
@@ -30,9 +30,6 @@ export interface CampaignProgress {
   figures: MessageFigures;
   deliveryRate: number | null;
 }
-
-/** Held by the frequency cap: the people had a message from another campaign inside the workspace's window. */
-export const FREQUENCY_CAP_HELD = 'frequency cap: had a message from another campaign lately';
 
 export interface GetCampaignProgressOptions {
   actor: Actor;
@@ -60,16 +57,15 @@ export async function getCampaignProgress({
   // From the aggregates: a few rows per state whatever the campaign's size.
   const jobs = await readCampaignJobCounts({ tenantId: actor.tenantId, campaignId });
   const figures = figuresOf(jobs);
-  // The frequency cap gives each person their own reason (whose message, when next); the
-  // campaign's figures count them under one, each job keeps its own.
-  const { rows: reasons } = await pool.query<{ state: string; reason: string; count: number; until: Date }>(
-    `SELECT state, CASE WHEN gate = 'frequency_cap' AND state = 'QUEUED' THEN '${FREQUENCY_CAP_HELD}' ELSE "gateReason" END AS reason,
-            count(*)::int AS count, min("nextAttemptAt") AS until
-     FROM send_jobs WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid AND "gateReason" IS NOT NULL AND state IN ('QUEUED', 'SKIPPED')
-       AND (state = 'SKIPPED' OR gate <> 'retry')
-     GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 40`,
-    [campaignId, actor.tenantId],
-  );
+  const [held, { rows: skipped }] = await Promise.all([
+    readHeldReasons({ tenantId: actor.tenantId, campaignIds: [campaignId] }),
+    pool.query<{ reason: string; count: number }>(
+      `SELECT "gateReason" AS reason, count(*)::int AS count
+         FROM send_jobs WHERE "campaignId" = $1::uuid AND "tenantId" = $2::uuid AND state = 'SKIPPED' AND "gateReason" IS NOT NULL
+        GROUP BY 1 ORDER BY 2 DESC LIMIT 40`,
+      [campaignId, actor.tenantId],
+    ),
+  ]);
   const count = (state: string, held = false) =>
     jobs.filter((j) => j.state === state && j.held === held).reduce((n, j) => n + j.jobs, 0);
   const leftOut = Object.entries(campaign.launchSummary?.excluded ?? {})
@@ -91,17 +87,8 @@ export async function getCampaignProgress({
     status: campaign.status,
     pausedReason: campaign.pausedReason,
     counts,
-    held: reasons
-      .filter((r) => r.state === 'QUEUED')
-      .map((r) => ({
-        reason: r.reason,
-        count: r.count,
-        until: r.until.getTime() >= HELD_UNTIL_RESUMED.getTime() ? null : r.until.toISOString(),
-      })),
-    skipped: [
-      ...reasons.filter((r) => r.state === 'SKIPPED').map((r) => ({ reason: r.reason, count: r.count })),
-      ...leftOut,
-    ],
+    held: held.map(({ reason, count, until }) => ({ reason, count, until })),
+    skipped: [...skipped, ...leftOut],
     spentMicros: spendOf(jobs).costMicros,
     figures,
     deliveryRate: deliveryRate(figures),

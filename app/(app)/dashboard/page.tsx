@@ -7,28 +7,22 @@ import { RecentCampaigns } from '@/components/dashboard/RecentCampaigns';
 import { RunningCampaigns } from '@/components/dashboard/RunningCampaigns';
 import { FigureMeanings } from '@/components/reports/FigureMeanings';
 import { StatGrid } from '@/components/ui/StatGrid';
-import { getFirstRunChecklist } from '@/lib/reports/get-first-run-checklist';
-import { readDashboardDays } from '@/lib/reports/read-dashboard-days';
-import { readHeldMessages } from '@/lib/reports/read-held-messages';
-import { readRecentCampaigns } from '@/lib/reports/read-recent-campaigns';
-import { readRunningCampaigns } from '@/lib/reports/read-running-campaigns';
-import { readSpendAgainstBudgets } from '@/lib/reports/read-spend-against-budgets';
-import { workspaceSummary } from '@/lib/reports/workspace-summary';
+import { readDashboard } from '@/lib/reports/read-dashboard';
 import { requireActor } from '@/app/_http/current-actor';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [s, checklist, { timeZone, days }, spend, running, held, recent] = await Promise.all([
-    workspaceSummary({ actor }),
-    getFirstRunChecklist({ actor }),
-    readDashboardDays({ actor }),
-    readSpendAgainstBudgets({ actor }),
-    readRunningCampaigns({ actor }),
-    readHeldMessages({ actor }),
-    readRecentCampaigns({ actor }),
-  ]);
+  const {
+    summary: s,
+    checklist,
+    lastDays: { timeZone, days },
+    spend,
+    running,
+    held,
+    recent,
+  } = await readDashboard({ actor });
   const stats = [
     { label: 'Contacts', value: s.contacts },
     { label: 'Opted out (DNC)', value: s.optedOut },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FREQUENCY_CAP_HELD, getCampaignProgress } from '@/lib/campaigns/get-campaign-progress';
+import { FREQUENCY_CAP_HELD } from '@/lib/campaign-stats/read-held-reasons';
+import { getCampaignProgress } from '@/lib/campaigns/get-campaign-progress';
 import { db } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
