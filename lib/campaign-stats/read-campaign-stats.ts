@@ -19,13 +19,13 @@ const STATS_SQL = `
          (SELECT coalesce(sum(visitors), 0)::int FROM campaign_click_stats WHERE ${SCOPE}) AS visitors,
          ${section(`
            SELECT at, sum(sends)::int AS sends, sum(deliveries)::int AS deliveries, sum(clicks)::int AS clicks
-             FROM campaign_timeline_stats WHERE ${SCOPE}
+             FROM campaign_timeline_counts() WHERE ${SCOPE}
             GROUP BY at HAVING sum(sends) <> 0 OR sum(deliveries) <> 0 OR sum(clicks) <> 0 ORDER BY at`)} AS timeline,
          ${section(`
            SELECT nullif("timeZone", '') AS "timeZone", nullif(state, '') AS state, nullif(postcode, '') AS postcode, "foreign",
                   sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum("failedAfterSending")::int AS "failedAfterSending",
                   sum(clicked)::int AS clicked
-             FROM campaign_region_stats WHERE ${SCOPE}
+             FROM campaign_region_counts() WHERE ${SCOPE}
             GROUP BY "timeZone", state, postcode, "foreign"
            HAVING sum(sent) <> 0 OR sum(delivered) <> 0 OR sum("failedAfterSending") <> 0 OR sum(clicked) <> 0`)} AS regions,
          ${section(`
@@ -39,9 +39,10 @@ const instant = (at: string) => new Date(`${at}Z`);
 
 /**
  * A campaign's counts from the aggregates the database keeps as jobs, clicks, opt-outs
- * and replies are written (migration report_aggregates): a few hundred rows whatever the
- * campaign's size, summed over their shards, in one query. recountCampaignStats gives
- * the same from the rows.
+ * and replies are written (migrations report_aggregates and report_counts_per_transaction):
+ * a few hundred counter rows whatever the campaign's size, plus the logged changes the
+ * background cron has not folded yet, in one query. recountCampaignStats gives the same
+ * from the rows.
  */
 export async function readCampaignStats({ tenantId, campaignId }: ReadCampaignStatsOptions): Promise<CampaignStats> {
   const { rows } = await pgPool().query<{

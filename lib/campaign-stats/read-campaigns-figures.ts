@@ -63,7 +63,7 @@ export async function readCampaignsFigures({
               coalesce(sum(jobs) FILTER (WHERE state IN ('QUEUED', 'SENDING') AND NOT handed), 0)::int AS "toGo",
               coalesce(sum(jobs) FILTER (WHERE held), 0)::int AS held,
               coalesce(sum("costMicros") FILTER (WHERE handed), 0)::float8 AS "spentMicros"
-         FROM campaign_job_stats WHERE "tenantId" = $1::uuid AND "campaignId" = ANY($2::uuid[])
+         FROM campaign_job_counts() WHERE "tenantId" = $1::uuid AND "campaignId" = ANY($2::uuid[])
         GROUP BY "campaignId"`,
       values,
     ),

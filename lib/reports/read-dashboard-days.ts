@@ -49,7 +49,7 @@ export async function readDashboardDays({ actor, now = new Date() }: ReadDashboa
             coalesce(u.used, 0)::float8 AS "spentMicros"
        FROM generate_series(${localDay('$3::timestamp')}, ${localDay('$4::timestamp')} - interval '1 day', interval '1 day') AS d(day)
        LEFT JOIN (SELECT ${localDay('at')} AS day, sum(deliveries) AS delivered, sum(clicks) AS clicks
-                    FROM campaign_timeline_stats
+                    FROM campaign_timeline_counts()
                    WHERE "tenantId" = $1::uuid AND at >= $3::timestamp AND at < $4::timestamp
                    GROUP BY 1) t ON t.day = d.day
        LEFT JOIN (SELECT ${localDay('"firstAt"')} AS day, count(*) AS people

@@ -29,7 +29,7 @@ export async function readHeldMessages({ actor }: ReadHeldMessagesOptions): Prom
   const tenantId = actor.tenantId;
   const { rows: campaigns } = await pgPool().query<{ id: string; name: string; held: number }>(
     `SELECT c.id, c.name, sum(s.jobs)::int AS held
-       FROM campaigns c JOIN campaign_job_stats s ON s."campaignId" = c.id AND s.held
+       FROM campaigns c JOIN campaign_job_counts() s ON s."tenantId" = c."tenantId" AND s."campaignId" = c.id AND s.held
       WHERE c."tenantId" = $1::uuid AND c.status IN ('RUNNING', 'PAUSED')
       GROUP BY c.id, c.name HAVING sum(s.jobs) > 0
       ORDER BY 3 DESC, c.name`,

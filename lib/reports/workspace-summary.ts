@@ -28,14 +28,14 @@ export async function workspaceSummary({ actor, now = new Date() }: WorkspaceSum
     db().campaign.count({ where: { tenantId, status: 'RUNNING' } }),
     pgPool().query<{ sent: number; delivered: number }>(
       `SELECT coalesce(sum(sends), 0)::int AS sent, coalesce(sum(deliveries), 0)::int AS delivered
-         FROM campaign_timeline_stats WHERE "tenantId" = $1::uuid AND at >= $2::timestamp`,
+         FROM campaign_timeline_counts() WHERE "tenantId" = $1::uuid AND at >= $2::timestamp`,
       [tenantId, monthStart.toISOString()],
     ),
     // Only a launched campaign that has not ended can have messages waiting.
     pgPool().query<{ waiting: number; held: number }>(
       `SELECT coalesce(sum(s.jobs) FILTER (WHERE s.state IN ('QUEUED', 'SENDING') AND NOT s.handed), 0)::int AS waiting,
               coalesce(sum(s.jobs) FILTER (WHERE s.held), 0)::int AS held
-         FROM campaigns c JOIN campaign_job_stats s ON s."campaignId" = c.id
+         FROM campaigns c JOIN campaign_job_counts() s ON s."tenantId" = c."tenantId" AND s."campaignId" = c.id
         WHERE c."tenantId" = $1::uuid AND c.status IN ('SCHEDULED', 'RUNNING', 'PAUSED')`,
       [tenantId],
     ),

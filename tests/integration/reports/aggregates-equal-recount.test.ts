@@ -8,6 +8,7 @@ import { flushClicks, recordClick } from '@/lib/links/record-click';
 import { resolveShortLink } from '@/lib/links/resolve-short-link';
 import { postgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
 import type { CampaignStats } from '@/lib/campaign-stats/campaign-stats';
+import { foldReportShards } from '@/lib/campaign-stats/fold-report-shards';
 import { readCampaignStats } from '@/lib/campaign-stats/read-campaign-stats';
 import { recountCampaignStats } from '@/lib/campaign-stats/recount-campaign-stats';
 import { drainSendQueue } from '@/lib/sending/drain/drain-send-queue';
@@ -68,6 +69,8 @@ describe('report aggregates', () => {
       drainSendQueue({ provider, rateLimits, clock: () => MIDDAY_SYDNEY }),
     ]);
     await drainSendQueue({ provider, rateLimits, clock: () => new Date(MIDDAY_SYDNEY.getTime() + 10 * 60_000) });
+    // Folded once midway, as the background cron does: what follows adds to folded rows.
+    await foldReportShards();
 
     const { rows: sent } = await pgPool().query<{ sid: string; token: string; phone: string }>(
       `SELECT j."providerMessageId" AS sid, l.token, j."toE164" AS phone
@@ -129,5 +132,17 @@ describe('report aggregates', () => {
       [campaignId],
     );
     expect(kept.jobs.filter((j) => j.handed).reduce((n, j) => n + j.costMicros, 0)).toBe(ledger[0].spent);
+
+    await foldReportShards();
+    expect(canonical(await readCampaignStats(scope))).toEqual(canonical(kept));
+    const { rows: unfolded } = await pgPool().query<{ rows: number }>(
+      `SELECT (SELECT count(*) FROM campaign_job_stats WHERE "campaignId" = $1::uuid AND shard <> 0)
+            + (SELECT count(*) FROM campaign_timeline_stats WHERE "campaignId" = $1::uuid AND shard <> 0)
+            + (SELECT count(*) FROM campaign_region_stats WHERE "campaignId" = $1::uuid AND shard <> 0)
+            + (SELECT count(*) FROM campaign_click_stats WHERE "campaignId" = $1::uuid AND shard <> 0)
+            + (SELECT count(*) FROM send_job_count_log WHERE "campaignId" = $1::uuid) AS rows`,
+      [campaignId],
+    );
+    expect(Number(unfolded[0].rows)).toBe(0);
   });
 });

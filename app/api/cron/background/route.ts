@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { withCron } from '@/app/_http/with-cron';
+import { foldReportShards } from '@/lib/campaign-stats/fold-report-shards';
 import { resumeBulkActions } from '@/lib/contacts/resume-bulk-actions';
 import { recoverInterruptedReplies } from '@/lib/conversations/recover-interrupted-replies';
 import { sendHeldReplies } from '@/lib/conversations/send-held-replies';
@@ -9,7 +10,7 @@ import { configuredSmsProvider } from '@/lib/providers/configured-sms-provider';
 export const dynamic = 'force-dynamic';
 export const maxDuration = 60;
 
-/** Scheduled work apart from the drain, so it never takes the drain's time: the inbox's, and bulk actions a restart interrupted. */
+/** Scheduled work apart from the drain, so it never takes the drain's time: the inbox's, bulk actions a restart interrupted, and folding the report counters. */
 async function runBackgroundCron() {
   const provider = configuredSmsProvider();
   // Recovered replies go back to the held ones, so they are sent in the same run.
@@ -20,6 +21,7 @@ async function runBackgroundCron() {
     return { mailed: 0 };
   });
   const bulkActions = await resumeBulkActions();
+  await foldReportShards();
   return NextResponse.json({ recovered, held, digests, bulkActions });
 }
 
