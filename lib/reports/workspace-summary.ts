@@ -21,9 +21,13 @@ export async function workspaceSummary({ actor, now = new Date() }: WorkspaceSum
   const timeZone = await getWorkspaceTimeZone({ actor });
   const today = localTime(now, timeZone);
   const monthStart = instantAt({ year: today.year, month: today.month, day: 1 }, timeZone);
-  const [contacts, optedOut, campaigns, running, month, queue] = await Promise.all([
-    db().contact.count({ where: { tenantId } }),
-    db().dncEntry.count({ where: { tenantId } }),
+  const [counts, campaigns, running, month, queue] = await Promise.all([
+    // Kept by triggers (migration tenant_counts): counting a million contacts takes most of 100 ms.
+    pgPool().query<{ contacts: number; optedOut: number }>(
+      `SELECT coalesce(sum(contacts), 0)::float8 AS contacts, coalesce(sum("dncEntries"), 0)::float8 AS "optedOut"
+         FROM tenant_counts WHERE "tenantId" = $1::uuid`,
+      [tenantId],
+    ),
     db().campaign.count({ where: { tenantId } }),
     db().campaign.count({ where: { tenantId, status: 'RUNNING' } }),
     pgPool().query<{ sent: number; delivered: number }>(
@@ -41,8 +45,8 @@ export async function workspaceSummary({ actor, now = new Date() }: WorkspaceSum
     ),
   ]);
   return {
-    contacts,
-    optedOut,
+    contacts: counts.rows[0].contacts,
+    optedOut: counts.rows[0].optedOut,
     campaigns,
     runningCampaigns: running,
     thisMonth: month.rows[0],
