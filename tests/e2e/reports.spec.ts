@@ -211,9 +211,10 @@ test('the dashboard shows a campaign launched in quiet hours running, its messag
       ['phone', { width: 390, height: 844 }],
     ] as const) {
       await page.setViewportSize(viewport);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
-        0,
-      );
+      // The charts take their new width when their resize observer fires, a moment after the viewport changes.
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+        .toBeLessThanOrEqual(0);
       await page.screenshot({ path: testInfo.outputPath(`${label}-dashboard-running.png`), fullPage: true });
     }
 
