@@ -1,6 +1,7 @@
 import { configuredSmsProvider } from '../providers/configured-sms-provider';
 import { deliverSimulatorCallbacks } from '../providers/deliver-simulator-callbacks';
-import { drainSendQueue, type DrainReport } from './drain/drain-send-queue';
+import { drainInTurn } from './drain/drain-in-turn';
+import type { DrainReport } from './drain/drain-send-queue';
 
 /**
  * What the cron route runs each minute: drain the queue through the configured
@@ -14,12 +15,15 @@ export interface RunScheduledSendOptions {
 }
 
 /**
- * The cron route's run on Vercel, inside its 60 s: calls are handed over until
- * 54 s (batches near the end only as big as can still go by then), which leaves a
- * call started last (300 ms typical, a few seconds at worst) and the final writes
- * time to finish.
+ * The cron route's run on Vercel: the cron calls every minute and each run may hand
+ * calls over until 114 s of its 120 (`maxDuration`; Vercel allows 300 on every
+ * plan). Runs take turns (drainInTurn): the next one, started a minute in, waits for
+ * the turn and takes it the moment this one starts no more calls, so the pipe is
+ * never empty across a minute's boundary, where a single 60 s run's start-up and
+ * tail left a tenth of every minute unsent. The last 6 s leave a call started last
+ * (300 ms typical, a few seconds at worst) and the final writes time to finish.
  */
-export const CRON_RUN: RunScheduledSendOptions = { timeBudgetMs: 53_000, handOverBudgetMs: 54_000 };
+export const CRON_RUN: RunScheduledSendOptions = { timeBudgetMs: 113_000, handOverBudgetMs: 114_000 };
 
 /**
  * The same route called by the local drain timer (scripts/support/drain-timer.ts),
@@ -37,7 +41,7 @@ export async function runScheduledSend(
   options: RunScheduledSendOptions,
 ): Promise<DrainReport & { provider: string; simulatorCallbacks: number }> {
   const provider = configuredSmsProvider();
-  const report = await drainSendQueue({
+  const report = await drainInTurn({
     provider,
     timeBudgetMs: options.timeBudgetMs,
     handOverBudgetMs: options.handOverBudgetMs,

@@ -7,8 +7,9 @@ import { env } from '@/lib/env';
 import { runScheduledSend, scheduledRunShape } from '@/lib/sending/run-scheduled-send';
 
 export const dynamic = 'force-dynamic';
-// Vercel cron calls every minute; a run stops starting batches and calls well before this.
-export const maxDuration = 60;
+// Vercel cron calls every minute and a run lasts up to two (CRON_RUN), so two runs overlap;
+// a run stops starting batches and calls well before this.
+export const maxDuration = 120;
 
 async function drain() {
   const startedAt = new Date();
