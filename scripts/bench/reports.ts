@@ -362,15 +362,15 @@ try {
   }
   // Rounds (and callback slices) alternate on, off, off, on: a machine that speeds up or
   // slows down over the run weighs on both sides alike. Rates are total work over total time.
-  const drainRate = (on: boolean) => {
-    const mine = rounds.filter((r) => r.on === on);
-    return mine.reduce((n, r) => n + r.drained, 0) / (mine.reduce((n, r) => n + r.drainMs, 0) / 1000);
+  type Timed = { on: boolean; work: number; ms: number };
+  const drains: Timed[] = rounds.map((r) => ({ on: r.on, work: r.drained, ms: r.drainMs }));
+  const slices: Timed[] = rounds.flatMap((r) => r.slices.map((s) => ({ on: s.on, work: s.callbacks, ms: s.ms })));
+  const rateOf = (runs: Timed[], on: boolean) => {
+    const mine = runs.filter((r) => r.on === on);
+    return mine.reduce((n, r) => n + r.work, 0) / (mine.reduce((n, r) => n + r.ms, 0) / 1000);
   };
-  const slices = rounds.flatMap((r) => r.slices);
-  const callbackRate = (on: boolean) => {
-    const mine = slices.filter((s) => s.on === on);
-    return mine.reduce((n, s) => n + s.callbacks, 0) / (mine.reduce((n, s) => n + s.ms, 0) / 1000);
-  };
+  const drainRate = (on: boolean) => rateOf(drains, on);
+  const callbackRate = (on: boolean) => rateOf(slices, on);
   const drainLoss = (1 - drainRate(true) / drainRate(false)) * 100;
   const callbackLoss = (1 - callbackRate(true) / callbackRate(false)) * 100;
 
@@ -392,12 +392,12 @@ try {
     `drain, null provider               ${count(drainRate(true))} msg/s with the aggregates, ${count(drainRate(false))} without = ${drainLoss.toFixed(1)} % lost (${rounds.length} runs of ${count(OVERHEAD_JOBS)} messages, on and off in turn)`,
   );
   console.log(
-    `status callbacks, 10 at a time     ${count(callbackRate(true))} /s with the aggregates, ${count(callbackRate(false))} without = ${callbackLoss.toFixed(1)} % lost (${count(slices.reduce((n, s) => n + s.callbacks, 0))} in ${slices.length} slices after a warm-up, on and off in turn)`,
+    `status callbacks, 10 at a time     ${count(callbackRate(true))} /s with the aggregates, ${count(callbackRate(false))} without = ${callbackLoss.toFixed(1)} % lost (${count(slices.reduce((n, s) => n + s.work, 0))} in ${slices.length} slices after a warm-up, on and off in turn)`,
   );
-  const each = (runs: { on: boolean; work: number; ms: number }[]) =>
+  const each = (runs: Timed[]) =>
     runs.map((r) => `${r.on ? 'on' : 'off'} ${count(r.work / (r.ms / 1000))}`).join(' · ');
-  console.log(`  each drain run, msg/s:    ${each(rounds.map((r) => ({ on: r.on, work: r.drained, ms: r.drainMs })))}`);
-  console.log(`  each callback slice, /s:  ${each(slices.map((s) => ({ on: s.on, work: s.callbacks, ms: s.ms })))}`);
+  console.log(`  each drain run, msg/s:    ${each(drains)}`);
+  console.log(`  each callback slice, /s:  ${each(slices)}`);
   console.log(`(${load()})`);
 } finally {
   await disconnectDb();
