@@ -10,6 +10,7 @@ import {
   SENDING_NUMBER,
   setQuietHours,
 } from './support/workspace';
+import { IPHONE } from '../support/user-agents';
 
 // The app runs through the launcher, whose drain timer hands launched messages to
 // the simulator every second; its signed callbacks then report them delivered.
@@ -17,8 +18,6 @@ import {
 // to "All contacts", runs before any other test of the suite creates contacts.
 
 const DELIVERY_TIMEOUT = 20_000;
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
 test.use({ storageState: ADMIN_SESSION });
 

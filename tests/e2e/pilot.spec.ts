@@ -3,6 +3,7 @@ import { ADMIN_SESSION } from './support/admin-session';
 import { launch, saveTaggedDraft } from './support/campaigns';
 import { textIn } from './support/inbound';
 import { ensureSendingNumber, importContacts, quietHoursAround, setQuietHours } from './support/workspace';
+import { IPHONE } from '../support/user-agents';
 
 // A pilot to staff phones, end to end with the simulator: the campaign goes out, one
 // recipient replies STOP, one opens their link and a chat app previews it, and the
@@ -14,8 +15,6 @@ const RUN = String(Date.now() % 100_000).padStart(5, '0');
 const TAG = `pilot-${RUN}`;
 const national = (last: number) => `0415 ${RUN.slice(0, 3)} ${RUN.slice(3)}${last}`;
 const e164 = (last: number) => `+61${national(last).replace(/\s/g, '').slice(1)}`;
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
 test('a pilot campaign to staff phones gets a go from its report: delivered, STOP honoured, a person and a preview told apart', async ({
   page,

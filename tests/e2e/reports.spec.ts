@@ -4,6 +4,7 @@ import { ADMIN_SESSION } from './support/admin-session';
 import { SENDING_NUMBER_PATTERN, launch, openNewCampaign, saveTaggedDraft } from './support/campaigns';
 import { textIn } from './support/inbound';
 import { ensureSendingNumber, importContacts, quietHoursAround, setQuietHours } from './support/workspace';
+import { IPHONE } from '../support/user-agents';
 
 // A two-message campaign through the simulator, end to end: one recipient's handset is
 // never reachable (playwright.config.ts names it to the simulator), one person opens
@@ -17,8 +18,6 @@ const TAG = `report-${RUN}`;
 // 0416 000 904 is the number the simulator reports undelivered (error 30003).
 const national = (last: number) => `0416 000 90${last}`;
 const e164 = (last: number) => `+614160009${String(last).padStart(2, '0')}`;
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
 async function download(page: Page, link: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_SESSION } from './support/admin-session';
 import { launch, openNewCampaign, saveTaggedDraft, SENDING_NUMBER_PATTERN } from './support/campaigns';
 import { ensureSendingNumber, importContacts, quietHoursAround, setQuietHours } from './support/workspace';
+import { IPHONE } from '../support/user-agents';
 
 // A segment of "VIC or NSW, tag VIP, clicked in the last 30 days", built in the
 // builder with its count shown as it changes, saved, and launched to. The clicks
@@ -14,8 +15,6 @@ const RUN = String(Date.now() % 100_000).padStart(5, '0');
 const VIP = `vip-${RUN}`;
 const national = (last: number) => `0416 ${RUN.slice(0, 3)} ${RUN.slice(3)}${last}`;
 const e164 = (last: number) => `+61${national(last).replace(/\s/g, '').slice(1)}`;
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
 const SEGMENT = {
   version: 1,

@@ -16,9 +16,7 @@ import {
   sendingNumber,
   sendingTenant,
 } from './sending-fixtures';
-
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+import { IPHONE } from './user-agents';
 
 export interface DrillContent {
   tenantId: string;

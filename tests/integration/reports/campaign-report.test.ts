@@ -17,9 +17,7 @@ import {
   sendingNumber,
   sendingTenant,
 } from '../../support/sending-fixtures';
-
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+import { IPHONE, SLACKBOT } from '../../support/user-agents';
 
 describe('campaign report', () => {
   it('counts delivered as success and tells the people who clicked from link previews', async () => {
@@ -47,7 +45,7 @@ describe('campaign report', () => {
     await recordClick(links[2]!, {
       method: 'GET',
       ip: '198.51.100.4',
-      userAgent: 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+      userAgent: SLACKBOT,
     });
     await recordClick(links[3]!, { method: 'HEAD', ip: '198.51.100.5', userAgent: IPHONE });
     await flushClicks();

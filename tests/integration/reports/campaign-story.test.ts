@@ -21,10 +21,7 @@ import {
   sendingNumber,
   sendingTenant,
 } from '../../support/sending-fixtures';
-
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
-const SLACKBOT = 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)';
+import { IPHONE, SLACKBOT } from '../../support/user-agents';
 
 async function collect(lines: AsyncGenerator<string>): Promise<string> {
   let text = '';

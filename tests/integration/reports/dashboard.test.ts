@@ -25,9 +25,8 @@ import {
   sendingNumber,
   sendingTenant,
 } from '../../support/sending-fixtures';
+import { IPHONE } from '../../support/user-agents';
 
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const rateLimits = postgresRateLimitStore();
 /** 12:00 in Perth (AWST, UTC+8, no daylight saving) on 25 November 2026. */
 const NOON_PERTH = new Date('2026-11-25T04:00:00.000Z');
