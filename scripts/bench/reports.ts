@@ -356,6 +356,9 @@ try {
   const sender = await tenantWithNumbers('bench-reports-overhead', 8, 9_999_999);
   const rounds: Awaited<ReturnType<typeof drainRound>>[] = [];
   let first = 40_000_000;
+  // The first drain after the seeding runs on cold caches whichever way the triggers are: it warms them and is not counted.
+  await drainRound(sender, first, true, false);
+  first += OVERHEAD_JOBS;
   for (const [i, on] of [...ABBA, ...ABBA].entries()) {
     rounds.push(await drainRound(sender, first, on, i === ABBA.length * 2 - 1));
     first += OVERHEAD_JOBS;
