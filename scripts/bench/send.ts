@@ -219,7 +219,6 @@ async function carrierCronRuns() {
   const total = (key: 'retried' | 'failed' | 'released') => reports.reduce((n, r) => n + r[key], 0);
   return {
     provider,
-    ms: performance.now() - from,
     retried: total('retried'),
     failed: total('failed'),
     released: total('released'),

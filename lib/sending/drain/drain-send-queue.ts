@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { defaultRateLimitStore } from '../../rate-limit/assert-rate-limit';
 import type { RateLimitStore } from '../../rate-limit/store';
 import type { SmsProvider } from '../../providers/sms-provider';
@@ -41,8 +42,6 @@ export interface DrainReport extends Omit<BatchResult, 'accountProblem'> {
 }
 
 export const DEFAULT_SEND_CONCURRENCY = 64;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One run of the scheduled sender: start campaigns whose time has come, reconcile

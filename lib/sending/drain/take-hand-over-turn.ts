@@ -1,4 +1,5 @@
 import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pgPool } from '../../db/pg-pool';
 
 export interface TakeHandOverTurnOptions {
@@ -15,8 +16,6 @@ export interface HandOverTurn {
 
 const TURN_LOCK = 'send-hand-over-turn';
 const POLL_MS = 50;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until no other scheduled run is handing messages over, then takes the turn;
