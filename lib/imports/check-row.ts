@@ -103,30 +103,34 @@ function consentDateProblem(text: string, consentAt: string | null, now: Date): 
   return null;
 }
 
-/** The first value of an accepted row the commit could not save as it is, and why. */
+const LIMITED_FIELDS = [
+  ['firstName', VALUE_LIMITS.name],
+  ['lastName', VALUE_LIMITS.name],
+  ['email', VALUE_LIMITS.email],
+  ['consentSource', VALUE_LIMITS.consentSource],
+  ['state', VALUE_LIMITS.state],
+  ['postcode', VALUE_LIMITS.postcode],
+] as const;
+
+/**
+ * The first value of an accepted row the commit could not save as it is, and why.
+ * It runs for every accepted row of a file, so it walks the values without building lists of them.
+ */
 function unstorableValue(contact: ImportedContact): string | null {
   if (contact.tags.length > VALUE_LIMITS.tags)
     return `This row has ${contact.tags.length} tags; a contact can have at most ${VALUE_LIMITS.tags}.`;
-  const values: [label: string, value: string | null, limit: number][] = [
-    [FIELD_LABELS.firstName, contact.firstName, VALUE_LIMITS.name],
-    [FIELD_LABELS.lastName, contact.lastName, VALUE_LIMITS.name],
-    [FIELD_LABELS.email, contact.email, VALUE_LIMITS.email],
-    [FIELD_LABELS.consentSource, contact.consentSource, VALUE_LIMITS.consentSource],
-    [FIELD_LABELS.state, contact.state, VALUE_LIMITS.state],
-    [FIELD_LABELS.postcode, contact.postcode, VALUE_LIMITS.postcode],
-    ...contact.tags.map((tag): [string, string, number] => [
-      `Tag "${storableText(tag.slice(0, 20))}${tag.length > 20 ? '…' : ''}"`,
-      tag,
-      VALUE_LIMITS.tag,
-    ]),
-    ...Object.entries(contact.customFields).map(([name, value]): [string, string, number] => [
-      `Custom field "${name}"`,
-      value,
-      VALUE_LIMITS.customField,
-    ]),
-  ];
-  for (const [label, value, limit] of values) {
-    const reason = value === null ? null : unstorableReason(label, value, limit);
+  for (const [field, limit] of LIMITED_FIELDS) {
+    const value = contact[field];
+    const reason = value === null ? null : unstorableReason(FIELD_LABELS[field], value, limit);
+    if (reason) return reason;
+  }
+  for (const tag of contact.tags) {
+    const label = `Tag "${storableText(tag.slice(0, 20))}${tag.length > 20 ? '…' : ''}"`;
+    const reason = unstorableReason(label, tag, VALUE_LIMITS.tag);
+    if (reason) return reason;
+  }
+  for (const [name, value] of Object.entries(contact.customFields)) {
+    const reason = unstorableReason(`Custom field "${name}"`, value, VALUE_LIMITS.customField);
     if (reason) return reason;
   }
   return null;
@@ -138,7 +142,9 @@ function unstorableValue(contact: ImportedContact): string | null {
  */
 export function checkRow(cells: string[], rowNumber: number, context: RowContext): RowCheck {
   const { mapping } = context;
-  const filled = cells.reduce((last, value, i) => (value.trim() ? i + 1 : last), 0);
+  // Only a row longer than the header can have too many filled cells.
+  const filled =
+    cells.length > context.columnCount ? cells.reduce((last, value, i) => (value.trim() ? i + 1 : last), 0) : 0;
   if (filled > context.columnCount) {
     return reject(
       'malformed',
@@ -197,17 +203,20 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
       phone.e164,
     );
 
-  const tags = [
-    ...new Set(
-      cell(cells, mapping.fields.tags)
-        .split(/[;,|]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const customFields = Object.fromEntries(
-    mapping.custom.map((c) => [c.name, cell(cells, c.column)]).filter(([, v]) => v),
-  );
+  const tagText = cell(cells, mapping.fields.tags);
+  const tags = tagText
+    ? [
+        ...new Set(
+          tagText
+            .split(/[;,|]/)
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : [];
+  const customFields: Record<string, string> = mapping.custom.length
+    ? Object.fromEntries(mapping.custom.map((c) => [c.name, cell(cells, c.column)]).filter(([, v]) => v))
+    : {};
   const orNull = (v: string) => v || null;
   const contact: ImportedContact = {
     phoneE164: phone.e164,

@@ -67,18 +67,20 @@ function explain(error: unknown): Error {
 
 /** Every record of the stored file, in order, as cells of text. */
 export async function* readRecords(file: StoredFile): AsyncGenerator<string[]> {
-  const parser = readStoredBytes(file)
-    .pipe(decoder(file.encoding))
-    .pipe(
-      parse({
-        delimiter: file.delimiter,
-        record_delimiter: ['\r\n', '\n', '\r'],
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        max_record_size: MAX_LINE_BYTES,
-      }),
-    );
+  const bytes = readStoredBytes(file);
+  // The parser reads UTF-8 bytes itself (dropping a byte-order mark, keeping characters split
+  // across chunks whole); decoding each chunk to text first would have it encode the text back.
+  const parser = (file.encoding === 'utf-8' ? bytes : bytes.pipe(decoder(file.encoding))).pipe(
+    parse({
+      bom: true,
+      delimiter: file.delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_LINE_BYTES,
+    }),
+  );
   try {
     for await (const record of parser) yield record as string[];
   } catch (error) {

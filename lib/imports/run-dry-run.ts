@@ -2,28 +2,16 @@ import 'server-only';
 import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { ColumnMappingSchema } from './column-mapping';
-import {
-  checkRow,
-  compareWithExisting,
-  type ExistingContact,
-  type ImportedContact,
-  type RowContext,
-} from './check-row';
+import { checkRow, compareWithExisting, type ExistingContact, type RowCheck, type RowContext } from './check-row';
 import { FirstRowTable } from './first-row-table';
 import { UnreadableFileError, type TextEncoding } from './file-format';
 import { readRecords } from './read-stored-file';
 import { storableText } from '../contacts/storable-values';
+import { storedContactJson } from './stored-contact-json';
 import { writeImportRows, type DecidedRow } from './write-import-rows';
 
 const BATCH_ROWS = 5000;
 const WRITERS = 3;
-
-// Absent keys read as NULL in the commit's SQL; leaving them out keeps a million rows smaller.
-function withoutNulls(contact: ImportedContact): Partial<ImportedContact> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(contact)) if (value !== null) kept[key] = value;
-  return kept;
-}
 
 async function loadDoNotContact(db: pg.Pool, tenantId: string): Promise<Set<string>> {
   const { rows } = await db.query<{ phone: string }>(
@@ -87,14 +75,14 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
       now: new Date(),
     };
     let recordIndex = 0;
-    let pending: { rowNumber: number; cells: string[] }[] = [];
+    let pending: { rowNumber: number; cells: string[]; check: RowCheck }[] = [];
 
     // Rows are checked here while earlier batches' lookups and inserts run in
     // PostgreSQL on other connections; a few batches at most are in flight, so
     // memory stays bounded. Rows carry their numbers, so insert order is free.
     const inflight = new Set<Promise<void>>();
     const flush = async () => {
-      const checked = pending.map((p) => ({ ...p, check: checkRow(p.cells, p.rowNumber, context) }));
+      const checked = pending;
       pending = [];
       while (inflight.size >= WRITERS) await Promise.race(inflight);
       const write: Promise<void> = (async () => {
@@ -118,7 +106,7 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
           );
           return {
             rowNumber,
-            raw: JSON.stringify({ contact: withoutNulls(check.contact), consentChanged }),
+            raw: storedContactJson({ contact: check.contact, consentChanged }),
             phoneE164: check.contact.phoneE164,
             decision,
             reasonCode: null,
@@ -157,7 +145,7 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
       }
       // Spreadsheets export rows that were only ever formatted as ",,,,": nothing to import, nothing to reject.
       if (cells.every((value) => !value.trim())) continue;
-      pending.push({ rowNumber: recordIndex, cells });
+      pending.push({ rowNumber: recordIndex, cells, check: checkRow(cells, recordIndex, context) });
       if (pending.length >= BATCH_ROWS) await flush();
     }
     if (pending.length) await flush();

@@ -147,4 +147,31 @@ describe('bad files', () => {
     ).toEqual(['é', 'oë']);
     expect(rows.map((r) => r.decision)).toEqual(Array(7).fill('CREATE'));
   });
+  it('leaves a UTF-8 byte-order mark out of the first cell', async () => {
+    // A rejected row keeps its cells as they were, untrimmed, for the rejects download.
+    const batchId = await dryRunFile(actor, '\ufeffAnn,12,yes\nBob,0412345678,yes\n', {
+      ...STANDARD_MAPPING,
+      fields: { firstName: 0, phone: 1, consentStatus: 2 },
+      hasHeader: false,
+    });
+    const row = await db().importRow.findFirstOrThrow({
+      where: { batchId, rowNumber: 1 },
+      select: { raw: true, decision: true },
+    });
+    expect(row).toEqual({ decision: 'REJECT', raw: { cells: ['Ann', '12', 'yes'] } });
+  });
+
+  it('decodes a Windows-1252 file as such', async () => {
+    const latin = Uint8Array.from([
+      ...Buffer.from('phone,first,last,consent,tags\n0412345678,Ren'),
+      0xe9,
+      ...Buffer.from(',,yes,\n'),
+    ]);
+    const batchId = await uploadFile(actor, latin);
+    await analyseImport({ actor, batchId });
+    await startDryRun({ actor, batchId, mapping: STANDARD_MAPPING });
+    await runDryRun({ tenantId: actor.tenantId, batchId });
+    const row = await db().importRow.findFirstOrThrow({ where: { batchId }, select: { raw: true } });
+    expect((row.raw as { contact: { firstName: string } }).contact.firstName).toBe('René');
+  });
 });
