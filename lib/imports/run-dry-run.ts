@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { ColumnMappingSchema } from './column-mapping';
 import { checkRow, compareWithExisting, type ExistingContact, type RowCheck, type RowContext } from './check-row';
+import { failDryRun } from './fail-dry-run';
 import { FirstRowTable } from './first-row-table';
 import { UnreadableFileError, type TextEncoding } from './file-format';
 import { readRecords } from './read-stored-file';
@@ -11,6 +12,9 @@ import { storedContactJson } from './stored-contact-json';
 import { writeImportRows, type DecidedRow } from './write-import-rows';
 
 const BATCH_ROWS = 5000;
+// Wide rows (many custom fields) end a batch sooner, so a batch's memory stays bounded
+// whatever the file: the dry run's thread has a fixed heap (see runDryRunInWorker).
+const BATCH_CHARS = 2_000_000;
 const WRITERS = 3;
 
 async function loadDoNotContact(db: pg.Pool, tenantId: string): Promise<Set<string>> {
@@ -76,6 +80,7 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
     };
     let recordIndex = 0;
     let pending: { rowNumber: number; cells: string[]; check: RowCheck }[] = [];
+    let pendingChars = 0;
 
     // Rows are checked here while earlier batches' lookups and inserts run in
     // PostgreSQL on other connections; a few batches at most are in flight, so
@@ -84,6 +89,7 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
     const flush = async () => {
       const checked = pending;
       pending = [];
+      pendingChars = 0;
       while (inflight.size >= WRITERS) await Promise.race(inflight);
       const write: Promise<void> = (async () => {
         const accepted = checked.flatMap((c) => (c.check.ok ? [c.check.contact.phoneE164] : []));
@@ -146,7 +152,8 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
       // Spreadsheets export rows that were only ever formatted as ",,,,": nothing to import, nothing to reject.
       if (cells.every((value) => !value.trim())) continue;
       pending.push({ rowNumber: recordIndex, cells, check: checkRow(cells, recordIndex, context) });
-      if (pending.length >= BATCH_ROWS) await flush();
+      for (const value of cells) pendingChars += value.length;
+      if (pending.length >= BATCH_ROWS || pendingChars >= BATCH_CHARS) await flush();
     }
     if (pending.length) await flush();
     await Promise.all(writes);
@@ -171,12 +178,6 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
     if (!(error instanceof UnreadableFileError)) console.error('[imports] dry run failed', error);
     // Writes still in flight would put rows and counts back after the clean-up.
     await Promise.allSettled(writes);
-    // The batch says it failed before anything else is tried: a clean-up the database
-    // refuses too must not leave it "checking" forever.
-    await db.query(
-      `UPDATE import_batches SET status = 'FAILED', error = $3, "processedRows" = 0, "createCount" = 0, "updateCount" = 0, "unchangedCount" = 0, "rejectCount" = 0, "analysedAt" = NULL WHERE id = $1 AND "tenantId" = $2`,
-      [batchId, tenantId, message],
-    );
-    await db.query('DELETE FROM import_rows WHERE "batchId" = $1 AND "tenantId" = $2', [batchId, tenantId]);
+    await failDryRun({ db, tenantId, batchId, message });
   }
 }

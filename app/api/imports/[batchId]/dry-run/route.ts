@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { runDryRun } from '@/lib/imports/run-dry-run';
+import { runDryRunInWorker } from '@/lib/imports/run-dry-run-in-worker';
 import { BatchIdSchema, StartDryRunSchema } from '@/lib/imports/schemas';
 import { startDryRun } from '@/lib/imports/start-dry-run';
 import { runAfterResponse } from '@/app/_http/run-after-response';
@@ -11,6 +11,6 @@ export const POST = withSession<{ batchId: string }>('STAFF', async (req, { acto
   const batchId = BatchIdSchema.parse(params.batchId);
   const { mapping } = StartDryRunSchema.parse(await readJson(req));
   await startDryRun({ actor, batchId, mapping });
-  runAfterResponse('import dry run', () => runDryRun({ tenantId: actor.tenantId, batchId }));
+  runAfterResponse('import dry run', () => runDryRunInWorker({ tenantId: actor.tenantId, batchId }));
   return NextResponse.json({ batchId, status: 'ANALYSING' }, { status: 202 });
 });
