@@ -50,7 +50,7 @@ function runStep(
   tenantId: string,
   batchId: string,
   url: string,
-): Promise<{ ms: number; maxRssMb: number }> {
+): Promise<{ ms: number; maxRssMb: number; loopDelayMs: { p99: number; max: number } }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       'npx',
@@ -154,6 +154,9 @@ async function benchSize(rows: number): Promise<SizeResult> {
     console.log(`  upload + recognise      ${s(uploadMs)}`);
     console.log(
       `  dry run                 ${s(dry.ms)}   first page of decisions after ${s(firstPageMs)}   peak RSS ${dry.maxRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `  dry run, the calling thread's event-loop delay: p99 ${dry.loopDelayMs.p99.toFixed(0)} ms, max ${dry.loopDelayMs.max.toFixed(0)} ms (the rows are checked on a worker thread)`,
     );
     console.log(`  commit                  ${s(commit.ms)}   peak RSS ${commit.maxRssMb.toFixed(0)} MB`);
     if (!Number.isNaN(copyMs)) {

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { closePgPool } from '../../../lib/db/pg-pool';
 
 // One import step in its own process, so its time and peak memory are its own; each
@@ -15,8 +16,13 @@ const run =
           () =>
             commitImport({ tenantId, batchId, actorUserId: null }),
       );
+// How long this thread (a server's, in production) waits to run anything while the step works.
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 const started = performance.now();
 await run();
 const ms = performance.now() - started;
+loop.disable();
 await closePgPool();
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const loopDelayMs = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, loopDelayMs }));
