@@ -1,6 +1,10 @@
 import 'server-only';
 import type pg from 'pg';
 
+/** What a dry run that failed for a reason the user cannot see says. */
+export const UNEXPECTED_DRY_RUN_FAILURE =
+  'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.';
+
 export interface FailDryRunOptions {
   db: pg.Pool;
   tenantId: string;

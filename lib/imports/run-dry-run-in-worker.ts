@@ -1,7 +1,7 @@
 import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { pgPool } from '../db/pg-pool';
-import { failDryRun } from './fail-dry-run';
+import { UNEXPECTED_DRY_RUN_FAILURE, failDryRun } from './fail-dry-run';
 import type { RunDryRunOptions } from './run-dry-run';
 
 // A dry run checks every row in JavaScript: a million rows keep a core busy for
@@ -51,6 +51,6 @@ export async function runDryRunInWorker({
   const message =
     (outcome as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? 'The dry run ran out of memory: the file has rows too large to check. Split it into smaller files or remove unused columns.'
-      : 'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.';
+      : UNEXPECTED_DRY_RUN_FAILURE;
   await failDryRun({ db: pgPool(), tenantId, batchId, message });
 }

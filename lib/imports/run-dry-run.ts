@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { pgPool } from '../db/pg-pool';
 import { ColumnMappingSchema } from './column-mapping';
 import { checkRow, compareWithExisting, type ExistingContact, type RowCheck, type RowContext } from './check-row';
-import { failDryRun } from './fail-dry-run';
+import { UNEXPECTED_DRY_RUN_FAILURE, failDryRun } from './fail-dry-run';
 import { FirstRowTable } from './first-row-table';
 import { UnreadableFileError, type TextEncoding } from './file-format';
 import { readRecords } from './read-stored-file';
@@ -171,10 +171,7 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
       [batchId, tenantId, processed, counts.CREATE, counts.UPDATE, counts.UNCHANGED, counts.REJECT],
     );
   } catch (error) {
-    const message =
-      error instanceof UnreadableFileError
-        ? error.message
-        : 'The dry run failed unexpectedly. Try again; if it keeps failing, check the file.';
+    const message = error instanceof UnreadableFileError ? error.message : UNEXPECTED_DRY_RUN_FAILURE;
     if (!(error instanceof UnreadableFileError)) console.error('[imports] dry run failed', error);
     // Writes still in flight would put rows and counts back after the clean-up.
     await Promise.allSettled(writes);
