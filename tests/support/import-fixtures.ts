@@ -46,6 +46,14 @@ export async function uploadFile(
   return id;
 }
 
+/** The i-th of a run of distinct valid mobiles, as written in Australia. */
+export const mobile = (i: number) => `04${String(20000000 + i * 7).padStart(8, '0')}`;
+
+/** A file of `size` consenting contacts in STANDARD_MAPPING's columns, each with its own mobile. */
+export function contactList(size: number): string {
+  return `phone,first,last,consent,tags\n${Array.from({ length: size }, (_, i) => `${mobile(i)},P${i},,yes,`).join('\n')}\n`;
+}
+
 export const STANDARD_MAPPING: ColumnMapping = {
   fields: { phone: 0, firstName: 1, lastName: 2, consentStatus: 3, tags: 4 },
   custom: [],

@@ -5,13 +5,7 @@ import { analyseImport } from '@/lib/imports/analyse-import';
 import { runDryRunInWorker } from '@/lib/imports/run-dry-run-in-worker';
 import { startDryRun } from '@/lib/imports/start-dry-run';
 import { createTenant, signedInMember } from '../../support/fixtures';
-import { STANDARD_MAPPING, actorFor, uploadFile } from '../../support/import-fixtures';
-
-const mobile = (i: number) => `04${String(20000000 + i * 7).padStart(8, '0')}`;
-
-function contactList(size: number): string {
-  return `phone,first,last,consent,tags\n${Array.from({ length: size }, (_, i) => `${mobile(i)},P${i},Q${i},yes,t${i % 7}`).join('\n')}\n`;
-}
+import { STANDARD_MAPPING, actorFor, contactList, uploadFile } from '../../support/import-fixtures';
 
 describe('a dry run on a thread of its own', () => {
   let actor: Actor;

@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { analyseImport } from '@/lib/imports/analyse-import';
 import type { ColumnMapping } from '@/lib/imports/column-mapping';
 import { callRoute, createTenant, signedInMember, type SignedInMember } from '../../support/fixtures';
-import { STANDARD_MAPPING, actorFor, dryRunFile, uploadFile } from '../../support/import-fixtures';
+import { STANDARD_MAPPING, actorFor, contactList, dryRunFile, mobile, uploadFile } from '../../support/import-fixtures';
 
 // The work after the response fails for real: the database refuses a write through a
 // trigger this test adds (each test file has a database of its own).
@@ -39,12 +39,7 @@ async function settled(batchId: string) {
   }
 }
 
-const mobile = (i: number) => `04${String(20000000 + i * 7).padStart(8, '0')}`;
 const e164 = (i: number) => `+61${mobile(i).slice(1)}`;
-
-function contactList(size: number): string {
-  return `phone,first,last,consent,tags\n${Array.from({ length: size }, (_, i) => `${mobile(i)},P${i},,yes,`).join('\n')}\n`;
-}
 
 describe('import work that fails after the response', () => {
   let staff: SignedInMember;
