@@ -4,18 +4,15 @@ import { closePgPool } from '../../../lib/db/pg-pool';
 // One import step in its own process, so its time and peak memory are its own; each
 // step loads only its own modules.
 const [step, tenantId, batchId] = process.argv.slice(2);
-const run =
-  step === 'dry-run'
-    ? await import('../../../lib/imports/run-dry-run-in-worker').then(
-        ({ runDryRunInWorker }) =>
-          () =>
-            runDryRunInWorker({ tenantId, batchId }),
-      )
-    : await import('../../../lib/imports/commit-import').then(
-        ({ commitImport }) =>
-          () =>
-            commitImport({ tenantId, batchId, actorUserId: null }),
-      );
+async function loadStep(): Promise<() => Promise<void>> {
+  if (step === 'dry-run') {
+    const { runDryRunInWorker } = await import('../../../lib/imports/run-dry-run-in-worker');
+    return () => runDryRunInWorker({ tenantId, batchId });
+  }
+  const { commitImport } = await import('../../../lib/imports/commit-import');
+  return () => commitImport({ tenantId, batchId, actorUserId: null });
+}
+const run = await loadStep();
 // How long this thread (a server's, in production) waits to run anything while the step works.
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
