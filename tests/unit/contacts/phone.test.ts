@@ -75,6 +75,33 @@ describe('normalisePhone on Australian mobiles', () => {
     }
   });
 
+  it('agrees with a full parse for mobiles with too few or too many digits', async () => {
+    const { parsePhoneNumberFromString, validatePhoneNumberLength } = await import('libphonenumber-js/max');
+    const lengthReasons: Record<string, string> = {
+      TOO_SHORT: 'too few digits for a phone number',
+      TOO_LONG: 'too many digits for a phone number',
+      INVALID_LENGTH: 'wrong number of digits for a phone number',
+    };
+    for (let prefix = 0; prefix < 1000; prefix += 1) {
+      for (const length of [4, 5, 6, 7, 8, 10, 11, 12]) {
+        // Two numbers per prefix and length, so the second is answered from what the first taught.
+        for (const tail of [prefix * 7919, prefix * 104729 + 1]) {
+          const national = `4${String(prefix).padStart(3, '0')}${String(tail).padStart(12, '0')}`.slice(0, length);
+          for (const written of [`0${national}`, `+61 ${national}`]) {
+            const lengthProblem = validatePhoneNumberLength(written, 'AU');
+            const expected = lengthProblem
+              ? { ok: false, reason: lengthReasons[lengthProblem] }
+              : parsePhoneNumberFromString(written, 'AU')?.isValid()
+                ? { ok: true }
+                : { ok: false, reason: 'not a valid phone number' };
+            const actual = normalisePhone(written);
+            expect(actual.ok ? { ok: true } : actual, written).toEqual(expected);
+          }
+        }
+      }
+    }
+  });
+
   it.each([
     ['0412\u200b345\u200b678', 'a zero-width space'],
     ['\u202a0412 345 678\u202c', 'direction marks'],
