@@ -6,7 +6,7 @@ import { checkRow, compareWithExisting, type ExistingContact, type RowCheck, typ
 import { UNEXPECTED_DRY_RUN_FAILURE, failDryRun } from './fail-dry-run';
 import { FirstRowTable } from './first-row-table';
 import { UnreadableFileError, type TextEncoding } from './file-format';
-import { readRecords } from './read-stored-file';
+import { readRecordBatches } from './read-stored-file';
 import { storableText } from '../contacts/storable-values';
 import { storedContactJson } from './stored-contact-json';
 import { writeImportRows, type DecidedRow } from './write-import-rows';
@@ -138,22 +138,24 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
       writes.push(write);
     };
 
-    for await (const cells of readRecords({
+    for await (const records of readRecordBatches({
       batchId,
       tenantId,
       encoding: batch.encoding,
       delimiter: batch.delimiter,
     })) {
-      recordIndex += 1;
-      if (recordIndex === 1) {
-        context.columnCount = cells.length;
-        if (mapping.hasHeader) continue;
+      for (const cells of records) {
+        recordIndex += 1;
+        if (recordIndex === 1) {
+          context.columnCount = cells.length;
+          if (mapping.hasHeader) continue;
+        }
+        // Spreadsheets export rows that were only ever formatted as ",,,,": nothing to import, nothing to reject.
+        if (cells.every((value) => !value.trim())) continue;
+        pending.push({ rowNumber: recordIndex, cells, check: checkRow(cells, recordIndex, context) });
+        for (const value of cells) pendingChars += value.length;
+        if (pending.length >= BATCH_ROWS || pendingChars >= BATCH_CHARS) await flush();
       }
-      // Spreadsheets export rows that were only ever formatted as ",,,,": nothing to import, nothing to reject.
-      if (cells.every((value) => !value.trim())) continue;
-      pending.push({ rowNumber: recordIndex, cells, check: checkRow(cells, recordIndex, context) });
-      for (const value of cells) pendingChars += value.length;
-      if (pending.length >= BATCH_ROWS || pendingChars >= BATCH_CHARS) await flush();
     }
     if (pending.length) await flush();
     await Promise.all(writes);
