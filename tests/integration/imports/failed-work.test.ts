@@ -6,6 +6,9 @@ import { pgPool } from '@/lib/db/pg-pool';
 import type { Actor } from '@/lib/auth/actor';
 import { analyseImport } from '@/lib/imports/analyse-import';
 import type { ColumnMapping } from '@/lib/imports/column-mapping';
+import { UNEXPECTED_DRY_RUN_FAILURE } from '@/lib/imports/fail-dry-run';
+import { runDryRun } from '@/lib/imports/run-dry-run';
+import { startDryRun } from '@/lib/imports/start-dry-run';
 import { callRoute, createTenant, signedInMember, type SignedInMember } from '../../support/fixtures';
 import { STANDARD_MAPPING, actorFor, contactList, dryRunFile, mobile, uploadFile } from '../../support/import-fixtures';
 
@@ -130,6 +133,38 @@ describe('import work that fails after the response', () => {
       }),
     ).toEqual([0, 1, 2].map((i) => ({ phoneE164: e164(i), consentStatus: 'IMPLIED' })));
   });
+
+  it('fails a dry run whose read of the stored file is cut off, keeping no rows, instead of waiting for ever', async () => {
+    const batchId = await uploadFile(actor, contactList(30_000));
+    await analyseImport({ actor, batchId });
+    await startDryRun({ actor, batchId, mapping: STANDARD_MAPPING });
+    // The dry run's first read of the file waits behind this lock; its backend is then killed.
+    const holder = await pgPool().connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE import_file_chunks IN ACCESS EXCLUSIVE MODE');
+      const running = runDryRun({ tenantId: actor.tenantId, batchId });
+      let killed = false;
+      for (let tries = 0; !killed && tries < 200; tries += 1) {
+        const { rows } = await holder.query<{ killed: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS killed FROM pg_locks
+            WHERE relation = 'import_file_chunks'::regclass AND NOT granted`,
+        );
+        killed = rows.some((r) => r.killed);
+        if (!killed) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(killed).toBe(true);
+      await holder.query('ROLLBACK');
+      await running;
+    } finally {
+      holder.release();
+    }
+    expect(await batchState(batchId)).toMatchObject({ status: 'FAILED', error: UNEXPECTED_DRY_RUN_FAILURE });
+    expect(await db().importRow.count({ where: { batchId } })).toBe(0);
+
+    expect((await dryRun(batchId)).status).toBe(202);
+    expect(await settled(batchId)).toMatchObject({ status: 'ANALYSED', createCount: 30_000 });
+  }, 60_000);
 
   it('marks a dry run the database stops FAILED, refuses to commit it, and lets it run again', async () => {
     const batchId = await uploadFile(actor, contactList(3));
