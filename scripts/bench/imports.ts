@@ -12,6 +12,7 @@ import { createImportBatch } from '../../lib/imports/create-import-batch';
 import { MAX_CHUNK_BYTES } from '../../lib/imports/schemas';
 import { startDryRun } from '../../lib/imports/start-dry-run';
 import { storeImportChunk } from '../../lib/imports/store-import-chunk';
+import { parentOf, processTree, watchCpu } from './support/machine';
 
 // Imports of generated files with realistic mess (5 % invalid numbers, 3 %
 // duplicates): dry run, time to the first page of decisions, commit and peak RSS
@@ -50,7 +51,15 @@ function runStep(
   tenantId: string,
   batchId: string,
   url: string,
-): Promise<{ ms: number; maxRssMb: number; loopDelayMs: { p99: number; max: number } }> {
+  postmaster: number,
+): Promise<{
+  ms: number;
+  cpuMs: number;
+  databaseCpuMs: number;
+  maxRssMb: number;
+  loopDelayMs: { p99: number; max: number };
+}> {
+  const database = watchCpu(() => processTree(postmaster));
   return new Promise((resolve, reject) => {
     const child = spawn(
       'npx',
@@ -67,7 +76,9 @@ function runStep(
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${step} exited ${code}`)),
+      code === 0
+        ? resolve({ ...JSON.parse(out.trim().split('\n').at(-1)!), databaseCpuMs: database.stop() * 1000 })
+        : reject(new Error(`${step} exited ${code}`)),
     );
   });
 }
@@ -110,8 +121,12 @@ async function benchSize(rows: number): Promise<SizeResult> {
 
     const probe = new pg.Client({ connectionString: url });
     await probe.connect();
+    const {
+      rows: [{ pid }],
+    } = await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const postmaster = parentOf(pid)!;
     t = performance.now();
-    const dryRun = runStep('dry-run', actor.tenantId, batchId, url);
+    const dryRun = runStep('dry-run', actor.tenantId, batchId, url, postmaster);
     let firstPageMs = NaN;
     while (Number.isNaN(firstPageMs)) {
       const {
@@ -129,7 +144,7 @@ async function benchSize(rows: number): Promise<SizeResult> {
       select: { status: true, createCount: true, rejectCount: true, error: true },
     });
     if (counts.status !== 'ANALYSED') throw new Error(`dry run ended ${counts.status}: ${counts.error}`);
-    const commit = await runStep('commit', actor.tenantId, batchId, url);
+    const commit = await runStep('commit', actor.tenantId, batchId, url, postmaster);
     const contacts = await db().contact.count({ where: { tenantId: actor.tenantId } });
 
     await probe.query(
@@ -159,6 +174,9 @@ async function benchSize(rows: number): Promise<SizeResult> {
       `  dry run, the calling thread's event-loop delay: p99 ${dry.loopDelayMs.p99.toFixed(0)} ms, max ${dry.loopDelayMs.max.toFixed(0)} ms (the rows are checked on a worker thread)`,
     );
     console.log(`  commit                  ${s(commit.ms)}   peak RSS ${commit.maxRssMb.toFixed(0)} MB`);
+    // Where each step's time goes on this machine's cores: the step's own process, and PostgreSQL.
+    const cpu = (step: typeof dry) => `node ${s(step.cpuMs)}, PostgreSQL ${s(step.databaseCpuMs)}`;
+    console.log(`  CPU                     dry run: ${cpu(dry)}   commit: ${cpu(commit)}`);
     if (!Number.isNaN(copyMs)) {
       console.log(`  psql \\copy, bare table  ${s(copyMs)}`);
       console.log(

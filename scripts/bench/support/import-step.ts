@@ -16,10 +16,17 @@ const run = await loadStep();
 // How long this thread (a server's, in production) waits to run anything while the step works.
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
+const cpuMicros = () => {
+  const usage = process.resourceUsage();
+  return usage.userCPUTime + usage.systemCPUTime;
+};
 const started = performance.now();
+const cpuBefore = cpuMicros();
 await run();
 const ms = performance.now() - started;
+// Every thread of the process: the dry run's worker and the thread that waits for it.
+const cpuMs = (cpuMicros() - cpuBefore) / 1000;
 loop.disable();
 await closePgPool();
 const loopDelayMs = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, loopDelayMs }));
+console.log(JSON.stringify({ ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, loopDelayMs }));

@@ -49,6 +49,29 @@ export function cpuOf(pids: () => number[]): () => number {
 }
 
 /**
+ * CPU seconds the processes `pids()` names use from now until `stop`, sampled every
+ * `everyMs`: one that exits keeps what it had used at its last sample, so the
+ * PostgreSQL backends of a pool that closes before the end still count.
+ */
+export function watchCpu(pids: () => number[], everyMs = 250): { stop: () => number } {
+  const before = new Map(pids().map((pid) => [pid, cpuSeconds(pid)]));
+  const latest = new Map(before);
+  const sample = () => {
+    for (const pid of pids()) latest.set(pid, Math.max(latest.get(pid) ?? 0, cpuSeconds(pid)));
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      let total = 0;
+      for (const [pid, seconds] of latest) total += seconds - (before.get(pid) ?? 0);
+      return total;
+    },
+  };
+}
+
+/**
  * `workers` processes that each spin for `dutyCycle` of every 10 ms, for as long
  * as the load is on: a busy machine made on purpose, the same in every run.
  */
