@@ -113,6 +113,17 @@ describe('importing a contact list', () => {
     ).toBe(2);
   });
 
+  it("deletes a batch's rows with the batch, and every batch's rows with its workspace", async () => {
+    const kept = await dryRunFile(actor, FILE);
+    const deleted = await dryRunFile(actor, FILE);
+    await db().importBatch.delete({ where: { id: deleted } });
+    expect(await db().importRow.count({ where: { batchId: deleted } })).toBe(0);
+    expect(await db().importRow.count({ where: { batchId: kept } })).toBe(8);
+
+    await db().tenant.delete({ where: { id: actor.tenantId } });
+    expect(await db().importRow.count({ where: { batchId: kept } })).toBe(0);
+  });
+
   it('ignores the blank rows a spreadsheet leaves at the end of a file, neither importing nor rejecting them', async () => {
     const batchId = await dryRunFile(
       actor,
