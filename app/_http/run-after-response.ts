@@ -15,12 +15,19 @@ export function runAfterResponse(name: string, task: () => Promise<void>): void 
   }
 }
 
+// Work many requests share (the batch a click joins) is handed over once: the first
+// request already keeps the instance until it is done, and every later hand-over only
+// queued one more callback, all of which ran together when the batch was written.
+const handedOver = new WeakSet<Promise<void>>();
+
 /**
  * Work already under way (a queued click waiting for its batch) that the platform
  * must not cut short when the response ends. Handing `after` the promise costs far
  * less per request than a task, which Next binds to the request's context and queues.
  */
 export function finishAfterResponse(name: string, work: Promise<void>): void {
+  if (handedOver.has(work)) return;
+  handedOver.add(work);
   const guarded = work.catch((error) => console.error(`[${name}] failed`, error));
   try {
     after(guarded);
