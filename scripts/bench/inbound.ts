@@ -23,9 +23,9 @@ import { backgroundLoad, cpuOf, loadAverage, parentOf, processTree } from './sup
 const adminUrl = process.env.BENCH_DB_ADMIN_URL!;
 const template = process.env.BENCH_DB_TEMPLATE!;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-/** The redirect and the trivial route alternate in this many rounds, sharing SECONDS between them. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const ROUND_SECONDS = Math.max(1, Math.round(SECONDS / ROUNDS));
+/** The redirect and the trivial route alternate in this many rounds of ROUND_SECONDS each. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 2);
 const WARM_UP_SECONDS = 3;
 const CONNECTIONS = 10;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
