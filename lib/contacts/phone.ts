@@ -45,9 +45,10 @@ function fastAustralianMobile(cleaned: string): NormalisedPhone | null {
 const AU_MOBILE_MISTYPED = /^(?:\+61|0)(4\d{3,11})$/;
 const mistypedMobileVerdicts = new Map<string, NormalisedPhone>();
 
+// Called once AU_MOBILE_SHAPE has not matched, so a 9-digit national number never gets here.
 function mistypedAustralianMobile(compact: string): NormalisedPhone | null {
   const national = AU_MOBILE_MISTYPED.exec(compact)?.[1];
-  if (!national || national.length === 9) return null;
+  if (!national) return null;
   const key = `${compact[0]}${national.slice(0, 5)}:${national.length}`;
   const known = mistypedMobileVerdicts.get(key);
   if (known) return known;
