@@ -11,7 +11,7 @@ import { webhookAuthToken } from '../../lib/providers/provider-config';
 import { ensureBuilt } from '../support/next-build';
 import { loadGenerator, type LoadRequest, type LoadResult } from './support/load';
 import { freePort } from '../support/free-port';
-import { backgroundLoad, cpuOf, loadAverage, parentOf, processTree } from './support/machine';
+import { backgroundLoad, cpuOf, loadAverage, parentOf, processTree, watchCpu } from './support/machine';
 
 // Against `next start` of a production build: short-link redirects (click
 // recording on) beside a trivial route of the same build, signed inbound webhooks
@@ -61,7 +61,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A load run with the CPU seconds the server and PostgreSQL spent on it. */
 interface Measured extends LoadResult {
   nextSeconds: number;
-  /** Negative when a backend exited during the run and took its CPU time with it. */
   dbSeconds: number;
   load: string;
 }
@@ -89,7 +88,7 @@ function combined(rounds: Measured[]): Combined {
     unexpected: sum((r) => r.unexpected),
     errors: sum((r) => r.errors),
     nextSeconds: sum((r) => r.nextSeconds),
-    dbSeconds: rounds.some((r) => r.dbSeconds < 0) ? -1 : sum((r) => r.dbSeconds),
+    dbSeconds: sum((r) => r.dbSeconds),
     load: rounds[rounds.length - 1].load,
     perRound: rounds.map((r) => r.perSecond),
   };
@@ -191,13 +190,15 @@ try {
   const backend = (await pgPool().query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const postmaster = parentOf(backend)!;
   const serverCpu = cpuOf(() => processTree(server.pid!));
-  const databaseCpu = cpuOf(() => processTree(postmaster));
   const measured = async (requests: LoadRequest[], expectStatus: number, seconds: number): Promise<Measured> => {
-    const [next0, db0] = [serverCpu(), databaseCpu()];
+    const next0 = serverCpu();
+    // Sampled, since the server's pool closes idle backends and they take their CPU time
+    // with them; once a second, to take little from the CPU being measured.
+    const database = watchCpu(() => processTree(postmaster), 1000);
     const result = await run(requests, expectStatus, seconds);
     // The last clicks are written up to 250 ms after their redirect.
     await sleep(400);
-    return { ...result, nextSeconds: serverCpu() - next0, dbSeconds: databaseCpu() - db0, load: loadAverage() };
+    return { ...result, nextSeconds: serverCpu() - next0, dbSeconds: database.stop(), load: loadAverage() };
   };
   const trivial = [{ method: 'GET' as const, path: '/api/health/live', headers: {} }];
 
@@ -288,8 +289,7 @@ try {
 
   const perRequest = (seconds: number, r: Combined) => ((seconds / Math.max(1, r.requests)) * 1e6).toFixed(0);
   const cpu = (r: Combined) =>
-    // A backend that exits during the run takes its CPU time with it: no figure then.
-    `CPU per request: Next ${perRequest(r.nextSeconds, r)} µs, PostgreSQL ${r.dbSeconds >= 0 ? `${perRequest(r.dbSeconds, r)} µs` : 'n/a'} (${r.load})`;
+    `CPU per request: Next ${perRequest(r.nextSeconds, r)} µs, PostgreSQL ${perRequest(r.dbSeconds, r)} µs (${r.load})`;
   const rounds = (r: Combined, f: Combined) =>
     `rounds: ${r.perRound.map((rate, i) => `${((rate / f.perRound[i]) * 100).toFixed(0)} %`).join(', ')}`;
   console.log(`${line('trivial route (floor)', floor, 200)}   ${cpu(floor)}`);
