@@ -1,6 +1,5 @@
 import 'server-only';
 import { Worker } from 'node:worker_threads';
-import { pgPool } from '../db/pg-pool';
 import { UNEXPECTED_DRY_RUN_FAILURE, failDryRun } from './fail-dry-run';
 import type { RunDryRunOptions } from './run-dry-run';
 
@@ -52,5 +51,5 @@ export async function runDryRunInWorker({
     (outcome as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? 'The dry run ran out of memory: the file has rows too large to check. Split it into smaller files or remove unused columns.'
       : UNEXPECTED_DRY_RUN_FAILURE;
-  await failDryRun({ db: pgPool(), tenantId, batchId, message });
+  await failDryRun({ tenantId, batchId, message });
 }

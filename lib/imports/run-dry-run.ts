@@ -177,6 +177,6 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
     if (!(error instanceof UnreadableFileError)) console.error('[imports] dry run failed', error);
     // Writes still in flight would put rows and counts back after the clean-up.
     await Promise.allSettled(writes);
-    await failDryRun({ db, tenantId, batchId, message });
+    await failDryRun({ tenantId, batchId, message });
   }
 }

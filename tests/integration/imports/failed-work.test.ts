@@ -8,6 +8,7 @@ import { analyseImport } from '@/lib/imports/analyse-import';
 import type { ColumnMapping } from '@/lib/imports/column-mapping';
 import { UNEXPECTED_DRY_RUN_FAILURE } from '@/lib/imports/fail-dry-run';
 import { runDryRun } from '@/lib/imports/run-dry-run';
+import { runDryRunInWorker } from '@/lib/imports/run-dry-run-in-worker';
 import { startDryRun } from '@/lib/imports/start-dry-run';
 import { callRoute, createTenant, signedInMember, type SignedInMember } from '../../support/fixtures';
 import { STANDARD_MAPPING, actorFor, contactList, dryRunFile, mobile, uploadFile } from '../../support/import-fixtures';
@@ -164,6 +165,68 @@ describe('import work that fails after the response', () => {
 
     expect((await dryRun(batchId)).status).toBe(202);
     expect(await settled(batchId)).toMatchObject({ status: 'ANALYSED', createCount: 30_000 });
+  }, 60_000);
+
+  it('never fails a dry run started after a failed one whose clean-up the database refused', async () => {
+    const batchId = await uploadFile(actor, contactList(3));
+    await analyseImport({ actor, batchId });
+    await startDryRun({ actor, batchId, mapping: STANDARD_MAPPING });
+    const database = pgPool();
+    // Every time the batch is marked FAILED is logged. The row clean-up is refused while
+    // the switch is on, and once the batch reads FAILED the refusal first waits for the
+    // test's lock: that holds the failed run exactly between "failed" and its refused clean-up.
+    await database.query(`CREATE TABLE failed_marks (seq serial)`);
+    await database.query(`CREATE TABLE refusing (on_now boolean)`);
+    await database.query(`INSERT INTO refusing VALUES (true)`);
+    await database.query(`CREATE FUNCTION log_failed_mark() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO failed_marks DEFAULT VALUES; RETURN NULL; END $$`);
+    await database.query(`CREATE TRIGGER log_failed_mark AFTER UPDATE ON import_batches FOR EACH ROW
+      WHEN (NEW.status = 'FAILED') EXECUTE FUNCTION log_failed_mark()`);
+    await database.query(`CREATE FUNCTION refuse_clean_up() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE refuse boolean := (SELECT on_now FROM refusing);
+      BEGIN
+        IF refuse THEN
+          IF EXISTS (SELECT 1 FROM import_batches WHERE id = '${batchId}' AND status = 'FAILED') THEN
+            PERFORM pg_advisory_xact_lock(4242);
+          END IF;
+          RAISE EXCEPTION 'write refused by the test';
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await database.query(`CREATE TRIGGER refuse_clean_up BEFORE DELETE ON import_rows FOR EACH STATEMENT
+      EXECUTE FUNCTION refuse_clean_up()`);
+    const holder = await database.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(4242)');
+      const failing = runDryRunInWorker({ tenantId: actor.tenantId, batchId });
+      const waitFor = async (sql: string) => {
+        for (let tries = 0; tries < 400; tries += 1) {
+          if ((await holder.query<{ yes: boolean }>(sql)).rows[0]?.yes) return;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        throw new Error(`never saw: ${sql}`);
+      };
+      await waitFor(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted) AS yes`);
+      await holder.query('UPDATE refusing SET on_now = false');
+      // The next dry run is asked for while the failed one is still finishing: it either
+      // waits for that run to end or, if the batch already reads FAILED, starts at once.
+      const again = dryRun(batchId);
+      await waitFor(
+        `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted)
+             OR EXISTS (SELECT 1 FROM import_batches WHERE id = '${batchId}' AND status = 'ANALYSING') AS yes`,
+      );
+      await holder.query('SELECT pg_advisory_unlock(4242)');
+      await failing;
+      expect((await again).status).toBe(202);
+      expect(await settled(batchId)).toMatchObject({ status: 'ANALYSED', createCount: 3, error: null });
+      expect(await db().importRow.count({ where: { batchId } })).toBe(3);
+      expect((await database.query('SELECT count(*)::int AS n FROM failed_marks')).rows[0].n).toBe(1);
+    } finally {
+      holder.release();
+      await database.query('DROP TRIGGER IF EXISTS refuse_clean_up ON import_rows');
+      await database.query('DROP TRIGGER IF EXISTS log_failed_mark ON import_batches');
+      await database.query('DROP TABLE IF EXISTS failed_marks, refusing');
+    }
   }, 60_000);
 
   it('marks a dry run the database stops FAILED, refuses to commit it, and lets it run again', async () => {
