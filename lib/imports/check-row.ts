@@ -44,6 +44,22 @@ function cell(cells: string[], column: number | undefined): string {
   return column === undefined ? '' : (cells[column] ?? '').trim();
 }
 
+function orNull(value: string): string | null {
+  return value || null;
+}
+
+const TAG_SEPARATOR = /[;,|]/;
+
+// It runs for every row with tags, so it loops rather than build a list per step.
+function tagsOf(text: string): string[] {
+  const tags = new Set<string>();
+  for (const part of text.split(TAG_SEPARATOR)) {
+    const tag = part.trim();
+    if (tag) tags.add(tag);
+  }
+  return [...tags];
+}
+
 function reject(code: RejectCode, reason: string, phoneE164: string | null = null): RowCheck {
   return { ok: false, code, reason, phoneE164 };
 }
@@ -204,20 +220,10 @@ export function checkRow(cells: string[], rowNumber: number, context: RowContext
     );
 
   const tagText = cell(cells, mapping.fields.tags);
-  const tags = tagText
-    ? [
-        ...new Set(
-          tagText
-            .split(/[;,|]/)
-            .map((t) => t.trim())
-            .filter(Boolean),
-        ),
-      ]
-    : [];
+  const tags = tagText ? tagsOf(tagText) : [];
   const customFields: Record<string, string> = mapping.custom.length
     ? Object.fromEntries(mapping.custom.map((c) => [c.name, cell(cells, c.column)]).filter(([, v]) => v))
     : {};
-  const orNull = (v: string) => v || null;
   const contact: ImportedContact = {
     phoneE164: phone.e164,
     firstName: orNull(cell(cells, mapping.fields.firstName)),

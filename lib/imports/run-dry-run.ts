@@ -40,6 +40,12 @@ async function existingContacts(
   return new Map(rows.map((r) => [r.phoneE164, r]));
 }
 
+// Spreadsheets export rows that were only ever formatted as ",,,,": nothing to import, nothing to reject.
+function isBlankRow(cells: string[]): boolean {
+  for (const value of cells) if (value.trim()) return false;
+  return true;
+}
+
 export interface RunDryRunOptions {
   tenantId: string;
   batchId: string;
@@ -150,8 +156,7 @@ export async function runDryRun({ tenantId, batchId }: RunDryRunOptions): Promis
           context.columnCount = cells.length;
           if (mapping.hasHeader) continue;
         }
-        // Spreadsheets export rows that were only ever formatted as ",,,,": nothing to import, nothing to reject.
-        if (cells.every((value) => !value.trim())) continue;
+        if (isBlankRow(cells)) continue;
         pending.push({ rowNumber: recordIndex, cells, check: checkRow(cells, recordIndex, context) });
         for (const value of cells) pendingChars += value.length;
         if (pending.length >= BATCH_ROWS || pendingChars >= BATCH_CHARS) await flush();
