@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync, rmSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { db, disconnectDb } from '../../lib/db/client';
@@ -82,6 +82,12 @@ function runStep(
     );
   });
 }
+
+// The figures move with whatever else the machine runs: each size says how busy it was.
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`;
 
 interface SizeResult {
   rows: number;
@@ -183,6 +189,7 @@ async function benchSize(rows: number): Promise<SizeResult> {
         `  ratio to \\copy          dry run ${(dry.ms / copyMs).toFixed(1)} ×   commit ${(commit.ms / copyMs).toFixed(1)} ×`,
       );
     }
+    console.log(`  (${load()})`);
     return { rows, dryRunMs: dry.ms, commitMs: commit.ms, dryRunRssMb: dry.maxRssMb, copyMs };
   } finally {
     rmSync(file, { force: true });
