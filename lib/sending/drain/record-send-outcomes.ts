@@ -40,6 +40,18 @@ export function usageToGiveBack(
   ];
 }
 
+/**
+ * The batch's lease as a column beside the jobs' ids (ids in parameter `ids`, the lease
+ * in `lease`). Compared as a filter on send_jobs, a lease the statistics have never seen
+ * reads as one row: the planner then scans the table for it and loops over all the ids
+ * for each job it finds, a million comparisons for a batch of 1,000 (0.5 s where the
+ * join takes 25 ms). Joined as a column, each id finds its job through the primary key
+ * or a hash.
+ */
+function leaseColumn(ids: number, lease: number): string {
+  return `array_fill($${lease}::bigint, ARRAY[cardinality($${ids}::bigint[])])`;
+}
+
 export interface OutcomeTotals {
   accepted: number;
   failed: number;
@@ -123,7 +135,7 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
       const ids = accepted.map((a) => a.job.id.toString());
       await tx.query(
         `UPDATE send_jobs j SET "providerMessageId" = COALESCE(j."providerMessageId", x.sid), "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = $1::timestamp
-         FROM unnest($2::text[], $3::text[]) AS x(id, sid) WHERE j.id = x.id::bigint AND j."leaseId" = $4::bigint`,
+         FROM unnest($2::bigint[], $3::text[], ${leaseColumn(2, 4)}) AS x(id, sid, lease) WHERE j.id = x.id AND j."leaseId" = x.lease`,
         [at, ids, accepted.map((a) => a.sid), lease],
       );
       await chargeSentJobs(
@@ -141,8 +153,8 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
       const ids = failed.map((f) => f.job.id.toString());
       const { rows } = await tx.query<{ id: string }>(
         `UPDATE send_jobs j SET state = 'FAILED', "errorCode" = x.code, "errorMessage" = x.message, "finishedAt" = $1::timestamp, "updatedAt" = $1::timestamp
-         FROM unnest($2::text[], $3::text[], $4::text[]) AS x(id, code, message)
-         WHERE j.id = x.id::bigint AND j.state = 'SENDING' AND j."leaseId" = $5::bigint RETURNING j.id`,
+         FROM unnest($2::bigint[], $3::text[], $4::text[], ${leaseColumn(2, 5)}) AS x(id, code, message, lease)
+         WHERE j.id = x.id AND j.state = 'SENDING' AND j."leaseId" = x.lease RETURNING j.id`,
         [at, ids, failed.map((f) => f.code), failed.map((f) => f.message), lease],
       );
       rows.forEach((r) => changed.add(r.id));
@@ -174,8 +186,8 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
       const { rows } = await tx.query<{ id: string }>(
         `UPDATE send_jobs j SET state = 'QUEUED', "nextAttemptAt" = x.next_at, gate = 'retry', "gateReason" = x.message, "errorCode" = x.code, "errorMessage" = x.message,
            attempts = j.attempts - CASE WHEN x.counted THEN 0 ELSE 1 END, "updatedAt" = $1::timestamp
-         FROM unnest($2::text[], $3::timestamp[], $4::text[], $5::text[], $6::boolean[]) AS x(id, next_at, code, message, counted)
-         WHERE j.id = x.id::bigint AND j.state = 'SENDING' AND j."leaseId" = $7::bigint RETURNING j.id`,
+         FROM unnest($2::bigint[], $3::timestamp[], $4::text[], $5::text[], $6::boolean[], ${leaseColumn(2, 7)}) AS x(id, next_at, code, message, counted, lease)
+         WHERE j.id = x.id AND j.state = 'SENDING' AND j."leaseId" = x.lease RETURNING j.id`,
         [
           at,
           retried.map((r) => r.job.id.toString()),
@@ -192,8 +204,8 @@ export async function recordSendOutcomes(options: RecordSendOutcomesOptions): Pr
       const { rows } = await tx.query<{ id: string }>(
         `UPDATE send_jobs j SET state = 'QUEUED', "nextAttemptAt" = x.next_at, gate = 'retry', "gateReason" = x.reason,
            attempts = j.attempts - 1, "updatedAt" = $1::timestamp
-         FROM unnest($2::text[], $3::timestamp[], $4::text[]) AS x(id, next_at, reason)
-         WHERE j.id = x.id::bigint AND j.state = 'SENDING' AND j."providerMessageId" IS NULL AND j."leaseId" = $5::bigint RETURNING j.id`,
+         FROM unnest($2::bigint[], $3::timestamp[], $4::text[], ${leaseColumn(2, 5)}) AS x(id, next_at, reason, lease)
+         WHERE j.id = x.id AND j.state = 'SENDING' AND j."providerMessageId" IS NULL AND j."leaseId" = x.lease RETURNING j.id`,
         [
           at,
           released.map((r) => r.job.id.toString()),
