@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync, rmSync, readFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { db, disconnectDb } from '../../lib/db/client';
@@ -12,7 +12,7 @@ import { createImportBatch } from '../../lib/imports/create-import-batch';
 import { MAX_CHUNK_BYTES } from '../../lib/imports/schemas';
 import { startDryRun } from '../../lib/imports/start-dry-run';
 import { storeImportChunk } from '../../lib/imports/store-import-chunk';
-import { parentOf, processTree, watchCpu } from './support/machine';
+import { loadAverage, parentOf, processTree, watchCpu } from './support/machine';
 
 // Imports of generated files with realistic mess (5 % invalid numbers, 3 %
 // duplicates): dry run, time to the first page of decisions, commit and peak RSS
@@ -82,12 +82,6 @@ function runStep(
     );
   });
 }
-
-// The figures move with whatever else the machine runs: each size says how busy it was.
-const load = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(', ')}`;
 
 interface SizeResult {
   rows: number;
@@ -189,7 +183,8 @@ async function benchSize(rows: number): Promise<SizeResult> {
         `  ratio to \\copy          dry run ${(dry.ms / copyMs).toFixed(1)} ×   commit ${(commit.ms / copyMs).toFixed(1)} ×`,
       );
     }
-    console.log(`  (${load()})`);
+    // The figures move with whatever else the machine runs: each size says how busy it was.
+    console.log(`  (${loadAverage()})`);
     return { rows, dryRunMs: dry.ms, commitMs: commit.ms, dryRunRssMb: dry.maxRssMb, copyMs };
   } finally {
     rmSync(file, { force: true });

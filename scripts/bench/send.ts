@@ -10,8 +10,8 @@ import { drainInTurn } from '../../lib/sending/drain/drain-in-turn';
 import { drainSendQueue } from '../../lib/sending/drain/drain-send-queue';
 import { quietHoursUntil } from '../../lib/sending/quiet-hours-until';
 import { CRON_RUN, LOCAL_RUN } from '../../lib/sending/run-scheduled-send';
-import { loadavg } from 'node:os';
 import { busiestSenderSecond, carrierProvider, type CarrierProvider } from './support/carrier-provider';
+import { loadAverage } from './support/machine';
 import { tenantWithNumbers } from './support/tenant-with-numbers';
 
 // The send queue on a real PostgreSQL: how long a 1,000,000-contact campaign takes
@@ -155,10 +155,6 @@ async function plainClaimLoop(campaignId: string, now: Date) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const load = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(', ')}`;
 
 function newCarrier(): CarrierProvider {
   return carrierProvider({
@@ -295,7 +291,7 @@ try {
   console.log(
     `1,000 due jobs, ${CONTACTS.toLocaleString('en-AU')} held ${' '.repeat(Math.max(0, 13 - CONTACTS.toLocaleString('en-AU').length))}${seconds(busy)} (median of 5) = ${((busy / idle - 1) * 100).toFixed(1)} % ${busy >= idle ? 'slower' : 'faster'}`,
   );
-  console.log(`(${load()})`);
+  console.log(`(${loadAverage()})`);
 
   if (CARRIER.target > 0) {
     const perNumber = CARRIER.target / CARRIER.numbers;
@@ -313,11 +309,11 @@ try {
         `${CARRIER.concurrency} requests at once (more answer 429/20429); target ${CARRIER.target} msg/s over ${CARRIER.numbers} numbers at ${perNumber} msg/s each; ` +
         `a cron run hands over until ${CRON_RUN.handOverBudgetMs / 1000} s, one a minute, taking turns; a local run for ${LOCAL_RUN.handOverBudgetMs / 1000} s`,
     );
-    console.log(`(${load()})`);
+    console.log(`(${loadAverage()})`);
     const timer = await carrierTimerRuns();
-    console.log(`(${load()})`);
+    console.log(`(${loadAverage()})`);
     const cron = await carrierCronRuns();
-    console.log(`(${load()})`);
+    console.log(`(${loadAverage()})`);
     const { rows } = await pool.query<{ sending: number; accepted: number }>(
       `SELECT count(*) FILTER (WHERE state = 'SENDING' AND "providerMessageId" IS NULL)::int AS sending,
               count(*) FILTER (WHERE "providerMessageId" IS NOT NULL)::int AS accepted
