@@ -98,8 +98,9 @@ async function campaign(tenantId: string, numberIds: string[], withLink: boolean
   return c.id;
 }
 
-// Each timed phase starts with the tables vacuumed and the setup's dirty pages written,
-// so it does not pay for the write-back of the million rows generated just before it.
+// Each timed phase starts with the tables vacuumed and the dirty pages written, so it
+// does not pay for writing back what came before it (the million contacts before the
+// idle drains, the million jobs before the busy ones).
 async function settle() {
   await pool.query('VACUUM ANALYZE');
   await pool.query('CHECKPOINT');
